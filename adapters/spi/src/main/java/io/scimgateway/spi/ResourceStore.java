@@ -1,0 +1,46 @@
+package io.scimgateway.spi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import java.util.Optional;
+
+/**
+ * The resources of one SCIM resource type in one backend.
+ *
+ * <p>The core has already done the SCIM work before a store is called: schema checks, read-only
+ * attributes removed, PATCH applied, preconditions read. A store persists and finds. Failures it can
+ * name are SCIM exceptions from the SDK: {@code ResourceConflictException.uniqueness} for a duplicate
+ * unique attribute, {@code BadRequestException.invalidValue} for a value the backend refuses (a member
+ * that does not exist), {@code ResourceNotFoundException} for an unknown id,
+ * {@code PreconditionFailedException} when a conditional write lost a race.
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface ResourceStore {
+
+  /** The resource with this id, or empty. */
+  Optional<StoredResource> get(String id) throws ScimException;
+
+  /** Creates a resource from its SCIM representation (no id, no meta) and returns it as stored. */
+  StoredResource create(ObjectNode attributes) throws ScimException;
+
+  /** Replaces a resource, if its stored version is still {@code change.before().version()}. */
+  StoredResource replace(ResourceChange change) throws ScimException;
+
+  /**
+   * Deletes a resource and every membership that names it, if its stored version is still
+   * {@code expectedVersion} (or unconditionally when that is null).
+   */
+  void delete(String id, String expectedVersion) throws ScimException;
+
+  /** One page of the resources that match {@code query.filter()}, evaluated exactly. */
+  SearchPage search(SearchQuery query) throws ScimException;
+
+  /**
+   * Which filters this store evaluates itself; the core evaluates the rest. The default evaluates none,
+   * so the core scans and filters every resource.
+   */
+  default FilterSupport filterSupport() {
+    return FilterSupport.NONE;
+  }
+}

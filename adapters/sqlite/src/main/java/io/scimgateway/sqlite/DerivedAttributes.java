@@ -1,0 +1,114 @@
+package io.scimgateway.sqlite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The attributes of a resource type that live in the membership table rather than in its JSON: a
+ * group's {@code members} (written and read) and a user's {@code groups} (read only, computed).
+ */
+interface DerivedAttributes {
+
+  /** Removes the derived attributes from {@code attributes} and returns them, before the JSON is stored. */
+  JsonNode take(ObjectNode attributes);
+
+  /** Writes what {@link #take} removed for the row {@code pk}. */
+  void write(Handle handle, long pk, JsonNode taken) throws BadRequestException;
+
+  /** Adds the derived attributes of the row {@code pk} to {@code attributes}. */
+  void read(Handle handle, long pk, ObjectNode attributes);
+
+  /** A user's {@code groups}: computed from memberships, never written. */
+  static DerivedAttributes userGroups(Memberships memberships) {
+    return new DerivedAttributes() {
+      @Override
+      public JsonNode take(ObjectNode attributes) {
+        return attributes.remove("groups");
+      }
+
+      @Override
+      public void write(Handle handle, long pk, JsonNode taken) {
+      }
+
+      @Override
+      public void read(Handle handle, long pk, ObjectNode attributes) {
+        ArrayNode groups = memberships.groupsOf(handle, pk);
+        if (!groups.isEmpty()) {
+          attributes.set("groups", groups);
+        }
+      }
+    };
+  }
+
+  /** A group's {@code members}: one membership row each. */
+  static DerivedAttributes groupMembers(Memberships memberships) {
+    return new DerivedAttributes() {
+      @Override
+      public JsonNode take(ObjectNode attributes) {
+        return attributes.remove("members");
+      }
+
+      @Override
+      public void write(Handle handle, long pk, JsonNode members) throws BadRequestException {
+        List<String> ids = memberIds(members);
+        Map<String, Memberships.Party> parties = memberships.resolve(handle, ids);
+        Set<Long> pks = new LinkedHashSet<>();
+        for (Memberships.Party party : parties.values()) {
+          if (party.pk() == pk) {
+            throw BadRequestException.invalidValue("members: a group cannot be a member of itself.");
+          }
+          pks.add(party.pk());
+        }
+        memberships.replaceMembers(handle, pk, pks);
+      }
+
+      @Override
+      public void read(Handle handle, long pk, ObjectNode attributes) {
+        ArrayNode members = memberships.members(handle, pk);
+        if (!members.isEmpty()) {
+          attributes.set("members", members);
+        }
+      }
+    };
+  }
+
+  private static List<String> memberIds(JsonNode members) throws BadRequestException {
+    List<String> ids = new ArrayList<>();
+    if (members == null || members.isNull()) {
+      return ids;
+    }
+    for (JsonNode member : members) {
+      JsonNode value = member.get("value");
+      if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+        throw BadRequestException.invalidValue(
+            "members: every member needs a \"value\" holding the id of a User or Group.");
+      }
+      ids.add(value.textValue());
+    }
+    return ids;
+  }
+
+  /** For resource types with nothing derived. */
+  DerivedAttributes NONE = new DerivedAttributes() {
+    @Override
+    public JsonNode take(ObjectNode attributes) {
+      return null;
+    }
+
+    @Override
+    public void write(Handle handle, long pk, JsonNode taken) {
+    }
+
+    @Override
+    public void read(Handle handle, long pk, ObjectNode attributes) {
+    }
+  };
+}

@@ -1,0 +1,117 @@
+package io.scimgateway.sqlite;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The {@code memberships} table: direct group memberships by primary key. Writes touch only the rows
+ * that change, so adding one member to a group of 50,000 is one insert.
+ */
+final class Memberships {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** A resource a membership names: its key, id, type and the name shown for it. */
+  record Party(long pk, String id, String resourceType, String display) {
+  }
+
+  /** Resolves SCIM ids to rows; an id that names no User or Group is the client's error. */
+  Map<String, Party> resolve(Handle handle, Collection<String> ids) throws BadRequestException {
+    Map<String, Party> found = new HashMap<>();
+    for (String id : ids) {
+      Party party = handle.createQuery("SELECT pk, id, resource_type, "
+              + "coalesce(display_name, user_name) AS display FROM resources WHERE id = ?")
+          .bind(0, id)
+          .map((rs, ctx) -> new Party(rs.getLong("pk"), rs.getString("id"),
+              rs.getString("resource_type"), rs.getString("display")))
+          .findOne()
+          .orElseThrow(() -> BadRequestException.invalidValue(
+              "members: no User or Group has the id \"" + id + "\". Create it first, or remove it "
+                  + "from the request."));
+      found.put(id, party);
+    }
+    return found;
+  }
+
+  /** Makes the group's direct members exactly {@code memberPks}, inserting and deleting the difference. */
+  void replaceMembers(Handle handle, long groupPk, Set<Long> memberPks) {
+    Set<Long> current = new HashSet<>(handle.createQuery(
+            "SELECT member_pk FROM memberships WHERE group_pk = ?")
+        .bind(0, groupPk).mapTo(Long.class).list());
+    Set<Long> added = new HashSet<>(memberPks);
+    added.removeAll(current);
+    current.removeAll(memberPks);
+    batch(handle, "INSERT INTO memberships (group_pk, member_pk) VALUES (?, ?)", groupPk, added);
+    batch(handle, "DELETE FROM memberships WHERE group_pk = ? AND member_pk = ?", groupPk, current);
+  }
+
+  /** The group's direct members as SCIM {@code members} values. */
+  ArrayNode members(Handle handle, long groupPk) {
+    ArrayNode members = JSON.arrayNode();
+    handle.createQuery("SELECT r.id, r.resource_type, coalesce(r.display_name, r.user_name) AS display "
+            + "FROM memberships m JOIN resources r ON r.pk = m.member_pk "
+            + "WHERE m.group_pk = ? ORDER BY m.member_pk")
+        .bind(0, groupPk)
+        .map((rs, ctx) -> value(rs.getString("id"), rs.getString("display"),
+            rs.getString("resource_type")))
+        .forEach(members::add);
+    return members;
+  }
+
+  /**
+   * The groups a resource belongs to, directly or through nested groups, as SCIM {@code groups}
+   * values. {@code UNION} (not {@code UNION ALL}) stops the walk on cycles.
+   */
+  ArrayNode groupsOf(Handle handle, long memberPk) {
+    ArrayNode groups = JSON.arrayNode();
+    handle.createQuery("WITH RECURSIVE ancestors(pk) AS ("
+            + " SELECT group_pk FROM memberships WHERE member_pk = :member"
+            + " UNION SELECT m.group_pk FROM memberships m JOIN ancestors a ON m.member_pk = a.pk)"
+            + " SELECT r.id, r.display_name,"
+            + " EXISTS (SELECT 1 FROM memberships d WHERE d.member_pk = :member AND d.group_pk = r.pk)"
+            + " AS direct FROM ancestors a JOIN resources r ON r.pk = a.pk WHERE r.pk <> :member"
+            + " ORDER BY r.pk")
+        .bind("member", memberPk)
+        .map((rs, ctx) -> value(rs.getString("id"), rs.getString("display_name"),
+            rs.getBoolean("direct") ? "direct" : "indirect"))
+        .forEach(groups::add);
+    return groups;
+  }
+
+  /** Marks every group that directly contains the resource as changed, before the resource goes. */
+  void touchGroupsOf(Handle handle, long memberPk, Instant now) {
+    handle.createUpdate("UPDATE resources SET version = version + 1, last_modified = ? "
+            + "WHERE pk IN (SELECT group_pk FROM memberships WHERE member_pk = ?)")
+        .bind(0, now.toString()).bind(1, memberPk).execute();
+  }
+
+  private static ObjectNode value(String id, String display, String type) {
+    ObjectNode node = JSON.objectNode().put("value", id);
+    if (display != null) {
+      node.put("display", display);
+    }
+    return node.put("type", type);
+  }
+
+  private static void batch(Handle handle, String sql, long groupPk, Collection<Long> memberPks) {
+    if (memberPks.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch(sql);
+    for (long memberPk : List.copyOf(memberPks)) {
+      batch.bind(0, groupPk).bind(1, memberPk).add();
+    }
+    batch.execute();
+  }
+}

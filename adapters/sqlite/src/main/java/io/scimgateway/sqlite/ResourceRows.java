@@ -1,0 +1,79 @@
+package io.scimgateway.sqlite;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** The SQL on the {@code resources} table for one resource type. Stateless apart from the type. */
+final class ResourceRows {
+
+  private final String resourceType;
+
+  ResourceRows(String resourceType) {
+    this.resourceType = resourceType;
+  }
+
+  Optional<ResourceRow> find(Handle handle, String id) {
+    return handle.createQuery("SELECT " + ResourceRow.COLUMNS
+            + " FROM resources WHERE id = ? AND resource_type = ?")
+        .bind(0, id).bind(1, resourceType)
+        .map(ResourceRow.MAPPER).findOne();
+  }
+
+  long insert(Handle handle, String id, String json, IndexedColumns columns, String passwordHash,
+      Instant now) {
+    return handle.createUpdate("INSERT INTO resources (id, resource_type, attributes, user_name, "
+            + "user_name_ci, external_id, display_name, display_name_ci, password_hash, created, "
+            + "last_modified, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
+        .bind(0, id).bind(1, resourceType).bind(2, json)
+        .bind(3, columns.userName()).bind(4, columns.userNameFolded())
+        .bind(5, columns.externalId())
+        .bind(6, columns.displayName()).bind(7, columns.displayNameFolded())
+        .bind(8, passwordHash).bind(9, now.toString()).bind(10, now.toString())
+        .executeAndReturnGeneratedKeys("pk").mapTo(Long.class).one();
+  }
+
+  /** Updates the row if it still has {@code expectedVersion}; a null password hash keeps the old one. */
+  boolean update(Handle handle, long pk, long expectedVersion, String json, IndexedColumns columns,
+      String passwordHash, Instant now) {
+    return handle.createUpdate("UPDATE resources SET attributes = ?, user_name = ?, user_name_ci = ?, "
+            + "external_id = ?, display_name = ?, display_name_ci = ?, "
+            + "password_hash = coalesce(?, password_hash), last_modified = ?, version = version + 1 "
+            + "WHERE pk = ? AND version = ?")
+        .bind(0, json).bind(1, columns.userName()).bind(2, columns.userNameFolded())
+        .bind(3, columns.externalId())
+        .bind(4, columns.displayName()).bind(5, columns.displayNameFolded())
+        .bind(6, passwordHash).bind(7, now.toString())
+        .bind(8, pk).bind(9, expectedVersion)
+        .execute() == 1;
+  }
+
+  void delete(Handle handle, long pk) {
+    handle.createUpdate("DELETE FROM resources WHERE pk = ?").bind(0, pk).execute();
+  }
+
+  List<ResourceRow> page(Handle handle, SqlFragment where, long offset, int limit) {
+    Query query = handle.createQuery("SELECT " + ResourceRow.COLUMNS + " FROM resources "
+        + "WHERE resource_type = ? AND (" + where.sql() + ") ORDER BY pk LIMIT ? OFFSET ?");
+    bindAll(query, where);
+    int next = where.parameters().size() + 1;
+    return query.bind(next, limit).bind(next + 1, offset).map(ResourceRow.MAPPER).list();
+  }
+
+  long count(Handle handle, SqlFragment where) {
+    Query query = handle.createQuery(
+        "SELECT count(*) FROM resources WHERE resource_type = ? AND (" + where.sql() + ")");
+    bindAll(query, where);
+    return query.mapTo(Long.class).one();
+  }
+
+  private void bindAll(Query query, SqlFragment where) {
+    query.bind(0, resourceType);
+    List<Object> parameters = where.parameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      query.bind(i + 1, parameters.get(i));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.scimgateway.sqlite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Versioned changes to the database schema, applied in order, each in its own transaction, and recorded
+ * in {@code schema_version}. A database written by a newer gateway is refused rather than guessed at.
+ *
+ * <p>To change the schema, add a file {@code V<n>__<what>.sql} beside the others and name it in
+ * {@link #MIGRATIONS}; never edit an applied one.
+ */
+final class SchemaMigrations {
+
+  static final List<String> MIGRATIONS = List.of("V1__resources_and_memberships.sql");
+
+  private SchemaMigrations() {
+  }
+
+  static void apply(Jdbi writer) {
+    writer.useHandle(handle -> {
+      handle.execute("CREATE TABLE IF NOT EXISTS schema_version "
+          + "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)");
+      int current = handle.createQuery("SELECT coalesce(max(version), 0) FROM schema_version")
+          .mapTo(Integer.class).one();
+      if (current > MIGRATIONS.size()) {
+        throw new IllegalStateException("The database has schema version " + current
+            + " but this gateway knows versions up to " + MIGRATIONS.size()
+            + ": it was written by a newer gateway. Run that version, or restore a backup.");
+      }
+      for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
+        applyOne(handle, version, MIGRATIONS.get(version - 1));
+      }
+    });
+  }
+
+  private static void applyOne(Handle handle, int version, String name) {
+    String script = read(name);
+    handle.useTransaction(tx -> {
+      tx.createScript(script).execute();
+      tx.createUpdate("INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)")
+          .bind(0, version).bind(1, name).bind(2, Instant.now().toString()).execute();
+    });
+  }
+
+  private static String read(String name) {
+    try (InputStream in = SchemaMigrations.class.getResourceAsStream("migrations/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("Migration " + name + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read migration " + name, e);
+    }
+  }
+}

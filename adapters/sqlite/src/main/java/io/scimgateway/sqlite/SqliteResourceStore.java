@@ -1,0 +1,185 @@
+package io.scimgateway.sqlite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.ResourceChange;
+import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.SearchPage;
+import io.scimgateway.spi.SearchQuery;
+import io.scimgateway.spi.StoredResource;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The resources of one type in the embedded store. Every write is one SQLite transaction on the single
+ * writer connection: the row, its password hash and its memberships commit together or not at all.
+ * Thread-safe.
+ */
+final class SqliteResourceStore implements ResourceStore {
+
+  private final SqliteDatabase database;
+  private final String resourceType;
+  private final ResourceRows rows;
+  private final DerivedAttributes derived;
+  private final Memberships memberships;
+  private final PasswordHasher passwords;
+
+  SqliteResourceStore(SqliteDatabase database, String resourceType, DerivedAttributes derived,
+      Memberships memberships, PasswordHasher passwords) {
+    this.database = database;
+    this.resourceType = resourceType;
+    this.rows = new ResourceRows(resourceType);
+    this.derived = derived;
+    this.memberships = memberships;
+    this.passwords = passwords;
+  }
+
+  @Override
+  public Optional<StoredResource> get(String id) {
+    return database.reader().inTransaction(handle -> rows.find(handle, id).map(row -> toStored(handle, row)));
+  }
+
+  @Override
+  public StoredResource create(ObjectNode attributes) throws ScimException {
+    ObjectNode stored = attributes.deepCopy();
+    String passwordHash = hashPassword(stored);
+    JsonNode taken = derived.take(stored);
+    String id = UUID.randomUUID().toString();
+    Instant now = now();
+    return write(handle -> {
+      long pk = rows.insert(handle, id, json(stored), IndexedColumns.of(stored), passwordHash, now);
+      derived.write(handle, pk, taken);
+      return toStored(handle, rows.find(handle, id).orElseThrow());
+    }, stored);
+  }
+
+  @Override
+  public StoredResource replace(ResourceChange change) throws ScimException {
+    ObjectNode stored = change.after().deepCopy();
+    String passwordHash = hashPassword(stored);
+    JsonNode taken = derived.take(stored);
+    long expected = Long.parseLong(change.before().version());
+    Instant now = now();
+    return write(handle -> {
+      ResourceRow row = existing(handle, change.id());
+      derived.write(handle, row.pk(), taken);
+      if (!rows.update(handle, row.pk(), expected, json(stored), IndexedColumns.of(stored),
+          passwordHash, now)) {
+        throw versionChanged(change.id());
+      }
+      return toStored(handle, rows.find(handle, change.id()).orElseThrow());
+    }, stored);
+  }
+
+  @Override
+  public void delete(String id, String expectedVersion) throws ScimException {
+    write(handle -> {
+      ResourceRow row = existing(handle, id);
+      if (expectedVersion != null && !expectedVersion.equals(Long.toString(row.version()))) {
+        throw versionChanged(id);
+      }
+      memberships.touchGroupsOf(handle, row.pk(), now());
+      rows.delete(handle, row.pk());
+      return null;
+    }, null);
+  }
+
+  @Override
+  public SearchPage search(SearchQuery query) throws ScimException {
+    SqlFragment where = SqlFilterCompiler.compile(query.filter());
+    return database.reader().inTransaction(handle -> {
+      long total = rows.count(handle, where);
+      List<StoredResource> page = new ArrayList<>();
+      if (query.limit() > 0 && query.offset() < total) {
+        for (ResourceRow row : rows.page(handle, where, query.offset(), query.limit())) {
+          page.add(toStored(handle, row));
+        }
+      }
+      return new SearchPage(page, total);
+    });
+  }
+
+  @Override
+  public FilterSupport filterSupport() {
+    return IndexedAttribute.SUPPORT;
+  }
+
+  private ResourceRow existing(Handle handle, String id) throws ResourceNotFoundException {
+    return rows.find(handle, id).orElseThrow(() -> new ResourceNotFoundException(
+        "No " + resourceType + " has the id \"" + id + "\"."));
+  }
+
+  private StoredResource toStored(Handle handle, ResourceRow row) {
+    ObjectNode attributes = parse(row.attributes());
+    derived.read(handle, row.pk(), attributes);
+    return new StoredResource(row.id(), attributes, row.created(), row.lastModified(),
+        Long.toString(row.version()));
+  }
+
+  /** Runs a write transaction, turning SQLite's constraint failures into SCIM errors. */
+  private <T> T write(WriteCallback<T> callback, ObjectNode attributes) throws ScimException {
+    try {
+      return database.writer().inTransaction(callback::apply);
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLiteException sqlite
+          && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+          && attributes != null && attributes.hasNonNull("userName")) {
+        throw ResourceConflictException.uniqueness("A " + resourceType + " with the userName \""
+            + attributes.get("userName").asText() + "\" already exists; userName is unique, "
+            + "compared without regard to case.");
+      }
+      throw e;
+    }
+  }
+
+  private String hashPassword(ObjectNode attributes) {
+    JsonNode password = attributes.remove("password");
+    return password == null || password.isNull() ? null : passwords.hash(password.asText());
+  }
+
+  private static PreconditionFailedException versionChanged(String id) {
+    return new PreconditionFailedException("The resource \"" + id + "\" was changed by another "
+        + "request since it was read. Read it again and retry.");
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static String json(ObjectNode attributes) {
+    try {
+      return JsonUtils.getObjectWriter().writeValueAsString(attributes);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode parse(String json) {
+    try {
+      return (ObjectNode) JsonUtils.getObjectReader().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface WriteCallback<T> {
+    T apply(Handle handle) throws ScimException;
+  }
+}

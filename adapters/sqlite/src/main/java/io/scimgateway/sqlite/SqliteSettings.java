@@ -1,0 +1,47 @@
+package io.scimgateway.sqlite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The embedded store's settings, from the {@code backend:} section of the configuration.
+ *
+ * @param file the database file; default {@code scim-gateway.db} in the data directory
+ * @param readers how many connections serve reads at once
+ * @param synchronous SQLite's {@code synchronous} pragma: {@code full} (default) makes every answered
+ *     write survive a power cut, {@code normal} only a process crash, in exchange for speed
+ * @param busyTimeout how long a connection waits for a lock before the request fails
+ */
+record SqliteSettings(Path file, int readers, String synchronous, Duration busyTimeout) {
+
+  private static final Set<String> SYNCHRONOUS_MODES = Set.of("off", "normal", "full", "extra");
+
+  static SqliteSettings from(ObjectNode settings, Path dataDirectory) {
+    Path file = settings.hasNonNull("file")
+        ? dataDirectory.resolve(settings.get("file").asText())
+        : dataDirectory.resolve("scim-gateway.db");
+    int readers = intSetting(settings, "readers", 4);
+    String synchronous = settings.path("synchronous").asText("full").toLowerCase(Locale.ROOT);
+    if (!SYNCHRONOUS_MODES.contains(synchronous)) {
+      throw new IllegalArgumentException("backend.synchronous must be one of " + SYNCHRONOUS_MODES
+          + ", not '" + synchronous + "'");
+    }
+    Duration busyTimeout = Duration.ofMillis(intSetting(settings, "busyTimeoutMillis", 10_000));
+    return new SqliteSettings(file, readers, synchronous, busyTimeout);
+  }
+
+  private static int intSetting(ObjectNode settings, String name, int fallback) {
+    JsonNode node = settings.get(name);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.canConvertToInt() || node.asInt() < 1) {
+      throw new IllegalArgumentException("backend." + name + " must be a positive integer, not " + node);
+    }
+    return node.asInt();
+  }
+}

@@ -1,0 +1,48 @@
+package io.scimgateway.conformance;
+
+import io.scimgateway.gateway.GatewayServer;
+import io.scimgateway.gateway.config.GatewayConfig;
+import java.nio.file.Path;
+
+/**
+ * The gateway started for a test exactly as {@code java -jar} starts it: from a configuration, on a free
+ * loopback port, over a real SQLite file in {@code dataDirectory}.
+ */
+final class TestGateway implements AutoCloseable {
+
+  static final String TOKEN = "conformance-test-token-0123456789";
+
+  private final GatewayServer server;
+
+  private TestGateway(GatewayServer server) {
+    this.server = server;
+  }
+
+  static TestGateway start(Path dataDirectory) {
+    return start(config(dataDirectory), TOKEN);
+  }
+
+  static TestGateway start(GatewayConfig config, String plainToken) {
+    return new TestGateway(GatewayServer.start(config, plainToken));
+  }
+
+  /** The default configuration on port 0 with data in {@code dataDirectory}. */
+  static GatewayConfig config(Path dataDirectory) {
+    return GatewayConfig.defaults()
+        .withServer(new GatewayConfig.Server("127.0.0.1", 0, "/scim/v2"))
+        .withData(dataDirectory);
+  }
+
+  ScimClient client() {
+    return new ScimClient(server.baseUri(), TOKEN);
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

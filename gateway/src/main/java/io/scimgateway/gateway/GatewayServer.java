@@ -1,0 +1,115 @@
+package io.scimgateway.gateway;
+
+import io.scimgateway.gateway.auth.BearerAuthenticator;
+import io.scimgateway.gateway.config.AuthenticatorFactory;
+import io.scimgateway.gateway.config.GatewayConfig;
+import io.scimgateway.gateway.core.GatewayLimits;
+import io.scimgateway.gateway.core.ResourceServices;
+import io.scimgateway.gateway.http.GatewayApplication;
+import io.scimgateway.schemas.SchemaRegistry;
+import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.BackendContext;
+import io.scimgateway.spi.BackendProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+
+/**
+ * A running gateway: the backend opened, the HTTP server listening. Built from configuration only, so
+ * tests start exactly what {@code java -jar} starts.
+ */
+public final class GatewayServer implements AutoCloseable {
+
+  private final HttpServer http;
+  private final Backend backend;
+  private final String basePath;
+
+  private GatewayServer(HttpServer http, Backend backend, String basePath) {
+    this.http = http;
+    this.backend = backend;
+    this.basePath = basePath;
+  }
+
+  /**
+   * Opens the backend and starts listening.
+   *
+   * @param plainToken a static token in plain text ({@code SCIM_GATEWAY_TOKEN}), or null
+   * @throws IllegalArgumentException when the configuration is unusable, with a message that says why
+   */
+  public static GatewayServer start(GatewayConfig config, String plainToken) {
+    BearerAuthenticator authenticator = AuthenticatorFactory.create(config.auth(), plainToken);
+    if (!authenticator.hasAnyCredential()) {
+      throw new IllegalArgumentException("No bearer token is configured, and the gateway does not "
+          + "serve unauthenticated. Set the environment variable " + AuthenticatorFactory.TOKEN_VARIABLE
+          + " to a long random token, list SHA-256 hashes under auth.tokens, or configure auth.jwt.");
+    }
+    SchemaRegistry registry = SchemaRegistry.load();
+    GatewayLimits limits = config.limits().toGatewayLimits();
+    Backend backend = openBackend(config, registry);
+    try {
+      ResourceServices services = new ResourceServices(registry, backend, limits);
+      GatewayApplication application = new GatewayApplication(config.server().basePath(), registry,
+          services, limits, authenticator);
+      URI listen = URI.create("http://" + hostForUri(config.server().bind()) + ":"
+          + config.server().port() + "/");
+      HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
+      http.start();
+      return new GatewayServer(http, backend, config.server().basePath());
+    } catch (IOException e) {
+      backend.close();
+      throw new UncheckedIOException("Cannot listen on " + config.server().bind() + ":"
+          + config.server().port() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+  }
+
+  /** The port actually listened on (useful with port 0). */
+  public int port() {
+    return http.getListeners().iterator().next().getPort();
+  }
+
+  /** The SCIM base URL, e.g. {@code http://127.0.0.1:8080/scim/v2}. */
+  public URI baseUri() {
+    String host = hostForUri(http.getListeners().iterator().next().getHost());
+    String path = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+    return URI.create("http://" + host + ":" + port() + path);
+  }
+
+  /** Stops accepting connections, lets requests in flight finish (up to 30 s), then closes the backend. */
+  @Override
+  public void close() {
+    try {
+      http.shutdown(30, TimeUnit.SECONDS).get(35, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      http.shutdownNow();
+    } catch (ExecutionException | TimeoutException e) {
+      http.shutdownNow();
+    } finally {
+      backend.close();
+    }
+  }
+
+  private static Backend openBackend(GatewayConfig config, SchemaRegistry registry) {
+    String type = config.backendType();
+    for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
+      if (provider.name().equals(type)) {
+        return provider.open(new BackendContext(registry, config.backend(), config.data()));
+      }
+    }
+    throw new IllegalArgumentException("backend.type \"" + type + "\" names no backend this gateway "
+        + "has. Use sqlite.");
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+}

@@ -1,0 +1,42 @@
+package io.scimgateway.gateway.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the YAML configuration file. An unknown key is an error, not a silent default: a misspelt
+ * setting should stop the gateway at start, not weaken it quietly.
+ */
+public final class ConfigLoader {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .findAndRegisterModules();
+
+  private ConfigLoader() {
+  }
+
+  /** @throws IllegalArgumentException naming the file, line and problem */
+  public static GatewayConfig load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("The configuration file " + file + " does not exist.");
+    }
+    try {
+      GatewayConfig config = YAML.readValue(file.toFile(), GatewayConfig.class);
+      return config == null ? GatewayConfig.defaults() : config;
+    } catch (JsonMappingException e) {
+      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+      throw new IllegalArgumentException("The configuration file " + file + where + " is not valid: "
+          + (cause == e ? e.getOriginalMessage() : cause.getMessage()), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read the configuration file " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.scimgateway.gateway.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.gateway.core.GatewayLimits;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole configuration, as the YAML file spells it (README, "Configuration"). Every section is
+ * optional; what is missing takes its default. Immutable once loaded.
+ *
+ * @param server where to listen
+ * @param data the data directory (the embedded store's file, local state)
+ * @param backend {@code type} selects the backend; the other keys are the backend's own settings
+ * @param auth static tokens and JWT validation
+ * @param limits page sizes, scan cap, payload and filter sizes
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits) {
+
+  public GatewayConfig {
+    server = server == null ? new Server(null, null, null) : server;
+    data = data == null ? Path.of("data") : data;
+    backend = backend == null ? JsonNodeFactory.instance.objectNode() : backend;
+    auth = auth == null ? new Auth(null, null) : auth;
+    limits = limits == null ? new Limits(null, null, null, null) : limits;
+  }
+
+  public static GatewayConfig defaults() {
+    return new GatewayConfig(null, null, null, null, null);
+  }
+
+  /** The backend's name, {@code sqlite} unless configured. */
+  public String backendType() {
+    return backend.path("type").asText("sqlite");
+  }
+
+  public GatewayConfig withServer(Server server) {
+    return new GatewayConfig(server, data, backend, auth, limits);
+  }
+
+  public GatewayConfig withData(Path data) {
+    return new GatewayConfig(server, data, backend, auth, limits);
+  }
+
+  public GatewayConfig withAuth(Auth auth) {
+    return new GatewayConfig(server, data, backend, auth, limits);
+  }
+
+  /** @param basePath the path SCIM is served under, {@code /scim/v2} by default */
+  public record Server(String bind, Integer port, String basePath) {
+    public Server {
+      bind = bind == null ? "127.0.0.1" : bind;
+      port = port == null ? 8080 : port;
+      basePath = basePath == null ? "/scim/v2" : basePath;
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("server.port must be 0 to 65535, not " + port);
+      }
+    }
+
+    public Server withBind(String bind) {
+      return new Server(bind, port, basePath);
+    }
+
+    public Server withPort(int port) {
+      return new Server(bind, port, basePath);
+    }
+  }
+
+  /**
+   * @param tokens SHA-256 hashes (hex) of the static bearer tokens
+   * @param jwt how to validate JWT bearer tokens; absent when only static tokens are used
+   */
+  public record Auth(List<String> tokens, JwtConfig jwt) {
+    public Auth {
+      tokens = tokens == null ? List.of() : List.copyOf(tokens);
+    }
+  }
+
+  /** JWT validation settings; see {@link io.scimgateway.gateway.auth.JwtSettings} for their meaning. */
+  public record JwtConfig(String jwksUrl, Path jwksFile, String issuer, List<String> audiences,
+      Integer clockSkewSeconds, List<String> algorithms, String scopeClaim, String readScope,
+      String writeScope) {
+  }
+
+  public record Limits(Integer maxResults, Integer scanLimit, Long maxPayloadBytes,
+      Integer maxFilterLength) {
+
+    public GatewayLimits toGatewayLimits() {
+      GatewayLimits defaults = GatewayLimits.defaults();
+      return new GatewayLimits(
+          maxResults == null ? defaults.maxResults() : maxResults,
+          scanLimit == null ? defaults.scanLimit() : scanLimit,
+          maxPayloadBytes == null ? defaults.maxPayloadBytes() : maxPayloadBytes,
+          maxFilterLength == null ? defaults.maxFilterLength() : maxFilterLength);
+    }
+  }
+}

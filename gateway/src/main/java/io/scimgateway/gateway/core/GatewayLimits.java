@@ -1,0 +1,30 @@
+package io.scimgateway.gateway.core;
+
+/**
+ * The bounds the gateway enforces and advertises.
+ *
+ * @param maxResults the most resources one list or search page returns ({@code filter.maxResults})
+ * @param scanLimit the most resources the gateway reads to evaluate a filter the backend cannot; past
+ *     it a search fails with {@code 400 tooMany} instead of scanning without end
+ * @param maxPayloadBytes the largest request body accepted; larger ones get {@code 413}
+ * @param maxFilterLength the longest {@code filter} parameter accepted, in characters
+ */
+public record GatewayLimits(int maxResults, int scanLimit, long maxPayloadBytes, int maxFilterLength) {
+
+  public static GatewayLimits defaults() {
+    return new GatewayLimits(1_000, 100_000, 1_048_576, 4_096);
+  }
+
+  public GatewayLimits {
+    positive("maxResults", maxResults);
+    positive("scanLimit", scanLimit);
+    positive("maxPayloadBytes", maxPayloadBytes);
+    positive("maxFilterLength", maxFilterLength);
+  }
+
+  private static void positive(String name, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("limits." + name + " must be at least 1, not " + value);
+    }
+  }
+}

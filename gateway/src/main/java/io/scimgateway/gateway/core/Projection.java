@@ -1,0 +1,61 @@
+package io.scimgateway.gateway.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import com.unboundid.scim2.server.utils.ScimResourceTrimmer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The {@code attributes} and {@code excludedAttributes} of a request (RFC 7644 section 3.9), applied
+ * with each attribute's {@code returned} characteristic by the SDK's trimmer: {@code always} is always
+ * returned, {@code never} never, {@code request} only when asked for. Immutable and thread-safe.
+ */
+public final class Projection {
+
+  private final ScimResourceTrimmer trimmer;
+
+  private Projection(ScimResourceTrimmer trimmer) {
+    this.trimmer = trimmer;
+  }
+
+  /**
+   * Parses the comma-separated attribute lists; {@code attributes} wins when both are given.
+   *
+   * @throws BadRequestException {@code invalidValue} for a path that is not valid SCIM syntax
+   */
+  public static Projection of(ResourceTypeDefinition resourceType, String attributes,
+      String excludedAttributes) throws BadRequestException {
+    boolean included = attributes != null && !attributes.isBlank();
+    String list = included ? attributes : excludedAttributes;
+    Set<Path> paths = paths(resourceType, list, included ? "attributes" : "excludedAttributes");
+    return new Projection(new ScimResourceTrimmer(resourceType, Set.of(), paths, !included));
+  }
+
+  public ObjectNode apply(ObjectNode resource) {
+    return trimmer.trimObjectNode(resource);
+  }
+
+  private static Set<Path> paths(ResourceTypeDefinition resourceType, String list, String parameter)
+      throws BadRequestException {
+    Set<Path> paths = new LinkedHashSet<>();
+    if (list == null || list.isBlank()) {
+      return paths;
+    }
+    for (String attribute : list.split(",")) {
+      String trimmed = attribute.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      try {
+        paths.add(resourceType.normalizePath(Path.fromString(trimmed)).withoutFilters());
+      } catch (BadRequestException e) {
+        throw BadRequestException.invalidValue("\"" + trimmed + "\" in the " + parameter
+            + " parameter is not an attribute path: " + e.getMessage());
+      }
+    }
+    return paths;
+  }
+}

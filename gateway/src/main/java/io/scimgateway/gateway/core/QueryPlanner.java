@@ -1,0 +1,97 @@
+package io.scimgateway.gateway.core;
+
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
+import io.scimgateway.spi.FilterSupport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a SCIM filter into what a store evaluates and what the gateway evaluates, from the store's
+ * declared {@link FilterSupport}. Independent of how a store evaluates (SQL, a platform's query API).
+ *
+ * <ul>
+ *   <li>A comparison goes down when supported; a superset term also stays in the residual.
+ *   <li>{@code and} pushes whichever operands can go down, and keeps the rest as the residual.
+ *   <li>{@code or} goes down only when every operand can; otherwise the backend returns everything
+ *       and the gateway evaluates the whole {@code or}.
+ *   <li>{@code not} goes down only over an exact operand.
+ *   <li>Value filters ({@code emails[type eq "work"]}) stay in the gateway for now.
+ * </ul>
+ */
+final class QueryPlanner {
+
+  private final FilterSupport support;
+
+  QueryPlanner(FilterSupport support) {
+    this.support = support;
+  }
+
+  QueryPlan plan(Filter filter) {
+    if (filter == null) {
+      return new QueryPlan(null, null);
+    }
+    return switch (filter.getFilterType()) {
+      case AND -> and(filter);
+      case OR -> or(filter);
+      case NOT -> not(filter);
+      case COMPLEX_VALUE -> new QueryPlan(null, filter);
+      default -> comparison(filter);
+    };
+  }
+
+  private QueryPlan comparison(Filter filter) {
+    return switch (support.support(filter.getAttributePath().withoutFilters(), filter.getFilterType())) {
+      case EXACT -> new QueryPlan(filter, null);
+      case SUPERSET -> new QueryPlan(filter, filter);
+      case NONE -> new QueryPlan(null, filter);
+    };
+  }
+
+  private QueryPlan and(Filter filter) {
+    List<Filter> pushed = new ArrayList<>();
+    List<Filter> residual = new ArrayList<>();
+    for (Filter operand : filter.getCombinedFilters()) {
+      QueryPlan plan = plan(operand);
+      if (plan.pushed() != null) {
+        pushed.add(plan.pushed());
+      }
+      if (plan.residual() != null) {
+        residual.add(plan.residual());
+      }
+    }
+    return new QueryPlan(combine(pushed, FilterType.AND), combine(residual, FilterType.AND));
+  }
+
+  private QueryPlan or(Filter filter) {
+    List<Filter> pushed = new ArrayList<>();
+    boolean exact = true;
+    for (Filter operand : filter.getCombinedFilters()) {
+      QueryPlan plan = plan(operand);
+      if (plan.pushed() == null) {
+        return new QueryPlan(null, filter);
+      }
+      pushed.add(plan.pushed());
+      exact &= plan.exact();
+    }
+    return new QueryPlan(combine(pushed, FilterType.OR), exact ? null : filter);
+  }
+
+  private QueryPlan not(Filter filter) {
+    QueryPlan inner = plan(filter.getInvertedFilter());
+    if (inner.pushed() != null && inner.exact()) {
+      return new QueryPlan(Filter.not(inner.pushed()), null);
+    }
+    return new QueryPlan(null, filter);
+  }
+
+  private static Filter combine(List<Filter> filters, FilterType type) {
+    if (filters.isEmpty()) {
+      return null;
+    }
+    if (filters.size() == 1) {
+      return filters.get(0);
+    }
+    return type == FilterType.AND ? Filter.and(filters) : Filter.or(filters);
+  }
+}

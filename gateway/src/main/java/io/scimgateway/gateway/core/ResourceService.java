@@ -1,0 +1,95 @@
+package io.scimgateway.gateway.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.spi.ResourceChange;
+import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.StoredResource;
+
+/**
+ * The SCIM operations on one resource type (RFC 7644 section 3), the same for every backend: schema
+ * checks, preconditions, PATCH, then one call to the store. Thread-safe.
+ */
+public final class ResourceService {
+
+  /** How often a PATCH without {@code If-Match} is re-applied when a concurrent write won the race. */
+  private static final int PATCH_ATTEMPTS = 3;
+
+  private final ResourceTypeDefinition resourceType;
+  private final ResourceStore store;
+  private final ResourceValidator validator;
+  private final ResourceSearch search;
+  private final ResourceRepresentation representation;
+
+  public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
+      GatewayLimits limits) {
+    this.resourceType = resourceType;
+    this.store = store;
+    this.validator = new ResourceValidator(resourceType);
+    this.search = new ResourceSearch(resourceType, store, limits);
+    this.representation = new ResourceRepresentation(resourceType);
+  }
+
+  public ResourceTypeDefinition resourceType() {
+    return resourceType;
+  }
+
+  public ResourceRepresentation representation() {
+    return representation;
+  }
+
+  public StoredResource create(ObjectNode body) throws ScimException {
+    return store.create(validator.forCreate(body));
+  }
+
+  public StoredResource get(String id) throws ScimException {
+    return store.get(id).orElseThrow(() -> notFound(id));
+  }
+
+  public StoredResource replace(String id, ObjectNode body, Preconditions preconditions)
+      throws ScimException {
+    StoredResource current = get(id);
+    preconditions.checkWrite(current);
+    ObjectNode after = validator.forReplace(body, current.attributes());
+    return store.replace(new ResourceChange(current, after));
+  }
+
+  /**
+   * Applies a PATCH to the current resource and stores the result conditionally. Without
+   * {@code If-Match} the client asked for "apply to whatever is there", so a lost race is retried on
+   * the fresh resource; with it, the race is the client's 412.
+   */
+  public StoredResource patch(String id, PatchRequest patch, Preconditions preconditions)
+      throws ScimException {
+    for (int attempt = 1; ; attempt++) {
+      StoredResource current = get(id);
+      preconditions.checkWrite(current);
+      ObjectNode after = validator.forPatch(patch, current.attributes());
+      try {
+        return store.replace(new ResourceChange(current, after));
+      } catch (PreconditionFailedException e) {
+        if (preconditions.ifMatch() != null || attempt == PATCH_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  public void delete(String id, Preconditions preconditions) throws ScimException {
+    StoredResource current = get(id);
+    preconditions.checkWrite(current);
+    store.delete(id, current.version());
+  }
+
+  public ListResult search(ListQuery query) throws ScimException {
+    return search.search(query);
+  }
+
+  private ResourceNotFoundException notFound(String id) {
+    return new ResourceNotFoundException("No " + resourceType.getName() + " has the id \"" + id + "\".");
+  }
+}

@@ -1,0 +1,41 @@
+package io.scimgateway.gateway.core;
+
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.schemas.SchemaRegistry;
+import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.ResourceStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resource types this gateway serves: every type in the schema registry that the backend has a
+ * store for. Discovery endpoints list exactly these. Immutable and thread-safe.
+ */
+public final class ResourceServices {
+
+  private final Map<String, ResourceService> byEndpoint = new LinkedHashMap<>();
+
+  public ResourceServices(SchemaRegistry schemas, Backend backend, GatewayLimits limits) {
+    for (ResourceTypeDefinition type : schemas.resourceTypes()) {
+      Optional<ResourceStore> store = backend.store(type.getName());
+      store.ifPresent(s -> byEndpoint.put(endpointName(type), new ResourceService(type, s, limits)));
+    }
+  }
+
+  /** The service at an endpoint name such as {@code Users}. */
+  public Optional<ResourceService> byEndpoint(String endpoint) {
+    return Optional.ofNullable(byEndpoint.get(endpoint));
+  }
+
+  public List<ResourceService> all() {
+    return new ArrayList<>(byEndpoint.values());
+  }
+
+  private static String endpointName(ResourceTypeDefinition type) {
+    String endpoint = type.getEndpoint();
+    return endpoint.startsWith("/") ? endpoint.substring(1) : endpoint;
+  }
+}

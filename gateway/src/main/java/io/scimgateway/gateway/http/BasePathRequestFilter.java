@@ -1,0 +1,40 @@
+package io.scimgateway.gateway.http;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+
+/**
+ * Serves the SCIM endpoints under the configured base path (default {@code /scim/v2}) while Jersey
+ * owns the whole server, so that a request anywhere else still gets a SCIM 404 rather than the
+ * container's HTML page. Requests under the base path are re-based onto it: resources then see
+ * {@code /Users}, and {@code UriInfo.getBaseUri()} is the SCIM base URL used in locations.
+ */
+@PreMatching
+@Priority(100)
+public final class BasePathRequestFilter implements ContainerRequestFilter {
+
+  private final String basePath;
+
+  /** @param basePath like {@code /scim/v2}; {@code /} serves SCIM at the root */
+  public BasePathRequestFilter(String basePath) {
+    String trimmed = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+    this.basePath = trimmed.startsWith("/") || trimmed.isEmpty() ? trimmed : "/" + trimmed;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    URI requestUri = request.getUriInfo().getRequestUri();
+    String path = requestUri.getRawPath();
+    if (!path.equals(basePath) && !path.startsWith(basePath + "/")) {
+      throw new NotFoundException();
+    }
+    URI base = UriBuilder.fromUri(request.getUriInfo().getBaseUri())
+        .replacePath(basePath + "/").replaceQuery(null).build();
+    request.setRequestUri(base, requestUri);
+  }
+}

@@ -1,0 +1,44 @@
+package io.scimgateway.gateway.http;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import io.scimgateway.gateway.auth.TokenAuthenticator;
+import io.scimgateway.gateway.core.GatewayLimits;
+import io.scimgateway.gateway.core.ResourceServices;
+import io.scimgateway.schemas.SchemaRegistry;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** Wires the HTTP layer: endpoints, request filters, exception mappers and JSON. No logic here. */
+public final class GatewayApplication extends ResourceConfig {
+
+  public GatewayApplication(String basePath, SchemaRegistry registry, ResourceServices services,
+      GatewayLimits limits, TokenAuthenticator authenticator) {
+    DiscoveryDocuments documents = new DiscoveryDocuments(registry, services, limits);
+    register(new AbstractBinder() {
+      @Override
+      protected void configure() {
+        bind(services).to(ResourceServices.class);
+        bind(limits).to(GatewayLimits.class);
+        bind(documents).to(DiscoveryDocuments.class);
+      }
+    });
+    register(ResourceEndpoint.class);
+    register(DiscoveryEndpoint.class);
+    register(ServiceProviderConfigEndpoint.class);
+
+    register(new BasePathRequestFilter(basePath));
+    register(new RequestSizeLimitRequestFilter(limits.maxPayloadBytes()));
+    register(new BearerAuthRequestFilter(authenticator));
+
+    register(new JacksonJsonProvider(JsonUtils.createObjectMapper()));
+    register(ScimExceptionMapper.class);
+    register(WebApplicationExceptionMapper.class);
+    register(JsonProcessingExceptionMapper.class);
+    register(UnexpectedExceptionMapper.class);
+
+    property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+  }
+}

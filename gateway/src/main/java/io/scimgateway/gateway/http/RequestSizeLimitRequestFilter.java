@@ -1,0 +1,46 @@
+package io.scimgateway.gateway.http;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+/**
+ * Refuses request bodies over the configured size with {@code 413} and a SCIM error, whether the client
+ * announced the size ({@code Content-Length}) or streamed it chunked. Reads at most the limit plus one
+ * byte, so an oversized body never costs more memory than an allowed one.
+ */
+@PreMatching
+@Priority(200)
+public final class RequestSizeLimitRequestFilter implements ContainerRequestFilter {
+
+  private final long maxBytes;
+
+  public RequestSizeLimitRequestFilter(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    if (request.getLength() > maxBytes) {
+      throw tooLarge();
+    }
+    if (!request.hasEntity()) {
+      return;
+    }
+    byte[] body = request.getEntityStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    if (body.length > maxBytes) {
+      throw tooLarge();
+    }
+    request.setEntityStream(new ByteArrayInputStream(body));
+  }
+
+  private WebApplicationException tooLarge() {
+    return new WebApplicationException(ScimErrors.response(413, null,
+        "The request body is larger than this gateway accepts (" + maxBytes + " bytes; setting "
+            + "limits.maxPayloadBytes). Send fewer resources per request."));
+  }
+}

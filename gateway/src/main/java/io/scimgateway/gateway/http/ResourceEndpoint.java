@@ -1,0 +1,175 @@
+package io.scimgateway.gateway.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.messages.SearchRequest;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import io.scimgateway.gateway.core.ETags;
+import io.scimgateway.gateway.core.GatewayLimits;
+import io.scimgateway.gateway.core.ListQuery;
+import io.scimgateway.gateway.core.ListQueryParser;
+import io.scimgateway.gateway.core.Preconditions;
+import io.scimgateway.gateway.core.Projection;
+import io.scimgateway.gateway.core.ResourceService;
+import io.scimgateway.gateway.core.ResourceServices;
+import io.scimgateway.spi.StoredResource;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+
+/**
+ * The resource endpoints of RFC 7644 section 3 ({@code /Users}, {@code /Groups}, and any other type
+ * the registry and backend serve): create, read, replace, patch, delete, list and search.
+ */
+@Path("{endpoint}")
+@Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
+@Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
+@Singleton
+public final class ResourceEndpoint {
+
+  private final ResourceServices services;
+  private final GatewayLimits limits;
+
+  @Inject
+  public ResourceEndpoint(ResourceServices services, GatewayLimits limits) {
+    this.services = services;
+    this.limits = limits;
+  }
+
+  @GET
+  public Response list(@PathParam("endpoint") String endpoint, @QueryParam("filter") String filter,
+      @QueryParam("startIndex") Integer startIndex, @QueryParam("count") Integer count,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri)
+      throws ScimException {
+    ResourceService service = service(endpoint);
+    ListQuery query = new ListQueryParser(service.resourceType(), limits).parse(filter, startIndex, count);
+    Projection projection = Projection.of(service.resourceType(), attributes, excludedAttributes);
+    return ResourceResponses.list(service, service.search(query), uri.getBaseUri(), projection);
+  }
+
+  @POST
+  @Path(".search")
+  public Response search(@PathParam("endpoint") String endpoint, ObjectNode body, @Context UriInfo uri)
+      throws ScimException {
+    ResourceService service = service(endpoint);
+    SearchRequest request = read(body, SearchRequest.class);
+    ListQuery query = new ListQueryParser(service.resourceType(), limits)
+        .parse(request.getFilter(), request.getStartIndex(), request.getCount());
+    Projection projection = Projection.of(service.resourceType(), join(request.getAttributes()),
+        join(request.getExcludedAttributes()));
+    return ResourceResponses.list(service, service.search(query), uri.getBaseUri(), projection);
+  }
+
+  @POST
+  public Response create(@PathParam("endpoint") String endpoint, ObjectNode body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri)
+      throws ScimException {
+    ResourceService service = service(endpoint);
+    StoredResource created = service.create(require(body));
+    URI location = uri.getBaseUriBuilder().path(endpoint).path(created.id()).build();
+    return ResourceResponses.single(Response.Status.CREATED, service, created, uri.getBaseUri(),
+            Projection.of(service.resourceType(), attributes, excludedAttributes))
+        .location(location)
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri)
+      throws ScimException {
+    ResourceService service = service(endpoint);
+    StoredResource resource = service.get(id);
+    if (new Preconditions(null, ifNoneMatch).notModified(resource)) {
+      return Response.notModified().header(HttpHeaders.ETAG, ETags.of(resource)).build();
+    }
+    return ResourceResponses.single(Response.Status.OK, service, resource, uri.getBaseUri(),
+        Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
+  }
+
+  @PUT
+  @Path("{id}")
+  public Response replace(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
+      ObjectNode body, @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) throws ScimException {
+    ResourceService service = service(endpoint);
+    StoredResource replaced = service.replace(id, require(body), new Preconditions(ifMatch, null));
+    return ResourceResponses.single(Response.Status.OK, service, replaced, uri.getBaseUri(),
+        Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
+  }
+
+  /** Answers 200 with the resource, so that a client sees the result of its change (and Entra's
+   *  validator, which refuses 204 for users, is satisfied). */
+  @PATCH
+  @Path("{id}")
+  public Response patch(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
+      ObjectNode body, @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) throws ScimException {
+    ResourceService service = service(endpoint);
+    PatchRequest patch = read(require(body), PatchRequest.class);
+    StoredResource patched = service.patch(id, patch, new Preconditions(ifMatch, null));
+    return ResourceResponses.single(Response.Status.OK, service, patched, uri.getBaseUri(),
+        Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws ScimException {
+    service(endpoint).delete(id, new Preconditions(ifMatch, null));
+    return Response.noContent().build();
+  }
+
+  private ResourceService service(String endpoint) {
+    return services.byEndpoint(endpoint).orElseThrow(NotFoundException::new);
+  }
+
+  private static ObjectNode require(ObjectNode body) throws BadRequestException {
+    if (body == null) {
+      throw BadRequestException.invalidSyntax("The request needs a JSON object as its body.");
+    }
+    return body;
+  }
+
+  /** Reads a SCIM message from the body; a malformed one is the client's {@code invalidSyntax}. */
+  private static <T> T read(ObjectNode body, Class<T> type) throws BadRequestException {
+    try {
+      return JsonUtils.getObjectReader().treeToValue(require(body), type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw BadRequestException.invalidSyntax("The body is not a valid " + type.getSimpleName()
+          + ": " + e.getOriginalMessage());
+    } catch (IllegalArgumentException e) {
+      throw BadRequestException.invalidSyntax("The body is not a valid " + type.getSimpleName()
+          + ": " + e.getMessage());
+    }
+  }
+
+  private static String join(java.util.Set<String> values) {
+    return values == null ? null : String.join(",", values);
+  }
+}

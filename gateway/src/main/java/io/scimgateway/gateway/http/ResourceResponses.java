@@ -1,0 +1,44 @@
+package io.scimgateway.gateway.http;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.gateway.core.ETags;
+import io.scimgateway.gateway.core.ListResult;
+import io.scimgateway.gateway.core.Projection;
+import io.scimgateway.gateway.core.ResourceService;
+import io.scimgateway.spi.StoredResource;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Builds the HTTP responses that carry resources: single ones with ETag, and list responses. */
+final class ResourceResponses {
+
+  static final String LIST_RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+  private ResourceResponses() {
+  }
+
+  static Response.ResponseBuilder single(Response.Status status, ResourceService service,
+      StoredResource resource, URI baseUri, Projection projection) {
+    ObjectNode body = projection.apply(service.representation().render(resource, baseUri));
+    return Response.status(status)
+        .type(ScimMediaType.SCIM_JSON_TYPE)
+        .header(HttpHeaders.ETAG, ETags.of(resource))
+        .entity(body);
+  }
+
+  static Response list(ResourceService service, ListResult result, URI baseUri,
+      Projection projection) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.putArray("schemas").add(LIST_RESPONSE_SCHEMA);
+    body.put("totalResults", result.totalResults());
+    body.put("itemsPerPage", result.resources().size());
+    body.put("startIndex", result.startIndex());
+    var resources = body.putArray("Resources");
+    for (StoredResource resource : result.resources()) {
+      resources.add(projection.apply(service.representation().render(resource, baseUri)));
+    }
+    return Response.ok(body).type(ScimMediaType.SCIM_JSON_TYPE).build();
+  }
+}
