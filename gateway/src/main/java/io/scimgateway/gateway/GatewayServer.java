@@ -5,6 +5,7 @@ import io.scimgateway.gateway.config.AuthenticatorFactory;
 import io.scimgateway.gateway.config.GatewayConfig;
 import io.scimgateway.gateway.core.GatewayLimits;
 import io.scimgateway.gateway.core.ResourceServices;
+import io.scimgateway.gateway.http.CleartextHttp2UpgradeAddOn;
 import io.scimgateway.gateway.http.GatewayApplication;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
@@ -59,6 +60,7 @@ public final class GatewayServer implements AutoCloseable {
       URI listen = URI.create("http://" + hostForUri(config.server().bind()) + ":"
           + config.server().port() + "/");
       HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
+      http.getListeners().forEach(listener -> listener.registerAddOn(new CleartextHttp2UpgradeAddOn()));
       http.start();
       return new GatewayServer(http, backend, config.server().basePath());
     } catch (IOException e) {

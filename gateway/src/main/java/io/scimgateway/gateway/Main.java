@@ -54,9 +54,11 @@ public final class Main implements Callable<Integer> {
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    // Printed, not logged: java.util.logging resets its handlers in its own shutdown hook.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("Shutting down: finishing requests in flight");
+      System.err.println("scim-gateway: shutting down, finishing requests in flight");
       server.close();
+      System.err.println("scim-gateway: stopped");
       stopped.countDown();
     }, "scim-gateway-shutdown"));
     log.info("Serving SCIM at " + server.baseUri() + " (send 'Authorization: Bearer <token>')");

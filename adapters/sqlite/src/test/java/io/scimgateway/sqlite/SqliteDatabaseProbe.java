@@ -1,0 +1,31 @@
+package io.scimgateway.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads the database file directly, to check what the store wrote rather than what it returns. */
+final class SqliteDatabaseProbe {
+
+  private final Path file;
+
+  SqliteDatabaseProbe(Path dataDirectory) {
+    this.file = dataDirectory.resolve("scim-gateway.db");
+  }
+
+  String passwordHash(String id) {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT password_hash FROM resources WHERE id = ?")) {
+      statement.setString(1, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

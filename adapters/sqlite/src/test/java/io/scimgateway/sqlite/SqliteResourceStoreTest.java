@@ -1,0 +1,141 @@
+package io.scimgateway.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
+import io.scimgateway.schemas.SchemaRegistry;
+import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.BackendContext;
+import io.scimgateway.spi.ResourceChange;
+import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.SearchQuery;
+import io.scimgateway.spi.StoredResource;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded store on a real SQLite file: constraints, conditional writes, memberships, filters. */
+class SqliteResourceStoreTest {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  @TempDir
+  Path data;
+
+  private Backend backend;
+  private ResourceStore users;
+  private ResourceStore groups;
+
+  @BeforeEach
+  void open() {
+    backend = new SqliteBackendProvider().open(
+        new BackendContext(SchemaRegistry.load(), JSON.objectNode(), data));
+    users = backend.store("User").orElseThrow();
+    groups = backend.store("Group").orElseThrow();
+  }
+
+  @AfterEach
+  void close() {
+    backend.close();
+  }
+
+  @Test
+  void userNameIsUniqueWithoutRegardToCase() throws ScimException {
+    users.create(user("Alice@Example.com"));
+    ResourceConflictException conflict =
+        assertThrows(ResourceConflictException.class, () -> users.create(user("alice@example.COM")));
+    assertEquals("uniqueness", conflict.getScimError().getScimType());
+  }
+
+  @Test
+  void passwordIsStoredHashedAndNeverReturned() throws ScimException {
+    ObjectNode withPassword = user("bob@example.com").put("password", "hunter2-hunter2");
+    StoredResource created = users.create(withPassword);
+    assertTrue(created.attributes().path("password").isMissingNode());
+    String stored = new SqliteDatabaseProbe(data).passwordHash(created.id());
+    assertTrue(stored.startsWith("$argon2id$v=19$"), stored);
+    assertTrue(new PasswordHasher().verify("hunter2-hunter2", stored));
+  }
+
+  @Test
+  void replaceOfAStaleVersionIsRefused() throws ScimException {
+    StoredResource created = users.create(user("carol@example.com"));
+    users.replace(new ResourceChange(created, user("carol@example.com").put("displayName", "C")));
+    assertThrows(PreconditionFailedException.class, () -> users.replace(
+        new ResourceChange(created, user("carol@example.com").put("displayName", "Stale"))));
+    assertEquals("C", users.get(created.id()).orElseThrow().attributes().path("displayName").asText());
+  }
+
+  @Test
+  void nestedGroupsGiveIndirectMembershipAndCyclesEnd() throws ScimException {
+    StoredResource dave = users.create(user("dave@example.com"));
+    StoredResource inner = groups.create(group("Inner", dave.id()));
+    StoredResource outer = groups.create(group("Outer", inner.id()));
+    // Close a cycle: Inner contains Outer, which contains Inner.
+    groups.replace(new ResourceChange(inner, group("Inner", dave.id(), outer.id())));
+
+    List<String> types = users.get(dave.id()).orElseThrow().attributes().path("groups")
+        .findValuesAsText("type");
+    assertEquals(List.of("direct", "indirect"), types);
+  }
+
+  @Test
+  void deletingAMemberChangesTheGroupsVersion() throws ScimException {
+    StoredResource erin = users.create(user("erin@example.com"));
+    StoredResource team = groups.create(group("Team", erin.id()));
+    users.delete(erin.id(), null);
+    StoredResource after = groups.get(team.id()).orElseThrow();
+    assertNotEquals(team.version(), after.version());
+    assertTrue(after.attributes().path("members").isMissingNode());
+  }
+
+  @Test
+  void unknownMemberIsTheClientsError() {
+    BadRequestException error = assertThrows(BadRequestException.class,
+        () -> groups.create(group("Ghosts", "no-such-id")));
+    assertEquals("invalidValue", error.getScimError().getScimType());
+  }
+
+  @Test
+  void filterValuesShapedLikeSqlAreJustValues() throws ScimException {
+    users.create(user("frank@example.com"));
+    users.create(user("100%_real\\user@example.com"));
+    for (String value : List.of("x\\\" or 1=1 --", "%", "_", "\\\\", "'", "\\\"")) {
+      long total = users.search(new SearchQuery(Filter.fromString("userName eq \"" + value + "\""), 0, 10))
+          .totalResults();
+      assertEquals(0, total, value);
+    }
+    assertEquals(1, users.search(new SearchQuery(Filter.fromString("userName co \"%_\""), 0, 10))
+        .totalResults());
+    assertEquals(0, users.search(new SearchQuery(Filter.fromString("userName sw \"%\""), 0, 10))
+        .totalResults());
+  }
+
+  private static ObjectNode user(String userName) {
+    ObjectNode user = JSON.objectNode();
+    user.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+    return user.put("userName", userName);
+  }
+
+  private static ObjectNode group(String name, String... memberIds) {
+    ObjectNode group = JSON.objectNode();
+    group.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
+    group.put("displayName", name);
+    for (String id : memberIds) {
+      group.withArray("members").addObject().put("value", id);
+    }
+    return group;
+  }
+}

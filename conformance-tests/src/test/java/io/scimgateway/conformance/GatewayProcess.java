@@ -1,0 +1,114 @@
+package io.scimgateway.conformance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway as its own process, started from the runnable jar exactly as a user starts it, with its
+ * combined output captured. Used for what only a real process shows: exit codes, signals, restarts.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+  private static final Pattern SERVING = Pattern.compile("Serving SCIM at (\\S+)");
+
+  private final Process process;
+  private final List<String> output = new ArrayList<>();
+  private final CompletableFuture<URI> baseUri = new CompletableFuture<>();
+
+  private GatewayProcess(Process process) {
+    this.process = process;
+    Thread reader = new Thread(this::readOutput, "gateway-process-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts {@code java -jar scim-gateway.jar args...} with {@code SCIM_GATEWAY_TOKEN} set or unset. */
+  static GatewayProcess start(String token, String... args) {
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("SCIM_GATEWAY_TOKEN");
+    if (token != null) {
+      builder.environment().put("SCIM_GATEWAY_TOKEN", token);
+    }
+    try {
+      return new GatewayProcess(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The SCIM base URL the process announced, once it is listening. */
+  URI awaitServing(Duration timeout) throws Exception {
+    return baseUri.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Sends SIGTERM and waits for the exit code. */
+  int terminate(Duration timeout) throws InterruptedException {
+    process.destroy();
+    return awaitExit(timeout);
+  }
+
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("The gateway did not exit within " + timeout + ". Output:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  synchronized String output() {
+    return String.join("\n", output);
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+
+  private void readOutput() {
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        synchronized (this) {
+          output.add(line);
+        }
+        Matcher serving = SERVING.matcher(line);
+        if (serving.find()) {
+          baseUri.complete(URI.create(serving.group(1)));
+        }
+      }
+    } catch (IOException e) {
+      baseUri.completeExceptionally(e);
+    }
+    baseUri.completeExceptionally(new IllegalStateException("The gateway exited before serving:\n"
+        + output()));
+  }
+
+  private static Path jar() {
+    Path jar = Path.of("..", "gateway", "target", "scim-gateway.jar").toAbsolutePath().normalize();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the gateway module first "
+          + "(mvn verify builds it before these tests run).");
+    }
+    return jar;
+  }
+
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

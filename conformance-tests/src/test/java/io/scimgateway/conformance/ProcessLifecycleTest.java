@@ -1,0 +1,61 @@
+package io.scimgateway.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runnable jar as a user meets it: refusing to run open, serving, and stopping on SIGTERM. */
+class ProcessLifecycleTest {
+
+  private static final Duration START = Duration.ofSeconds(60);
+  private static final String TOKEN = "process-test-token-abcdefghijklmnop";
+
+  @TempDir
+  Path data;
+
+  @Test
+  void refusesToStartWithoutAnyToken() throws Exception {
+    try (GatewayProcess gateway = GatewayProcess.start(null, "--port", "0", "--data", data.toString())) {
+      assertEquals(2, gateway.awaitExit(START));
+      assertTrue(gateway.output().contains("SCIM_GATEWAY_TOKEN"), gateway.output());
+    }
+  }
+
+  @Test
+  void helpPrintsTheFlags() throws Exception {
+    try (GatewayProcess gateway = GatewayProcess.start(null, "--help")) {
+      assertEquals(0, gateway.awaitExit(START));
+      for (String flag : new String[] {"--port", "--bind", "--data", "--config"}) {
+        assertTrue(gateway.output().contains(flag), gateway.output());
+      }
+    }
+  }
+
+  @Test
+  void sigtermStopsCleanlyAndTheDataSurvives() throws Exception {
+    String id;
+    try (GatewayProcess gateway = GatewayProcess.start(TOKEN, "--port", "0", "--data", data.toString())) {
+      URI base = gateway.awaitServing(START);
+      ScimClient scim = new ScimClient(base, TOKEN);
+      ScimResponse created = scim.post("/Users", UserLifecycleTest.user("sigterm@example.com"));
+      assertEquals(201, created.status(), created::toString);
+      id = created.text("id");
+      int exit = gateway.terminate(Duration.ofSeconds(40));
+      // 143 is the JVM's exit status after SIGTERM (128 + 15) once its shutdown hooks have run.
+      assertTrue(Set.of(0, 143).contains(exit), "exit " + exit + "\n" + gateway.output());
+      assertTrue(gateway.output().contains("scim-gateway: stopped"), gateway.output());
+    }
+    try (GatewayProcess again = GatewayProcess.start(TOKEN, "--port", "0", "--data", data.toString())) {
+      ScimClient scim = new ScimClient(again.awaitServing(START), TOKEN);
+      ScimResponse read = scim.get("/Users/" + id);
+      assertEquals(200, read.status(), read::toString);
+      assertEquals("sigterm@example.com", read.text("userName"));
+    }
+  }
+}
