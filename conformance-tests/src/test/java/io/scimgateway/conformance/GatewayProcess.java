@@ -27,10 +27,11 @@ final class GatewayProcess implements AutoCloseable {
   private final Process process;
   private final List<String> output = new ArrayList<>();
   private final CompletableFuture<URI> baseUri = new CompletableFuture<>();
+  private final Thread reader;
 
   private GatewayProcess(Process process) {
     this.process = process;
-    Thread reader = new Thread(this::readOutput, "gateway-process-output");
+    this.reader = new Thread(this::readOutput, "gateway-process-output");
     reader.setDaemon(true);
     reader.start();
   }
@@ -58,7 +59,8 @@ final class GatewayProcess implements AutoCloseable {
 
   /** Sends SIGTERM and waits for the exit code. */
   int terminate(Duration timeout) throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() would also close our end of the output pipe.
+    process.toHandle().destroy();
     return awaitExit(timeout);
   }
 
@@ -67,6 +69,7 @@ final class GatewayProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new AssertionError("The gateway did not exit within " + timeout + ". Output:\n" + output());
     }
+    reader.join(timeout.toMillis()); // the last lines may still be in the pipe
     return process.exitValue();
   }
 

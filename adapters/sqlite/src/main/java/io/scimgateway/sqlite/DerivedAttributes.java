@@ -23,8 +23,8 @@ interface DerivedAttributes {
   /** Writes what {@link #take} removed for the row {@code pk}. */
   void write(Handle handle, long pk, JsonNode taken) throws BadRequestException;
 
-  /** Adds the derived attributes of the row {@code pk} to {@code attributes}. */
-  void read(Handle handle, long pk, ObjectNode attributes);
+  /** Adds the derived attributes of the row {@code pk} to {@code attributes}; returns them, or null. */
+  JsonNode read(Handle handle, long pk, ObjectNode attributes);
 
   /** A user's {@code groups}: computed from memberships, never written. */
   static DerivedAttributes userGroups(Memberships memberships) {
@@ -39,11 +39,13 @@ interface DerivedAttributes {
       }
 
       @Override
-      public void read(Handle handle, long pk, ObjectNode attributes) {
+      public JsonNode read(Handle handle, long pk, ObjectNode attributes) {
         ArrayNode groups = memberships.groupsOf(handle, pk);
-        if (!groups.isEmpty()) {
-          attributes.set("groups", groups);
+        if (groups.isEmpty()) {
+          return null;
         }
+        attributes.set("groups", groups);
+        return groups;
       }
     };
   }
@@ -71,11 +73,13 @@ interface DerivedAttributes {
       }
 
       @Override
-      public void read(Handle handle, long pk, ObjectNode attributes) {
+      public JsonNode read(Handle handle, long pk, ObjectNode attributes) {
         ArrayNode members = memberships.members(handle, pk);
-        if (!members.isEmpty()) {
-          attributes.set("members", members);
+        if (members.isEmpty()) {
+          return null;
         }
+        attributes.set("members", members);
+        return members;
       }
     };
   }
@@ -108,7 +112,8 @@ interface DerivedAttributes {
     }
 
     @Override
-    public void read(Handle handle, long pk, ObjectNode attributes) {
+    public JsonNode read(Handle handle, long pk, ObjectNode attributes) {
+      return null;
     }
   };
 }

@@ -74,7 +74,7 @@ final class SqliteResourceStore implements ResourceStore {
     ObjectNode stored = change.after().deepCopy();
     String passwordHash = hashPassword(stored);
     JsonNode taken = derived.take(stored);
-    long expected = Long.parseLong(change.before().version());
+    long expected = ResourceVersion.rowVersion(change.before().version());
     Instant now = now();
     return write(handle -> {
       ResourceRow row = existing(handle, change.id());
@@ -91,7 +91,7 @@ final class SqliteResourceStore implements ResourceStore {
   public void delete(String id, String expectedVersion) throws ScimException {
     write(handle -> {
       ResourceRow row = existing(handle, id);
-      if (expectedVersion != null && !expectedVersion.equals(Long.toString(row.version()))) {
+      if (expectedVersion != null && ResourceVersion.rowVersion(expectedVersion) != row.version()) {
         throw versionChanged(id);
       }
       memberships.touchGroupsOf(handle, row.pk(), now());
@@ -127,9 +127,9 @@ final class SqliteResourceStore implements ResourceStore {
 
   private StoredResource toStored(Handle handle, ResourceRow row) {
     ObjectNode attributes = parse(row.attributes());
-    derived.read(handle, row.pk(), attributes);
+    JsonNode computed = derived.read(handle, row.pk(), attributes);
     return new StoredResource(row.id(), attributes, row.created(), row.lastModified(),
-        Long.toString(row.version()));
+        ResourceVersion.of(row.version(), computed));
   }
 
   /** Runs a write transaction, turning SQLite's constraint failures into SCIM errors. */

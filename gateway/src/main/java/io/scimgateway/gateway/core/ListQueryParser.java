@@ -21,8 +21,24 @@ public final class ListQueryParser {
     this.limits = limits;
   }
 
+  /** Parses query-string parameters, where numbers arrive as text. */
+  public ListQuery parse(String filter, String startIndex, String count) throws ScimException {
+    return parse(filter, integer("startIndex", startIndex), integer("count", count));
+  }
+
   public ListQuery parse(String filter, Integer startIndex, Integer count) throws ScimException {
     return new ListQuery(parseFilter(filter), startIndex == null ? 1 : startIndex, count);
+  }
+
+  private static Integer integer(String name, String text) throws BadRequestException {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      throw BadRequestException.invalidValue(name + " must be an integer, not \"" + text + "\".");
+    }
   }
 
   private Filter parseFilter(String text) throws ScimException {

@@ -5,9 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.messages.PatchOpType;
+import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import com.unboundid.scim2.server.utils.SchemaChecker;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks request bodies against the resource type's schemas with the SDK's {@link SchemaChecker}:
@@ -19,10 +28,12 @@ final class ResourceValidator {
 
   private final SchemaChecker checker;
   private final String coreSchema;
+  private final Set<String> listsOfImmutableValues;
 
   ResourceValidator(ResourceTypeDefinition resourceType) {
     this.checker = new SchemaChecker(resourceType);
     this.coreSchema = resourceType.getCoreSchema().getId();
+    this.listsOfImmutableValues = listsOfImmutableValues(resourceType);
   }
 
   /** The attributes to store for a POST body. */
@@ -33,21 +44,82 @@ final class ResourceValidator {
     return prepared;
   }
 
-  /** The attributes to store for a PUT body, refusing changes to immutable attributes. */
+  /**
+   * The attributes to store for a PUT body, refusing changes to immutable attributes. A replacement
+   * is a whole resource, so it is also checked as one (required attributes present): the SDK's
+   * replace check treats it as partial and skips that.
+   */
   ObjectNode forReplace(ObjectNode body, ObjectNode current) throws ScimException {
     requireCoreSchema(body);
     ObjectNode prepared = checker.removeReadOnlyAttributes(body);
-    checker.checkReplace(prepared, checker.removeReadOnlyAttributes(current)).throwSchemaExceptions();
+    checker.checkCreate(prepared).throwSchemaExceptions();
+    checker.checkReplace(withoutListsOfImmutableValues(prepared),
+        withoutListsOfImmutableValues(current)).throwSchemaExceptions();
     return prepared;
   }
 
   /** The attributes to store after applying a PATCH request; all operations apply or none do. */
   ObjectNode forPatch(PatchRequest patch, ObjectNode current) throws ScimException {
     ObjectNode writable = checker.removeReadOnlyAttributes(current);
-    checker.checkModify(patch.getOperations(), writable).throwSchemaExceptions();
+    List<PatchOperation> checkable = new ArrayList<>();
+    for (PatchOperation operation : patch.getOperations()) {
+      withoutListsOfImmutableValues(operation).ifPresent(checkable::add);
+    }
+    checker.checkModify(checkable, withoutListsOfImmutableValues(current)).throwSchemaExceptions();
     GenericScimResource patched = new GenericScimResource(writable.deepCopy());
     patch.apply(patched);
-    return checker.removeReadOnlyAttributes(patched.getObjectNode());
+    ObjectNode result = checker.removeReadOnlyAttributes(patched.getObjectNode());
+    // The operations left out above are checked here, in the resource they produce.
+    checker.checkCreate(result).throwSchemaExceptions();
+    return result;
+  }
+
+  /*
+   * In a writable list whose values have immutable sub-attributes (a group's members: each member's
+   * value is immutable), replacing, adding and removing values is allowed; a value is just never
+   * edited in place. The SDK's mutability check refuses any such list in a PUT or PATCH, so those
+   * lists are left out of it and checked in the resulting resource instead.
+   */
+  private ObjectNode withoutListsOfImmutableValues(ObjectNode resource) {
+    ObjectNode copy = checker.removeReadOnlyAttributes(resource);
+    listsOfImmutableValues.forEach(copy::remove);
+    return copy;
+  }
+
+  private Optional<PatchOperation> withoutListsOfImmutableValues(PatchOperation operation) {
+    Path path = operation.getPath();
+    if (path != null) {
+      String root = path.size() == 0 ? "" : path.getElement(0).getAttribute();
+      boolean listed = path.getSchemaUrn() == null || path.getSchemaUrn().equals(coreSchema);
+      return listed && listsOfImmutableValues.stream().anyMatch(root::equalsIgnoreCase)
+          ? Optional.empty()
+          : Optional.of(operation);
+    }
+    if (!(operation.getJsonNode() instanceof ObjectNode value)) {
+      return Optional.of(operation);
+    }
+    ObjectNode stripped = value.deepCopy();
+    listsOfImmutableValues.forEach(stripped::remove);
+    if (stripped.isEmpty()) {
+      return Optional.empty();
+    }
+    return operation.getOpType() == PatchOpType.ADD
+        ? Optional.of(PatchOperation.add(stripped))
+        : Optional.of(PatchOperation.replace(stripped));
+  }
+
+  private static Set<String> listsOfImmutableValues(ResourceTypeDefinition resourceType) {
+    Set<String> names = new HashSet<>();
+    for (AttributeDefinition attribute : resourceType.getCoreSchema().getAttributes()) {
+      if (attribute.isMultiValued()
+          && attribute.getMutability() == AttributeDefinition.Mutability.READ_WRITE
+          && attribute.getSubAttributes() != null
+          && attribute.getSubAttributes().stream()
+              .anyMatch(sub -> sub.getMutability() == AttributeDefinition.Mutability.IMMUTABLE)) {
+        names.add(attribute.getName());
+      }
+    }
+    return names;
   }
 
   /** RFC 7643 section 3: every resource names its core schema in {@code schemas}. */

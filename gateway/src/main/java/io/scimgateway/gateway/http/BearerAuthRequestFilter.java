@@ -9,8 +9,11 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.PathSegment;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -19,7 +22,11 @@ import java.util.logging.Logger;
  * {@code WWW-Authenticate: Bearer}; a token without the scope the method needs ({@code scim.read} to
  * read, {@code scim.write} to change) is {@code 403}. A token sent without the {@code Bearer} scheme is
  * accepted too, because some IdP screens send the typed value as is.
+ *
+ * <p>It runs before Jersey matches the request to a method, so that an anonymous client learns nothing
+ * (not even 404, 405 or 415) and no body is read for it.
  */
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthRequestFilter implements ContainerRequestFilter {
 
@@ -65,14 +72,20 @@ public final class BearerAuthRequestFilter implements ContainerRequestFilter {
     request.setSecurityContext(new PrincipalSecurityContext(principal, request.getSecurityContext()));
   }
 
-  /** Reads are GET and HEAD, and POST to a {@code .search} endpoint (RFC 7644 section 3.4.3). */
+  /**
+   * Reads are GET, HEAD and OPTIONS, and POST to a {@code .search} endpoint (RFC 7644 section 3.4.3).
+   * The last path segment is compared without its matrix parameters, exactly as Jersey routes it: a
+   * path such as {@code /Users;.search} is a create and needs the write scope.
+   */
   private static Scope neededScope(ContainerRequestContext request) {
     String method = request.getMethod();
-    if (method.equals("GET") || method.equals("HEAD")) {
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
       return Scope.READ;
     }
-    String path = request.getUriInfo().getPath();
-    return method.equals("POST") && path.endsWith(".search") ? Scope.READ : Scope.WRITE;
+    List<PathSegment> segments = request.getUriInfo().getPathSegments();
+    boolean search = !segments.isEmpty()
+        && segments.get(segments.size() - 1).getPath().equals(".search");
+    return method.equals("POST") && search ? Scope.READ : Scope.WRITE;
   }
 
   private static String token(String header) {
@@ -82,7 +95,7 @@ public final class BearerAuthRequestFilter implements ContainerRequestFilter {
     String trimmed = header.trim();
     int space = trimmed.indexOf(' ');
     if (space < 0) {
-      return trimmed;
+      return trimmed.equalsIgnoreCase("bearer") ? null : trimmed;
     }
     if (!trimmed.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
       return null;

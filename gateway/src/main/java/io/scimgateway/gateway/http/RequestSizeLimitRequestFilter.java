@@ -1,6 +1,7 @@
 package io.scimgateway.gateway.http;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,10 +12,11 @@ import java.io.IOException;
 /**
  * Refuses request bodies over the configured size with {@code 413} and a SCIM error, whether the client
  * announced the size ({@code Content-Length}) or streamed it chunked. Reads at most the limit plus one
- * byte, so an oversized body never costs more memory than an allowed one.
+ * byte, so an oversized body never costs more memory than an allowed one; runs after authentication,
+ * so no body is read for an anonymous client.
  */
 @PreMatching
-@Priority(200)
+@Priority(Priorities.AUTHENTICATION + 100)
 public final class RequestSizeLimitRequestFilter implements ContainerRequestFilter {
 
   private final long maxBytes;

@@ -10,6 +10,7 @@ import io.scimgateway.gateway.core.ETags;
 import io.scimgateway.gateway.core.GatewayLimits;
 import io.scimgateway.gateway.core.ListQuery;
 import io.scimgateway.gateway.core.ListQueryParser;
+import io.scimgateway.gateway.core.PatchRequestReader;
 import io.scimgateway.gateway.core.Preconditions;
 import io.scimgateway.gateway.core.Projection;
 import io.scimgateway.gateway.core.ResourceService;
@@ -57,7 +58,7 @@ public final class ResourceEndpoint {
 
   @GET
   public Response list(@PathParam("endpoint") String endpoint, @QueryParam("filter") String filter,
-      @QueryParam("startIndex") Integer startIndex, @QueryParam("count") Integer count,
+      @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri)
       throws ScimException {
@@ -131,7 +132,7 @@ public final class ResourceEndpoint {
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) throws ScimException {
     ResourceService service = service(endpoint);
-    PatchRequest patch = read(require(body), PatchRequest.class);
+    PatchRequest patch = PatchRequestReader.read(require(body));
     StoredResource patched = service.patch(id, patch, new Preconditions(ifMatch, null));
     return ResourceResponses.single(Response.Status.OK, service, patched, uri.getBaseUri(),
         Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
@@ -160,12 +161,10 @@ public final class ResourceEndpoint {
   private static <T> T read(ObjectNode body, Class<T> type) throws BadRequestException {
     try {
       return JsonUtils.getObjectReader().treeToValue(require(body), type);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
       throw BadRequestException.invalidSyntax("The body is not a valid " + type.getSimpleName()
-          + ": " + e.getOriginalMessage());
-    } catch (IllegalArgumentException e) {
-      throw BadRequestException.invalidSyntax("The body is not a valid " + type.getSimpleName()
-          + ": " + e.getMessage());
+          + " (RFC 7644 section 3.4.3): filter, sortBy, sortOrder, startIndex, count, attributes "
+          + "and excludedAttributes, with the types the RFC gives them.");
     }
   }
 

@@ -1,0 +1,63 @@
+package io.scimgateway.gateway.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.utils.JsonUtils;
+
+/**
+ * Reads a PATCH body (RFC 7644 section 3.5.2) into the SDK's {@link PatchRequest}, answering each way
+ * it can be wrong with the RFC's {@code scimType}: a {@code remove} without {@code path} is
+ * {@code noTarget}, a path that does not parse is {@code invalidPath}, anything else malformed is
+ * {@code invalidSyntax}, with a detail that names the operation and never the library's internals.
+ */
+public final class PatchRequestReader {
+
+  private static final String SHAPE = "A PATCH body is {\"schemas\": "
+      + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], \"Operations\": [{\"op\": \"add\" | "
+      + "\"remove\" | \"replace\", \"path\": ..., \"value\": ...}]} (RFC 7644 section 3.5.2).";
+
+  private PatchRequestReader() {
+  }
+
+  public static PatchRequest read(ObjectNode body) throws BadRequestException {
+    JsonNode operations = body.get("Operations");
+    if (operations == null || !operations.isArray() || operations.isEmpty()) {
+      throw BadRequestException.invalidSyntax("The body has no \"Operations\" list. " + SHAPE);
+    }
+    for (int i = 0; i < operations.size(); i++) {
+      checkOperation(i, operations.get(i));
+    }
+    try {
+      return JsonUtils.getObjectReader().treeToValue(body, PatchRequest.class);
+    } catch (Exception e) {
+      throw BadRequestException.invalidSyntax("The body is not a valid PATCH request. " + SHAPE);
+    }
+  }
+
+  private static void checkOperation(int index, JsonNode operation) throws BadRequestException {
+    String where = "Operations[" + index + "]";
+    if (!operation.isObject() || !operation.path("op").isTextual()) {
+      throw BadRequestException.invalidSyntax(where + " needs an \"op\": add, remove or replace.");
+    }
+    JsonNode path = operation.get("path");
+    if (path == null || path.isNull()) {
+      if (operation.get("op").textValue().equalsIgnoreCase("remove")) {
+        throw BadRequestException.noTarget(where + " is a remove without a \"path\": say which "
+            + "attribute or value to remove.");
+      }
+      return;
+    }
+    if (!path.isTextual()) {
+      throw BadRequestException.invalidPath(where + ": \"path\" must be a string.");
+    }
+    try {
+      Path.fromString(path.textValue());
+    } catch (BadRequestException e) {
+      throw BadRequestException.invalidPath(where + ": the path \"" + path.textValue()
+          + "\" is not a valid attribute path: " + e.getMessage());
+    }
+  }
+}
