@@ -1,6 +1,7 @@
 package io.scimgateway.gateway.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -27,8 +28,16 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("The configuration file " + file + " does not exist.");
     }
     try {
-      GatewayConfig config = YAML.readValue(file.toFile(), GatewayConfig.class);
-      return config == null ? GatewayConfig.defaults() : config;
+      JsonNode tree = YAML.readTree(file.toFile());
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        return GatewayConfig.defaults();
+      }
+      GatewayConfig config = YAML.treeToValue(tree, GatewayConfig.class);
+      config.limits().toGatewayLimits(); // checks the limits now, while the file can be named
+      return config;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("The configuration file " + file + " is not valid: "
+          + e.getMessage(), e);
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
       String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";

@@ -1,0 +1,88 @@
+package io.scimgateway.gateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The YAML file as the README documents it: every section optional, unknown keys refused. */
+class ConfigLoaderTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void readsEveryDocumentedSection() throws IOException {
+    GatewayConfig config = ConfigLoader.load(write("""
+        server:
+          bind: 0.0.0.0
+          port: 9443
+          basePath: /scim
+        data: /var/lib/scim
+        backend:
+          type: sqlite
+          synchronous: normal
+        auth:
+          tokens: [5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8]
+          jwt:
+            jwksFile: /etc/scim/jwks.json
+            issuer: https://login.example.com/
+            audiences: [scim-gateway]
+            clockSkewSeconds: 30
+        limits:
+          maxResults: 200
+          maxPayloadBytes: 2048
+        """));
+    assertEquals("0.0.0.0", config.server().bind());
+    assertEquals(9443, config.server().port());
+    assertEquals("/scim", config.server().basePath());
+    assertEquals(Path.of("/var/lib/scim"), config.data());
+    assertEquals("normal", config.backend().path("synchronous").asText());
+    assertEquals(1, config.auth().tokens().size());
+    assertEquals(List.of("scim-gateway"), config.auth().jwt().audiences());
+    assertEquals(200, config.limits().toGatewayLimits().maxResults());
+    assertEquals(2048, config.limits().toGatewayLimits().maxPayloadBytes());
+    assertEquals(100_000, config.limits().toGatewayLimits().scanLimit(), "unset limits keep defaults");
+  }
+
+  @Test
+  void emptyFileMeansDefaults() throws IOException {
+    GatewayConfig config = ConfigLoader.load(write(""));
+    assertEquals(8080, config.server().port());
+    assertEquals("/scim/v2", config.server().basePath());
+    assertEquals("sqlite", config.backendType());
+  }
+
+  @Test
+  void misspeltKeyStopsTheGateway() throws IOException {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> ConfigLoader.load(write("server:\n  prot: 9000\n")));
+    assertTrue(error.getMessage().contains("prot"), error.getMessage());
+  }
+
+  @Test
+  void invalidValueNamesTheSetting() throws IOException {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> ConfigLoader.load(write("limits:\n  maxResults: 0\n")));
+    assertTrue(error.getMessage().contains("limits.maxResults"), error.getMessage());
+  }
+
+  @Test
+  void missingFileIsReported() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> ConfigLoader.load(dir.resolve("absent.yaml")));
+    assertTrue(error.getMessage().contains("does not exist"), error.getMessage());
+  }
+
+  private Path write(String yaml) throws IOException {
+    Path file = dir.resolve("gateway.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+}
