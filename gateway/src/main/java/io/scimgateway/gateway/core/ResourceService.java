@@ -24,6 +24,7 @@ public final class ResourceService {
   private final ResourceValidator validator;
   private final ResourceSearch search;
   private final ResourceRepresentation representation;
+  private final ListQueryParser queryParser;
 
   public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
       GatewayLimits limits) {
@@ -32,6 +33,12 @@ public final class ResourceService {
     this.validator = new ResourceValidator(resourceType);
     this.search = new ResourceSearch(resourceType, store, limits);
     this.representation = new ResourceRepresentation(resourceType);
+    this.queryParser = new ListQueryParser(resourceType, limits);
+  }
+
+  /** Parses list and search parameters for this resource type; built once, shared by all requests. */
+  public ListQueryParser queryParser() {
+    return queryParser;
   }
 
   public ResourceTypeDefinition resourceType() {

@@ -7,9 +7,7 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.messages.SearchRequest;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.scimgateway.gateway.core.ETags;
-import io.scimgateway.gateway.core.GatewayLimits;
 import io.scimgateway.gateway.core.ListQuery;
-import io.scimgateway.gateway.core.ListQueryParser;
 import io.scimgateway.gateway.core.PatchRequestReader;
 import io.scimgateway.gateway.core.Preconditions;
 import io.scimgateway.gateway.core.Projection;
@@ -48,12 +46,9 @@ import java.net.URI;
 public final class ResourceEndpoint {
 
   private final ResourceServices services;
-  private final GatewayLimits limits;
-
   @Inject
-  public ResourceEndpoint(ResourceServices services, GatewayLimits limits) {
+  public ResourceEndpoint(ResourceServices services) {
     this.services = services;
-    this.limits = limits;
   }
 
   @GET
@@ -63,7 +58,7 @@ public final class ResourceEndpoint {
       @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri)
       throws ScimException {
     ResourceService service = service(endpoint);
-    ListQuery query = new ListQueryParser(service.resourceType(), limits).parse(filter, startIndex, count);
+    ListQuery query = service.queryParser().parse(filter, startIndex, count);
     Projection projection = Projection.of(service.resourceType(), attributes, excludedAttributes);
     return ResourceResponses.list(service, service.search(query), uri.getBaseUri(), projection);
   }
@@ -74,7 +69,7 @@ public final class ResourceEndpoint {
       throws ScimException {
     ResourceService service = service(endpoint);
     SearchRequest request = read(body, SearchRequest.class);
-    ListQuery query = new ListQueryParser(service.resourceType(), limits)
+    ListQuery query = service.queryParser()
         .parse(request.getFilter(), request.getStartIndex(), request.getCount());
     Projection projection = Projection.of(service.resourceType(), join(request.getAttributes()),
         join(request.getExcludedAttributes()));
