@@ -457,7 +457,7 @@ class BadInputTest {
   private TestGateway limitedGateway() {
     GatewayConfig defaults = TestGateway.config(data.resolve("limited"));
     GatewayConfig limited = new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
-        defaults.auth(), new GatewayConfig.Limits(null, null, 2048L, null));
+        defaults.auth(), new GatewayConfig.Limits(null, null, 2048L, null, null));
     return TestGateway.start(limited, TestGateway.TOKEN);
   }
 

@@ -33,8 +33,28 @@ public interface ResourceStore {
    */
   void delete(String id, String expectedVersion) throws ScimException;
 
-  /** One page of the resources that match {@code query.filter()}, evaluated exactly. */
+  /**
+   * One page of the resources that match {@code query.filter()}, evaluated exactly, in the order and
+   * window the query asks for.
+   */
   SearchPage search(SearchQuery query) throws ScimException;
+
+  /**
+   * Whether this store can order results by {@code attribute} (a singular attribute, normalised
+   * against the schemas). The default sorts nothing; the gateway then refuses the sort.
+   */
+  default boolean canSort(com.unboundid.scim2.common.Path attribute) {
+    return false;
+  }
+
+  /**
+   * Whether this store answers {@link PageWindow.After} and {@link PageWindow.Before} windows with
+   * positions. Without them the gateway's cursors carry offsets, which can skip or repeat a resource
+   * when others are created or deleted between pages.
+   */
+  default boolean supportsPositions() {
+    return false;
+  }
 
   /**
    * Which filters this store evaluates itself; the core evaluates the rest. The default evaluates none,

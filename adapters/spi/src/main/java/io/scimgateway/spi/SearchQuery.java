@@ -7,17 +7,21 @@ import com.unboundid.scim2.common.filters.Filter;
  *
  * @param filter the filter the store must evaluate, built only from terms its {@link FilterSupport}
  *     accepted; null matches every resource
- * @param offset how many matching resources to skip (0-based), in the store's stable order
- * @param limit how many to return at most; 0 asks only for the total
+ * @param sorting the order, or null for the store's stable order; only attributes the store declared
+ *     with {@link ResourceStore#canSort}
+ * @param window the slice to return; keyset windows only when the store declared
+ *     {@link ResourceStore#supportsPositions()}
  */
-public record SearchQuery(Filter filter, long offset, int limit) {
+public record SearchQuery(Filter filter, Sorting sorting, PageWindow window) {
 
   public SearchQuery {
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset must not be negative: " + offset);
+    if (window == null) {
+      throw new IllegalArgumentException("a search needs a window");
     }
-    if (limit < 0) {
-      throw new IllegalArgumentException("limit must not be negative: " + limit);
-    }
+  }
+
+  /** The resources from {@code offset} in the store's stable order. */
+  public SearchQuery(Filter filter, long offset, int limit) {
+    this(filter, null, new PageWindow.Offset(offset, limit));
   }
 }

@@ -93,7 +93,7 @@ final class Memberships {
   void touchGroupsOf(Handle handle, long memberPk, Instant now) {
     handle.createUpdate("UPDATE resources SET version = version + 1, last_modified = ? "
             + "WHERE pk IN (SELECT group_pk FROM memberships WHERE member_pk = ?)")
-        .bind(0, now.toString()).bind(1, memberPk).execute();
+        .bind(0, Timestamps.format(now)).bind(1, memberPk).execute();
   }
 
   private static ObjectNode value(String id, String display, String type) {

@@ -1,6 +1,7 @@
 package io.scimgateway.sqlite;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -31,7 +32,7 @@ final class ResourceRows {
         .bind(3, columns.userName()).bind(4, columns.userNameFolded())
         .bind(5, columns.externalId())
         .bind(6, columns.displayName()).bind(7, columns.displayNameFolded())
-        .bind(8, passwordHash).bind(9, now.toString()).bind(10, now.toString())
+        .bind(8, passwordHash).bind(9, Timestamps.format(now)).bind(10, Timestamps.format(now))
         .executeAndReturnGeneratedKeys("pk").mapTo(Long.class).one();
   }
 
@@ -45,7 +46,7 @@ final class ResourceRows {
         .bind(0, json).bind(1, columns.userName()).bind(2, columns.userNameFolded())
         .bind(3, columns.externalId())
         .bind(4, columns.displayName()).bind(5, columns.displayNameFolded())
-        .bind(6, passwordHash).bind(7, now.toString())
+        .bind(6, passwordHash).bind(7, Timestamps.format(now))
         .bind(8, pk).bind(9, expectedVersion)
         .execute() == 1;
   }
@@ -54,12 +55,39 @@ final class ResourceRows {
     handle.createUpdate("DELETE FROM resources WHERE pk = ?").bind(0, pk).execute();
   }
 
-  List<ResourceRow> page(Handle handle, SqlFragment where, long offset, int limit) {
-    Query query = handle.createQuery("SELECT " + ResourceRow.COLUMNS + " FROM resources "
-        + "WHERE resource_type = ? AND (" + where.sql() + ") ORDER BY pk LIMIT ? OFFSET ?");
-    bindAll(query, where);
-    int next = where.parameters().size() + 1;
-    return query.bind(next, limit).bind(next + 1, offset).map(ResourceRow.MAPPER).list();
+  /** Rows matching {@code where} in {@code keyset} order, from an offset. */
+  List<KeyedRow> page(Handle handle, SqlFragment where, Keyset keyset, SortKey key, long offset,
+      int limit) {
+    return select(handle, where, keyset, key, false, limit, offset);
+  }
+
+  /** Rows matching {@code where} after (or before) a position, always returned in forward order. */
+  List<KeyedRow> beyond(Handle handle, SqlFragment where, Keyset keyset, SortKey key,
+      String position, boolean backwards, int limit) {
+    SqlFragment condition = position == null ? where : where.and(keyset.beyond(position, backwards));
+    List<KeyedRow> rows = select(handle, condition, keyset, key, backwards, limit, 0);
+    if (backwards) {
+      java.util.Collections.reverse(rows);
+    }
+    return rows;
+  }
+
+  private List<KeyedRow> select(Handle handle, SqlFragment where, Keyset keyset, SortKey key,
+      boolean backwards, int limit, long offset) {
+    Query query = handle.createQuery("SELECT " + ResourceRow.COLUMNS + ", " + key.sql()
+        + " AS sort_key FROM resources WHERE resource_type = ? AND (" + where.sql() + ") ORDER BY "
+        + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?");
+    List<Object> parameters = new ArrayList<>(key.parameters());
+    parameters.add(resourceType);
+    parameters.addAll(where.parameters());
+    parameters.addAll(keyset.orderByParameters());
+    parameters.add(limit);
+    parameters.add(offset);
+    for (int i = 0; i < parameters.size(); i++) {
+      query.bind(i, parameters.get(i));
+    }
+    return new ArrayList<>(query.map((rs, ctx) -> new KeyedRow(ResourceRow.MAPPER.map(rs, ctx),
+        Keyset.position(rs.getObject("sort_key"), rs.getLong("pk")))).list());
   }
 
   long count(Handle handle, SqlFragment where) {
@@ -67,6 +95,10 @@ final class ResourceRows {
         "SELECT count(*) FROM resources WHERE resource_type = ? AND (" + where.sql() + ")");
     bindAll(query, where);
     return query.mapTo(Long.class).one();
+  }
+
+  /** A row with its keyset position. */
+  record KeyedRow(ResourceRow row, String position) {
   }
 
   private void bindAll(Query query, SqlFragment where) {

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class SchemaMigrations {
 
-  static final List<String> MIGRATIONS = List.of("V1__resources_and_memberships.sql");
+  static final List<String> MIGRATIONS = List.of("V1__resources_and_memberships.sql",
+      "V2__timestamps_and_paging_indexes.sql");
 
   private SchemaMigrations() {
   }

@@ -1,7 +1,7 @@
 package io.scimgateway.sqlite;
 
 import com.fasterxml.jackson.databind.node.ValueNode;
-import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.AndFilter;
 import com.unboundid.scim2.common.filters.ComparisonFilter;
@@ -10,6 +10,7 @@ import com.unboundid.scim2.common.filters.ContainsFilter;
 import com.unboundid.scim2.common.filters.EndsWithFilter;
 import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.filters.FilterVisitor;
 import com.unboundid.scim2.common.filters.GreaterThanFilter;
 import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
@@ -21,146 +22,190 @@ import com.unboundid.scim2.common.filters.OrFilter;
 import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * Compiles a pushed-down SCIM filter into a SQL condition over the indexed columns, with every value
- * bound as a parameter. It only sees filters built from terms {@link IndexedAttribute#SUPPORT}
- * accepted; anything else is a planner bug and is refused rather than guessed at.
+ * Compiles a pushed-down SCIM filter into a SQL condition on {@code resources}, every value bound as a
+ * parameter: indexed columns where the attribute has one, JSON functions on the stored document
+ * elsewhere, and {@code EXISTS} over {@code json_each} for multi-valued attributes, so that
+ * {@code emails[type eq "work" and value co "@example.com"]} needs both conditions in the same email.
  *
- * <p>Substring operators use {@code instr} and {@code substr}, not {@code LIKE}, so {@code %}, {@code _}
- * and backslashes in a value are plain characters and case-exact attributes stay case-exact.
+ * <p>Multi-valued semantics follow the SCIM SDK's evaluator: a comparison matches when any value
+ * matches; {@code ne} matches when no value equals (so also when there is none). Substring operators
+ * use {@code instr} and {@code substr}, never {@code LIKE}: {@code %}, {@code _} and backslashes are
+ * plain characters. It only sees terms {@link #supports} accepted; anything else is a planner bug.
+ * Thread-safe.
  */
-final class SqlFilterCompiler implements FilterVisitor<SqlFragment, Void> {
+final class SqlFilterCompiler implements FilterVisitor<SqlFragment, SqlFilterCompiler.Scope> {
 
-  static SqlFragment compile(Filter filter) throws ScimException {
-    return filter == null ? SqlFragment.TRUE : filter.visit(new SqlFilterCompiler(), null);
-  }
+  /** Where leaves are evaluated: on the row, or on one element of a multi-valued attribute. */
+  record Scope(Path parent, String element) {
+    static final Scope ROW = new Scope(null, null);
 
-  @Override
-  public SqlFragment visit(AndFilter filter, Void param) throws ScimException {
-    return combine(filter.getCombinedFilters(), " AND ");
-  }
-
-  @Override
-  public SqlFragment visit(OrFilter filter, Void param) throws ScimException {
-    return combine(filter.getCombinedFilters(), " OR ");
-  }
-
-  @Override
-  public SqlFragment visit(NotFilter filter, Void param) throws ScimException {
-    SqlFragment inner = filter.getInvertedFilter().visit(this, null);
-    return new SqlFragment("NOT (" + inner.sql() + ")", inner.parameters());
-  }
-
-  @Override
-  public SqlFragment visit(EqualFilter filter, Void param) throws ScimException {
-    if (filter.getComparisonValue().isNull()) {
-      return new SqlFragment(column(filter).column + " IS NULL", List.of());
+    Path resolve(Path path) {
+      return parent == null ? path : parent.attribute(path.getElement(0).getAttribute());
     }
-    return compare(filter, "%s = ?");
+  }
+
+  private final AttributeLocator locator;
+
+  SqlFilterCompiler(AttributeLocator locator) {
+    this.locator = locator;
+  }
+
+  /** Whether the compiler evaluates {@code operator} on {@code attribute} exactly. */
+  boolean supports(Path attribute) {
+    return locator.locate(attribute).isPresent();
+  }
+
+  SqlFragment compile(Filter filter) throws ScimException {
+    return filter == null ? SqlFragment.TRUE : filter.visit(this, Scope.ROW);
   }
 
   @Override
-  public SqlFragment visit(NotEqualFilter filter, Void param) throws ScimException {
-    if (filter.getComparisonValue().isNull()) {
-      return new SqlFragment(column(filter).column + " IS NOT NULL", List.of());
+  public SqlFragment visit(AndFilter filter, Scope scope) throws ScimException {
+    return combine(filter.getCombinedFilters(), " AND ", scope);
+  }
+
+  @Override
+  public SqlFragment visit(OrFilter filter, Scope scope) throws ScimException {
+    return combine(filter.getCombinedFilters(), " OR ", scope);
+  }
+
+  @Override
+  public SqlFragment visit(NotFilter filter, Scope scope) throws ScimException {
+    SqlFragment inner = filter.getInvertedFilter().visit(this, scope);
+    return new SqlFragment("NOT coalesce((" + inner.sql() + "), 0)", inner.parameters());
+  }
+
+  @Override
+  public SqlFragment visit(EqualFilter filter, Scope scope) throws ScimException {
+    return compare(filter, scope);
+  }
+
+  @Override
+  public SqlFragment visit(NotEqualFilter filter, Scope scope) throws ScimException {
+    return compare(filter, scope);
+  }
+
+  @Override
+  public SqlFragment visit(ContainsFilter filter, Scope scope) throws ScimException {
+    return compare(filter, scope);
+  }
+
+  @Override
+  public SqlFragment visit(StartsWithFilter filter, Scope scope) throws ScimException {
+    return compare(filter, scope);
+  }
+
+  @Override
+  public SqlFragment visit(EndsWithFilter filter, Scope scope) throws ScimException {
+    return compare(filter, scope);
+  }
+
+  @Override
+  public SqlFragment visit(GreaterThanFilter filter, Scope scope) throws ScimException {
+    return compare(filter, scope);
+  }
+
+  @Override
+  public SqlFragment visit(GreaterThanOrEqualFilter filter, Scope scope) throws ScimException {
+    return compare(filter, scope);
+  }
+
+  @Override
+  public SqlFragment visit(LessThanFilter filter, Scope scope) throws ScimException {
+    return compare(filter, scope);
+  }
+
+  @Override
+  public SqlFragment visit(LessThanOrEqualFilter filter, Scope scope) throws ScimException {
+    return compare(filter, scope);
+  }
+
+  @Override
+  public SqlFragment visit(PresentFilter filter, Scope scope) throws ScimException {
+    AttributeLocation location = locate(filter.getAttributePath(), scope);
+    if (location.column() != null) {
+      return new SqlFragment(location.column() + " IS NOT NULL", List.of());
     }
-    return compare(filter, "(%1$s IS NULL OR %1$s <> ?)");
+    if (scope.element() != null || !location.multiValued()) {
+      StoredValue value = StoredValue.of(location, scope);
+      String type = value.jsonType();
+      return new SqlFragment("coalesce(" + type + ", 'null') <> 'null'", value.typeParameters());
+    }
+    StoredValue element = StoredValue.element(location, "e");
+    return exists(location, "coalesce(" + element.jsonType() + ", 'null') <> 'null'",
+        element.typeParameters());
   }
 
+  /** {@code emails[type eq "work" and value co "@x"]}: one element must satisfy the whole filter. */
   @Override
-  public SqlFragment visit(ContainsFilter filter, Void param) throws ScimException {
-    return compare(filter, "instr(%s, ?) > 0");
+  public SqlFragment visit(ComplexValueFilter filter, Scope scope) throws ScimException {
+    Path attribute = scope.resolve(filter.getAttributePath().withoutFilters());
+    AttributeLocation location = locator.locate(attribute)
+        .orElseThrow(() -> notPushed(filter));
+    if (!location.multiValued()) {
+      return filter.getValueFilter().visit(this, new Scope(attribute, null));
+    }
+    SqlFragment inner = filter.getValueFilter().visit(this, new Scope(attribute, "e"));
+    return exists(location, inner.sql(), inner.parameters());
   }
 
-  @Override
-  public SqlFragment visit(StartsWithFilter filter, Void param) throws ScimException {
-    return substring(filter, "substr(%s, 1, length(?)) = ?");
+  private SqlFragment compare(ComparisonFilter filter, Scope scope) throws ScimException {
+    AttributeLocation location = locate(filter.getAttributePath(), scope);
+    ValueNode value = filter.getComparisonValue();
+    boolean negated = filter.getFilterType() == FilterType.NOT_EQUAL;
+    if (value == null || value.isNull()) {
+      // "eq null" asks for no value, "ne null" for some value (RFC 7643 section 2.5).
+      SqlFragment present = Filter.pr(filter.getAttributePath()).visit(this, scope);
+      return negated ? present : new SqlFragment("NOT (" + present.sql() + ")", present.parameters());
+    }
+    FilterType operator = negated ? FilterType.EQUAL : filter.getFilterType();
+    SqlFragment condition;
+    if (location.multiValued() && scope.element() == null) {
+      StoredValue element = StoredValue.element(location, "e");
+      SqlFragment matches = ValueComparison.of(operator, element.sql(), element.parameters(), false,
+          location.definition(), value);
+      condition = exists(location, matches.sql(), matches.parameters());
+    } else {
+      StoredValue stored = StoredValue.of(location, scope);
+      condition = ValueComparison.of(operator, stored.sql(), stored.parameters(), location.folded(),
+          location.definition(), value);
+    }
+    return negated
+        ? new SqlFragment("NOT coalesce((" + condition.sql() + "), 0)", condition.parameters())
+        : condition;
   }
 
-  @Override
-  public SqlFragment visit(EndsWithFilter filter, Void param) throws ScimException {
-    return substring(filter, "substr(%s, -length(?)) = ?");
+  private AttributeLocation locate(Path path, Scope scope) throws ScimException {
+    return locator.locate(scope.resolve(path)).orElseThrow(() -> new IllegalStateException(
+        "The planner pushed a filter on " + path + ", which the embedded store cannot evaluate"));
   }
 
-  @Override
-  public SqlFragment visit(PresentFilter filter, Void param) throws ScimException {
-    IndexedAttribute attribute = column(filter.getAttributePath());
-    return new SqlFragment(attribute.column + " IS NOT NULL AND " + attribute.column + " <> ''",
-        List.of());
+  private static SqlFragment exists(AttributeLocation location, String condition,
+      List<Object> conditionParameters) {
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(location.jsonPath());
+    parameters.addAll(conditionParameters);
+    return new SqlFragment("EXISTS (SELECT 1 FROM json_each(resources.attributes, ?) AS e WHERE "
+        + condition + ")", parameters);
   }
 
-  @Override
-  public SqlFragment visit(GreaterThanFilter filter, Void param) throws ScimException {
-    throw notPushable(filter);
-  }
-
-  @Override
-  public SqlFragment visit(GreaterThanOrEqualFilter filter, Void param) throws ScimException {
-    throw notPushable(filter);
-  }
-
-  @Override
-  public SqlFragment visit(LessThanFilter filter, Void param) throws ScimException {
-    throw notPushable(filter);
-  }
-
-  @Override
-  public SqlFragment visit(LessThanOrEqualFilter filter, Void param) throws ScimException {
-    throw notPushable(filter);
-  }
-
-  @Override
-  public SqlFragment visit(ComplexValueFilter filter, Void param) throws ScimException {
-    throw notPushable(filter);
-  }
-
-  private SqlFragment combine(List<Filter> filters, String operator) throws ScimException {
+  private SqlFragment combine(List<Filter> filters, String operator, Scope scope)
+      throws ScimException {
     List<String> parts = new ArrayList<>();
     List<Object> parameters = new ArrayList<>();
     for (Filter each : filters) {
-      SqlFragment fragment = each.visit(this, null);
+      SqlFragment fragment = each.visit(this, scope);
       parts.add("(" + fragment.sql() + ")");
       parameters.addAll(fragment.parameters());
     }
     return new SqlFragment(String.join(operator, parts), parameters);
   }
 
-  /** An empty substring is a prefix or suffix of every present value. */
-  private SqlFragment substring(ComparisonFilter filter, String template) throws ScimException {
-    ValueNode value = filter.getComparisonValue();
-    if (value.isTextual() && value.textValue().isEmpty()) {
-      return new SqlFragment(column(filter).column + " IS NOT NULL", List.of());
-    }
-    return compare(filter, template);
-  }
-
-  private SqlFragment compare(ComparisonFilter filter, String template) throws ScimException {
-    IndexedAttribute attribute = column(filter);
-    ValueNode value = filter.getComparisonValue();
-    if (!value.isTextual()) {
-      // These columns hold strings; a number or boolean never equals, contains or prefixes one.
-      return filter instanceof NotEqualFilter ? SqlFragment.TRUE : SqlFragment.FALSE;
-    }
-    String bound = attribute.columnValue(value.textValue());
-    // A template may use the value more than once (a substring's length and the substring itself).
-    int uses = template.length() - template.replace("?", "").length();
-    return new SqlFragment(template.formatted(attribute.column), new ArrayList<Object>(Collections.nCopies(uses, bound)));
-  }
-
-  private static IndexedAttribute column(ComparisonFilter filter) throws ScimException {
-    return column(filter.getAttributePath());
-  }
-
-  private static IndexedAttribute column(com.unboundid.scim2.common.Path path) throws ScimException {
-    return IndexedAttribute.of(path).orElseThrow(
-        () -> new IllegalStateException("The planner pushed a filter on " + path
-            + ", which the embedded store does not index"));
-  }
-
-  private static ScimException notPushable(Filter filter) {
-    return BadRequestException.invalidFilter("The embedded store cannot evaluate " + filter);
+  private static IllegalStateException notPushed(Filter filter) {
+    return new IllegalStateException("The planner pushed " + filter
+        + ", which the embedded store cannot evaluate");
   }
 }

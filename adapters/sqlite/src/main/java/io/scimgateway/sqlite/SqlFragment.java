@@ -9,6 +9,18 @@ record SqlFragment(String sql, List<Object> parameters) {
   static final SqlFragment FALSE = new SqlFragment("0", List.of());
 
   SqlFragment {
-    parameters = List.copyOf(parameters);
+    parameters = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameters));
+  }
+
+  /** This comparison under a collation (applied to its last operand, a bound value). */
+  SqlFragment collated(String collation) {
+    return new SqlFragment(sql + " COLLATE " + collation, parameters);
+  }
+
+  /** Both conditions. */
+  SqlFragment and(SqlFragment other) {
+    List<Object> all = new java.util.ArrayList<>(parameters);
+    all.addAll(other.parameters);
+    return new SqlFragment("(" + sql + ") AND (" + other.sql + ")", all);
   }
 }

@@ -4,6 +4,8 @@ import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.ResourceStore;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import io.scimgateway.schemas.SchemaRegistry;
 
 /** The embedded store: Users and Groups in one SQLite file. Thread-safe. */
 final class SqliteBackend implements Backend {
@@ -11,15 +13,21 @@ final class SqliteBackend implements Backend {
   private final SqliteDatabase database;
   private final Map<String, ResourceStore> stores;
 
-  SqliteBackend(SqliteSettings settings) {
+  SqliteBackend(SqliteSettings settings, SchemaRegistry schemas) {
     this.database = new SqliteDatabase(settings);
     Memberships memberships = new Memberships();
     PasswordHasher passwords = new PasswordHasher();
     this.stores = Map.of(
-        "User", new SqliteResourceStore(database, "User",
+        "User", new SqliteResourceStore(database, locator(schemas, "User", "groups"),
             DerivedAttributes.userGroups(memberships), memberships, passwords),
-        "Group", new SqliteResourceStore(database, "Group",
+        "Group", new SqliteResourceStore(database, locator(schemas, "Group", "members"),
             DerivedAttributes.groupMembers(memberships), memberships, passwords));
+  }
+
+  private static AttributeLocator locator(SchemaRegistry schemas, String type, String derived) {
+    return new AttributeLocator(schemas.resourceType(type).orElseThrow(
+        () -> new IllegalStateException("The schema registry has no resource type " + type)),
+        Set.of(derived));
   }
 
   @Override

@@ -14,6 +14,7 @@ public final class SqliteBackendProvider implements BackendProvider {
 
   @Override
   public Backend open(BackendContext context) {
-    return new SqliteBackend(SqliteSettings.from(context.settings(), context.dataDirectory()));
+    return new SqliteBackend(SqliteSettings.from(context.settings(), context.dataDirectory()),
+        context.schemas());
   }
 }

@@ -64,7 +64,15 @@ final class SqliteDatabase implements AutoCloseable {
       // The writer takes the lock when it begins, so a read inside a write never has to upgrade it.
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     }
-    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config) {
+      @Override
+      public org.sqlite.SQLiteConnection getConnection(String user, String password)
+          throws java.sql.SQLException {
+        org.sqlite.SQLiteConnection connection = super.getConnection(user, password);
+        ScimSqlFunctions.register(connection);
+        return connection;
+      }
+    };
     dataSource.setUrl("jdbc:sqlite:" + settings.file().toAbsolutePath());
     return dataSource;
   }

@@ -8,7 +8,10 @@ import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import com.unboundid.scim2.common.Path;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.PageWindow;
+import io.scimgateway.spi.Sorting;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
@@ -35,15 +38,19 @@ final class SqliteResourceStore implements ResourceStore {
 
   private final SqliteDatabase database;
   private final String resourceType;
+  private final AttributeLocator locator;
+  private final SqlFilterCompiler compiler;
   private final ResourceRows rows;
   private final DerivedAttributes derived;
   private final Memberships memberships;
   private final PasswordHasher passwords;
 
-  SqliteResourceStore(SqliteDatabase database, String resourceType, DerivedAttributes derived,
+  SqliteResourceStore(SqliteDatabase database, AttributeLocator locator, DerivedAttributes derived,
       Memberships memberships, PasswordHasher passwords) {
     this.database = database;
-    this.resourceType = resourceType;
+    this.resourceType = locator.resourceType().getName();
+    this.locator = locator;
+    this.compiler = new SqlFilterCompiler(locator);
     this.rows = new ResourceRows(resourceType);
     this.derived = derived;
     this.memberships = memberships;
@@ -102,22 +109,52 @@ final class SqliteResourceStore implements ResourceStore {
 
   @Override
   public SearchPage search(SearchQuery query) throws ScimException {
-    SqlFragment where = SqlFilterCompiler.compile(query.filter());
+    SqlFragment where = compiler.compile(query.filter());
+    SortKey key = query.sorting() == null ? SortKey.NONE
+        : SortKey.of(locator, query.sorting()).orElseThrow(() -> new IllegalStateException(
+            "The gateway asked to sort by " + query.sorting().attribute() + ", which is not sortable"));
+    Keyset keyset = new Keyset(key, query.sorting() != null && query.sorting().descending());
     return database.reader().inTransaction(handle -> {
       long total = rows.count(handle, where);
-      List<StoredResource> page = new ArrayList<>();
-      if (query.limit() > 0 && query.offset() < total) {
-        for (ResourceRow row : rows.page(handle, where, query.offset(), query.limit())) {
-          page.add(toStored(handle, row));
-        }
+      if (query.window().limit() == 0 || total == 0) {
+        return new SearchPage(List.of(), total);
       }
-      return new SearchPage(page, total);
+      List<ResourceRows.KeyedRow> found;
+      if (query.window() instanceof PageWindow.Offset offset) {
+        found = offset.offset() >= total ? List.of()
+            : rows.page(handle, where, keyset, key, offset.offset(), offset.limit());
+      } else if (query.window() instanceof PageWindow.After after) {
+        found = rows.beyond(handle, where, keyset, key, after.position(), false, after.limit());
+      } else {
+        PageWindow.Before before = (PageWindow.Before) query.window();
+        found = rows.beyond(handle, where, keyset, key, before.position(), true, before.limit());
+      }
+      List<StoredResource> page = new ArrayList<>();
+      List<String> positions = new ArrayList<>();
+      for (ResourceRows.KeyedRow keyed : found) {
+        page.add(toStored(handle, keyed.row()));
+        positions.add(keyed.position());
+      }
+      return new SearchPage(page, total,
+          query.window() instanceof PageWindow.Offset ? List.of() : positions);
     });
   }
 
   @Override
   public FilterSupport filterSupport() {
-    return IndexedAttribute.SUPPORT;
+    return (attribute, operator) -> compiler.supports(attribute)
+        ? FilterSupport.Support.EXACT
+        : FilterSupport.Support.NONE;
+  }
+
+  @Override
+  public boolean canSort(Path attribute) {
+    return SortKey.of(locator, new Sorting(attribute, false)).isPresent();
+  }
+
+  @Override
+  public boolean supportsPositions() {
+    return true;
   }
 
   private ResourceRow existing(Handle handle, String id) throws ResourceNotFoundException {

@@ -25,7 +25,7 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     data = data == null ? Path.of("data") : data;
     backend = backend == null ? JsonNodeFactory.instance.objectNode() : backend;
     auth = auth == null ? new Auth(null, null) : auth;
-    limits = limits == null ? new Limits(null, null, null, null) : limits;
+    limits = limits == null ? new Limits(null, null, null, null, null) : limits;
   }
 
   public static GatewayConfig defaults() {
@@ -86,7 +86,7 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
   }
 
   public record Limits(Integer maxResults, Integer scanLimit, Long maxPayloadBytes,
-      Integer maxFilterLength) {
+      Integer maxFilterLength, Integer cursorTimeoutSeconds) {
 
     public GatewayLimits toGatewayLimits() {
       GatewayLimits defaults = GatewayLimits.defaults();
@@ -94,7 +94,8 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
           maxResults == null ? defaults.maxResults() : maxResults,
           scanLimit == null ? defaults.scanLimit() : scanLimit,
           maxPayloadBytes == null ? defaults.maxPayloadBytes() : maxPayloadBytes,
-          maxFilterLength == null ? defaults.maxFilterLength() : maxFilterLength);
+          maxFilterLength == null ? defaults.maxFilterLength() : maxFilterLength,
+          cursorTimeoutSeconds == null ? defaults.cursorTimeoutSeconds() : cursorTimeoutSeconds);
     }
   }
 }

@@ -8,11 +8,13 @@ package io.scimgateway.gateway.core;
  *     it a search fails with {@code 400 tooMany} instead of scanning without end
  * @param maxPayloadBytes the largest request body accepted; larger ones get {@code 413}
  * @param maxFilterLength the longest {@code filter} parameter accepted, in characters
+ * @param cursorTimeoutSeconds how long a cursor stays valid (RFC 9865 {@code cursorTimeout})
  */
-public record GatewayLimits(int maxResults, int scanLimit, long maxPayloadBytes, int maxFilterLength) {
+public record GatewayLimits(int maxResults, int scanLimit, long maxPayloadBytes, int maxFilterLength,
+    int cursorTimeoutSeconds) {
 
   public static GatewayLimits defaults() {
-    return new GatewayLimits(1_000, 100_000, 1_048_576, 4_096);
+    return new GatewayLimits(1_000, 100_000, 1_048_576, 4_096, 3_600);
   }
 
   public GatewayLimits {
@@ -20,6 +22,7 @@ public record GatewayLimits(int maxResults, int scanLimit, long maxPayloadBytes,
     positive("scanLimit", scanLimit);
     positive("maxPayloadBytes", maxPayloadBytes);
     positive("maxFilterLength", maxFilterLength);
+    positive("cursorTimeoutSeconds", cursorTimeoutSeconds);
   }
 
   private static void positive(String name, long value) {

@@ -1,15 +1,19 @@
 package io.scimgateway.gateway.core;
 
 import com.unboundid.scim2.common.filters.Filter;
+import io.scimgateway.spi.Sorting;
 
 /**
- * A list or search request after parsing (RFC 7644 section 3.4.2).
+ * A list or search request after parsing (RFC 7644 section 3.4.2, RFC 9865).
  *
- * @param filter the parsed filter, or null for every resource
- * @param startIndex 1-based index of the first result; values below 1 were already raised to 1
- * @param count how many results the client asked for, or null for the server's maximum
+ * @param filter the checked filter, or null for every resource
+ * @param sorting the requested order, or null
+ * @param startIndex 1-based index of the first result for index paging; values below 1 become 1
+ * @param count how many results the client asked for (negative values become 0), or null for the
+ *     server's page size
+ * @param cursor null for index paging; otherwise the client's cursor, empty for the first page
  */
-public record ListQuery(Filter filter, long startIndex, Integer count) {
+public record ListQuery(Filter filter, Sorting sorting, long startIndex, Integer count, String cursor) {
 
   public ListQuery {
     if (startIndex < 1) {
@@ -18,5 +22,9 @@ public record ListQuery(Filter filter, long startIndex, Integer count) {
     if (count != null && count < 0) {
       count = 0;
     }
+  }
+
+  public boolean cursorPaging() {
+    return cursor != null;
   }
 }

@@ -1,53 +1,60 @@
 package io.scimgateway.gateway.core;
 
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import com.unboundid.scim2.server.utils.SchemaChecker;
+import io.scimgateway.spi.Sorting;
+import java.util.Locale;
 
 /**
- * Parses the query parameters of a list or search request (RFC 7644 section 3.4.2): the filter with
- * the SDK's parser, checked against the resource type's schemas so that an unknown attribute is a
- * {@code 400 invalidFilter} rather than an empty result. Thread-safe.
+ * Parses the parameters of a list or search request (RFC 7644 section 3.4.2, RFC 9865): the filter
+ * with the SDK's parser, checked against the resource type's schemas so that an unknown attribute or a
+ * comparison its type does not allow is a {@code 400 invalidFilter} rather than an empty result;
+ * {@code sortBy} and {@code sortOrder}; paging. Thread-safe.
  */
 public final class ListQueryParser {
 
+  private final ResourceTypeDefinition resourceType;
   private final SchemaChecker checker;
+  private final FilterTypeCheck typeCheck;
   private final GatewayLimits limits;
 
   public ListQueryParser(ResourceTypeDefinition resourceType, GatewayLimits limits) {
+    this.resourceType = resourceType;
     this.checker = new SchemaChecker(resourceType);
+    this.typeCheck = new FilterTypeCheck(resourceType);
     this.limits = limits;
   }
 
-  /** Parses query-string parameters, where numbers arrive as text. */
-  public ListQuery parse(String filter, String startIndex, String count) throws ScimException {
-    return parse(filter, integer("startIndex", startIndex), integer("count", count));
+  /** The request's parameters, as text from a query string or a search body. */
+  public record Parameters(String filter, String sortBy, String sortOrder, String startIndex,
+      String count, String cursor) {
   }
 
-  public ListQuery parse(String filter, Integer startIndex, Integer count) throws ScimException {
-    return new ListQuery(parseFilter(filter), startIndex == null ? 1 : startIndex, count);
-  }
-
-  private static Integer integer(String name, String text) throws BadRequestException {
-    if (text == null || text.isBlank()) {
-      return null;
+  public ListQuery parse(Parameters parameters) throws ScimException {
+    Long startIndex = number("startIndex", parameters.startIndex());
+    if (parameters.cursor() != null && startIndex != null) {
+      throw BadRequestException.invalidValue("startIndex and cursor choose two ways of paging; send "
+          + "one of them (RFC 9865 section 2).");
     }
-    try {
-      return Integer.valueOf(text.trim());
-    } catch (NumberFormatException e) {
-      throw BadRequestException.invalidValue(name + " must be an integer, not \"" + text + "\".");
-    }
+    return new ListQuery(parseFilter(parameters.filter()),
+        sorting(parameters.sortBy(), parameters.sortOrder()),
+        startIndex == null ? 1 : startIndex, count(parameters.count()),
+        parameters.cursor());
   }
 
-  private Filter parseFilter(String text) throws ScimException {
+  /** Parses a filter on its own, e.g. for one resource type of a search across all of them. */
+  public Filter parseFilter(String text) throws ScimException {
     if (text == null || text.isBlank()) {
       return null;
     }
     if (text.length() > limits.maxFilterLength()) {
       throw BadRequestException.invalidFilter("The filter is " + text.length() + " characters long; "
-          + "this gateway accepts at most " + limits.maxFilterLength() + ".");
+          + "this gateway accepts at most " + limits.maxFilterLength() + " (limits.maxFilterLength).");
     }
     Filter filter;
     try {
@@ -56,6 +63,55 @@ public final class ListQueryParser {
       throw BadRequestException.invalidFilter("The filter cannot be parsed: " + e.getMessage());
     }
     checker.checkSearch(filter).throwSchemaExceptions();
-    return filter;
+    return typeCheck.check(filter);
+  }
+
+  private Sorting sorting(String sortBy, String sortOrder) throws BadRequestException {
+    boolean descending = false;
+    if (sortOrder != null && !sortOrder.isBlank()) {
+      String order = sortOrder.trim().toLowerCase(Locale.ROOT);
+      if (!order.equals("ascending") && !order.equals("descending")) {
+        throw BadRequestException.invalidValue("sortOrder must be \"ascending\" or \"descending\", "
+            + "not \"" + sortOrder + "\".");
+      }
+      descending = order.equals("descending");
+    }
+    if (sortBy == null || sortBy.isBlank()) {
+      return null;
+    }
+    Path path;
+    try {
+      path = resourceType.normalizePath(Path.fromString(sortBy.trim())).withoutFilters();
+    } catch (BadRequestException e) {
+      throw BadRequestException.invalidValue("sortBy \"" + sortBy + "\" is not an attribute path: "
+          + e.getMessage());
+    }
+    AttributeDefinition definition = resourceType.getAttributeDefinition(path);
+    if (definition == null) {
+      throw BadRequestException.invalidValue("sortBy \"" + sortBy + "\" is not an attribute of "
+          + resourceType.getName() + ".");
+    }
+    if (definition.isMultiValued() || definition.getType() == AttributeDefinition.Type.COMPLEX) {
+      throw BadRequestException.invalidValue("sortBy \"" + sortBy + "\" is "
+          + (definition.isMultiValued() ? "multi-valued" : "complex")
+          + "; sort by a singular attribute such as userName or name.familyName.");
+    }
+    return new Sorting(path, descending);
+  }
+
+  private static Integer count(String text) throws BadRequestException {
+    Long count = number("count", text);
+    return count == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, count));
+  }
+
+  private static Long number(String name, String text) throws BadRequestException {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      throw BadRequestException.invalidValue(name + " must be an integer, not \"" + text + "\".");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.scimgateway.gateway.core;
 
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import io.scimgateway.spi.FilterSupport;
@@ -16,7 +17,9 @@ import java.util.List;
  *   <li>{@code or} goes down only when every operand can; otherwise the backend returns everything
  *       and the gateway evaluates the whole {@code or}.
  *   <li>{@code not} goes down only over an exact operand.
- *   <li>Value filters ({@code emails[type eq "work"]}) stay in the gateway for now.
+ *   <li>A value filter ({@code emails[type eq "work" and value co "@x"]}) goes down whole, as an
+ *       exact term, when the store evaluates every comparison inside it exactly; otherwise it stays in
+ *       the gateway, since one element must satisfy all of it.
  * </ul>
  */
 final class QueryPlanner {
@@ -35,7 +38,7 @@ final class QueryPlanner {
       case AND -> and(filter);
       case OR -> or(filter);
       case NOT -> not(filter);
-      case COMPLEX_VALUE -> new QueryPlan(null, filter);
+      case COMPLEX_VALUE -> valueFilter(filter);
       default -> comparison(filter);
     };
   }
@@ -45,6 +48,24 @@ final class QueryPlanner {
       case EXACT -> new QueryPlan(filter, null);
       case SUPERSET -> new QueryPlan(filter, filter);
       case NONE -> new QueryPlan(null, filter);
+    };
+  }
+
+  private QueryPlan valueFilter(Filter filter) {
+    Path attribute = filter.getAttributePath().withoutFilters();
+    return allExact(filter.getValueFilter(), attribute)
+        ? new QueryPlan(filter, null)
+        : new QueryPlan(null, filter);
+  }
+
+  /** Whether the store evaluates every comparison of a value filter exactly. */
+  private boolean allExact(Filter filter, Path parent) {
+    return switch (filter.getFilterType()) {
+      case AND, OR -> filter.getCombinedFilters().stream().allMatch(f -> allExact(f, parent));
+      case NOT -> allExact(filter.getInvertedFilter(), parent);
+      case COMPLEX_VALUE -> false;
+      default -> support.support(parent.attribute(filter.getAttributePath().getElement(0).getAttribute()),
+          filter.getFilterType()) == FilterSupport.Support.EXACT;
     };
   }
 

@@ -6,75 +6,178 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import com.unboundid.scim2.server.utils.SchemaAwareFilterEvaluator;
+import io.scimgateway.gateway.core.CursorCodec.CursorState;
+import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
 import io.scimgateway.spi.SearchQuery;
 import io.scimgateway.spi.StoredResource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Runs a list query against a store. When the store evaluates the whole filter, SCIM paging maps 1:1
- * onto the store's offsets. Otherwise the gateway reads the store's candidates page by page, evaluates
- * the residual filter with the SDK's schema-aware evaluator, counts and pages itself, and stops with
- * {@code 400 tooMany} past the scan limit rather than reading without end. Thread-safe.
+ * onto the store's offsets or positions. Otherwise the gateway reads the store's candidates in order,
+ * evaluates the residual filter with the SDK's schema-aware evaluator, and counts and pages itself.
+ *
+ * <p>Index paging (RFC 7644 section 3.4.2.4) answers {@code startIndex}; cursor paging (RFC 9865)
+ * resumes after the last resource of the page before, by store position where the store has them, so
+ * that creating or deleting resources between pages neither skips nor repeats one. Thread-safe.
  */
 final class ResourceSearch {
 
-  private static final int SCAN_PAGE = 500;
-
+  private final ResourceTypeDefinition resourceType;
   private final ResourceStore store;
   private final QueryPlanner planner;
   private final SchemaAwareFilterEvaluator evaluator;
   private final ResourceRepresentation representation;
+  private final CandidateScan scan;
   private final GatewayLimits limits;
+  private final CursorCodec cursors;
 
-  ResourceSearch(ResourceTypeDefinition resourceType, ResourceStore store, GatewayLimits limits) {
+  ResourceSearch(ResourceTypeDefinition resourceType, ResourceStore store, GatewayLimits limits,
+      CursorCodec cursors) {
+    this.resourceType = resourceType;
     this.store = store;
     this.planner = new QueryPlanner(store.filterSupport());
     this.evaluator = new SchemaAwareFilterEvaluator(resourceType);
     this.representation = new ResourceRepresentation(resourceType);
+    this.scan = new CandidateScan(store, limits);
     this.limits = limits;
+    this.cursors = cursors;
   }
 
   ListResult search(ListQuery query) throws ScimException {
+    if (query.sorting() != null && !store.canSort(query.sorting().attribute())) {
+      throw BadRequestException.invalidValue("This backend cannot sort " + resourceType.getName()
+          + " resources by " + query.sorting().attribute() + "; sortBy takes a singular attribute.");
+    }
     int count = query.count() == null ? limits.maxResults() : Math.min(query.count(), limits.maxResults());
     QueryPlan plan = planner.plan(query.filter());
-    if (plan.exact()) {
-      SearchPage page = store.search(new SearchQuery(plan.pushed(), query.startIndex() - 1, count));
-      return new ListResult(page.resources(), page.totalResults(), query.startIndex());
+    if (!query.cursorPaging()) {
+      return byIndex(query, plan, query.startIndex() - 1, count);
     }
-    return scan(plan, query.startIndex() - 1, count);
+    String bound = queryKey(query);
+    CursorState state = query.cursor().isEmpty()
+        ? new CursorState(bound, null, 0, false)
+        : cursors.decode(query.cursor(), bound);
+    if (!store.supportsPositions()) {
+      return byOffsetCursor(query, plan, state, count);
+    }
+    return plan.exact() ? byPosition(query, plan, state, count) : scanByPosition(query, plan, state, count);
   }
 
-  private ListResult scan(QueryPlan plan, long skip, int count) throws ScimException {
-    List<StoredResource> window = new ArrayList<>();
-    long matched = 0;
-    long offset = 0;
-    while (true) {
-      SearchPage page = store.search(new SearchQuery(plan.pushed(), offset, SCAN_PAGE));
-      for (StoredResource resource : page.resources()) {
-        if (matches(plan.residual(), resource)) {
-          if (matched >= skip && window.size() < count) {
-            window.add(resource);
-          }
-          matched++;
-        }
-      }
-      offset += page.resources().size();
-      if (page.resources().size() < SCAN_PAGE || offset >= page.totalResults()) {
-        return new ListResult(window, matched, skip + 1);
-      }
-      if (offset >= limits.scanLimit()) {
-        throw BadRequestException.tooMany("This filter cannot be evaluated by the backend and would "
-            + "need more than " + limits.scanLimit() + " resources read. Narrow it with an \"eq\" on "
-            + "userName, externalId or displayName, which the backend evaluates itself.");
-      }
+  private ListResult byIndex(ListQuery query, QueryPlan plan, long skip, int count)
+      throws ScimException {
+    if (plan.exact()) {
+      SearchPage page = store.search(new SearchQuery(plan.pushed(), query.sorting(),
+          new PageWindow.Offset(skip, count)));
+      return ListResult.indexed(page.resources(), page.totalResults(), skip + 1);
     }
+    List<StoredResource> window = new ArrayList<>();
+    long[] matched = {0};
+    scan.walk(plan.pushed(), query.sorting(), null, false, (resource, position) -> {
+      if (matches(plan.residual(), resource)) {
+        if (matched[0] >= skip && window.size() < count) {
+          window.add(resource);
+        }
+        matched[0]++;
+      }
+      return true;
+    });
+    return ListResult.indexed(window, matched[0], skip + 1);
+  }
+
+  /** Cursors over a store without positions carry offsets: correct while nothing changes. */
+  private ListResult byOffsetCursor(ListQuery query, QueryPlan plan, CursorState state, int count)
+      throws ScimException {
+    ListResult page = byIndex(query, plan, state.offset(), count);
+    long next = state.offset() + page.resources().size();
+    String nextCursor = count > 0 && next < page.totalResults()
+        ? cursors.encode(new CursorState(state.query(), null, next, false)) : null;
+    String previousCursor = state.offset() > 0 && count > 0
+        ? cursors.encode(new CursorState(state.query(), null, Math.max(0, state.offset() - count), false))
+        : null;
+    return new ListResult(page.resources(), page.totalResults(), null, nextCursor, previousCursor);
+  }
+
+  private ListResult byPosition(ListQuery query, QueryPlan plan, CursorState state, int count)
+      throws ScimException {
+    PageWindow window = state.backward()
+        ? new PageWindow.Before(state.position(), count == 0 ? 0 : count + 1)
+        : new PageWindow.After(state.position(), count == 0 ? 0 : count + 1);
+    SearchPage page = store.search(new SearchQuery(plan.pushed(), query.sorting(), window));
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < page.resources().size(); i++) {
+      hits.add(new Hit(page.resources().get(i), page.positions().get(i)));
+    }
+    return paged(state, hits, count, page.totalResults());
+  }
+
+  private ListResult scanByPosition(ListQuery query, QueryPlan plan, CursorState state, int count)
+      throws ScimException {
+    List<Hit> hits = new ArrayList<>();
+    if (count > 0) {
+      scan.walk(plan.pushed(), query.sorting(), state.position(), state.backward(),
+          (resource, position) -> {
+            if (matches(plan.residual(), resource)) {
+              hits.add(new Hit(resource, position));
+            }
+            return hits.size() <= count;
+          });
+    }
+    if (state.backward()) {
+      Collections.reverse(hits);
+    }
+    return paged(state, hits, count, countMatches(query, plan));
+  }
+
+  /**
+   * Trims a page read with one resource to spare (which tells whether there is more in the direction
+   * read) and makes its cursors.
+   */
+  private ListResult paged(CursorState state, List<Hit> hits, int count, long total) {
+    boolean more = hits.size() > count;
+    List<Hit> page = !more ? hits
+        : state.backward() ? hits.subList(hits.size() - count, hits.size()) : hits.subList(0, count);
+    String next = null;
+    String previous = null;
+    if (!page.isEmpty()) {
+      String first = page.get(0).position();
+      String last = page.get(page.size() - 1).position();
+      boolean hasNext = state.backward() || more;
+      boolean hasPrevious = state.backward() ? more : state.position() != null;
+      next = hasNext ? cursors.encode(new CursorState(state.query(), last, 0, false)) : null;
+      previous = hasPrevious ? cursors.encode(new CursorState(state.query(), first, 0, true)) : null;
+    }
+    List<StoredResource> resources = new ArrayList<>();
+    page.forEach(hit -> resources.add(hit.resource()));
+    return new ListResult(resources, total, null, next, previous);
+  }
+
+  private long countMatches(ListQuery query, QueryPlan plan) throws ScimException {
+    long[] matched = {0};
+    scan.walk(plan.pushed(), query.sorting(), null, false, (resource, position) -> {
+      if (matches(plan.residual(), resource)) {
+        matched[0]++;
+      }
+      return true;
+    });
+    return matched[0];
   }
 
   private boolean matches(Filter residual, StoredResource resource) throws ScimException {
     ObjectNode node = representation.forFiltering(resource);
     return residual.visit(evaluator, node);
+  }
+
+  /** What a cursor is bound to: a cursor from another filter, sort or endpoint is refused. */
+  private String queryKey(ListQuery query) {
+    return resourceType.getName() + "|" + query.filter() + "|" + (query.sorting() == null ? ""
+        : query.sorting().attribute() + (query.sorting().descending() ? " desc" : " asc"));
+  }
+
+  private record Hit(StoredResource resource, String position) {
   }
 }

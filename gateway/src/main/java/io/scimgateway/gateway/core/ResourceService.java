@@ -27,11 +27,11 @@ public final class ResourceService {
   private final ListQueryParser queryParser;
 
   public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
-      GatewayLimits limits) {
+      GatewayLimits limits, CursorCodec cursors) {
     this.resourceType = resourceType;
     this.store = store;
     this.validator = new ResourceValidator(resourceType);
-    this.search = new ResourceSearch(resourceType, store, limits);
+    this.search = new ResourceSearch(resourceType, store, limits, cursors);
     this.representation = new ResourceRepresentation(resourceType);
     this.queryParser = new ListQueryParser(resourceType, limits);
   }

@@ -19,9 +19,10 @@ public final class ResourceServices {
   private final Map<String, ResourceService> byEndpoint = new LinkedHashMap<>();
 
   public ResourceServices(SchemaRegistry schemas, Backend backend, GatewayLimits limits) {
+    CursorCodec cursors = new CursorCodec(java.time.Duration.ofSeconds(limits.cursorTimeoutSeconds()));
     for (ResourceTypeDefinition type : schemas.resourceTypes()) {
       Optional<ResourceStore> store = backend.store(type.getName());
-      store.ifPresent(s -> byEndpoint.put(endpointName(type), new ResourceService(type, s, limits)));
+      store.ifPresent(s -> byEndpoint.put(endpointName(type), new ResourceService(type, s, limits, cursors)));
     }
   }
 

@@ -29,11 +29,13 @@ final class ResourceValidator {
   private final SchemaChecker checker;
   private final String coreSchema;
   private final Set<String> listsOfImmutableValues;
+  private final CanonicalNames names;
 
   ResourceValidator(ResourceTypeDefinition resourceType) {
     this.checker = new SchemaChecker(resourceType);
     this.coreSchema = resourceType.getCoreSchema().getId();
     this.listsOfImmutableValues = listsOfImmutableValues(resourceType);
+    this.names = new CanonicalNames(resourceType);
   }
 
   /** The attributes to store for a POST body. */
@@ -41,7 +43,7 @@ final class ResourceValidator {
     requireCoreSchema(body);
     ObjectNode prepared = checker.removeReadOnlyAttributes(body);
     checker.checkCreate(prepared).throwSchemaExceptions();
-    return prepared;
+    return names.apply(prepared);
   }
 
   /**
@@ -55,7 +57,7 @@ final class ResourceValidator {
     checker.checkCreate(prepared).throwSchemaExceptions();
     checker.checkReplace(withoutListsOfImmutableValues(prepared),
         withoutListsOfImmutableValues(current)).throwSchemaExceptions();
-    return prepared;
+    return names.apply(prepared);
   }
 
   /** The attributes to store after applying a PATCH request; all operations apply or none do. */
@@ -71,7 +73,7 @@ final class ResourceValidator {
     ObjectNode result = checker.removeReadOnlyAttributes(patched.getObjectNode());
     // The operations left out above are checked here, in the resource they produce.
     checker.checkCreate(result).throwSchemaExceptions();
-    return result;
+    return names.apply(result);
   }
 
   /*

@@ -63,7 +63,15 @@ final class DiscoveryDocuments {
     config.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
     config.putObject("filter").put("supported", true).put("maxResults", limits.maxResults());
     config.putObject("changePassword").put("supported", userSchemaHasPassword());
-    config.putObject("sort").put("supported", false);
+    config.putObject("sort").put("supported", true);
+    // RFC 9865 section 4: both ways of paging; cursors by store position where the backend has them.
+    config.putObject("pagination")
+        .put("cursor", true)
+        .put("index", true)
+        .put("defaultPaginationMethod", "index")
+        .put("defaultPageSize", limits.maxResults())
+        .put("maxPageSize", limits.maxResults())
+        .put("cursorTimeout", limits.cursorTimeoutSeconds());
     config.putObject("etag").put("supported", true);
     ArrayNode schemes = config.putArray("authenticationSchemes");
     schemes.addObject()

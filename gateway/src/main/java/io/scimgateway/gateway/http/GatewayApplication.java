@@ -25,6 +25,7 @@ public final class GatewayApplication extends ResourceConfig {
       }
     });
     register(ResourceEndpoint.class);
+    register(RootSearchEndpoint.class);
     register(DiscoveryEndpoint.class);
     register(ServiceProviderConfigEndpoint.class);
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchRequest;
-import com.unboundid.scim2.common.messages.SearchRequest;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.scimgateway.gateway.core.ETags;
 import io.scimgateway.gateway.core.ListQuery;
+import io.scimgateway.gateway.core.ListQueryParser;
 import io.scimgateway.gateway.core.PatchRequestReader;
 import io.scimgateway.gateway.core.Preconditions;
 import io.scimgateway.gateway.core.Projection;
@@ -53,14 +53,14 @@ public final class ResourceEndpoint {
 
   @GET
   public Response list(@PathParam("endpoint") String endpoint, @QueryParam("filter") String filter,
+      @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder,
       @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
-      @QueryParam("attributes") String attributes,
+      @QueryParam("cursor") String cursor, @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri)
       throws ScimException {
     ResourceService service = service(endpoint);
-    ListQuery query = service.queryParser().parse(filter, startIndex, count);
-    Projection projection = Projection.of(service.resourceType(), attributes, excludedAttributes);
-    return ResourceResponses.list(service, service.search(query), uri.getBaseUri(), projection);
+    return list(service, new ListQueryParser.Parameters(filter, sortBy, sortOrder, startIndex, count,
+        cursor), attributes, excludedAttributes, uri);
   }
 
   @POST
@@ -68,12 +68,17 @@ public final class ResourceEndpoint {
   public Response search(@PathParam("endpoint") String endpoint, ObjectNode body, @Context UriInfo uri)
       throws ScimException {
     ResourceService service = service(endpoint);
-    SearchRequest request = read(body, SearchRequest.class);
-    ListQuery query = service.queryParser()
-        .parse(request.getFilter(), request.getStartIndex(), request.getCount());
-    Projection projection = Projection.of(service.resourceType(), join(request.getAttributes()),
-        join(request.getExcludedAttributes()));
-    return ResourceResponses.list(service, service.search(query), uri.getBaseUri(), projection);
+    SearchRequestBody request = SearchRequestBody.read(body);
+    return list(service, request.parameters(), request.attributes(), request.excludedAttributes(),
+        uri);
+  }
+
+  private Response list(ResourceService service, ListQueryParser.Parameters parameters,
+      String attributes, String excludedAttributes, UriInfo uri) throws ScimException {
+    ListQuery query = service.queryParser().parse(parameters);
+    Projection projection = Projection.of(service.resourceType(), attributes, excludedAttributes);
+    return ResourceResponses.list(service, service.search(query), uri.getBaseUri(), projection,
+        Integer.valueOf(0).equals(query.count()));
   }
 
   @POST
@@ -150,20 +155,5 @@ public final class ResourceEndpoint {
       throw BadRequestException.invalidSyntax("The request needs a JSON object as its body.");
     }
     return body;
-  }
-
-  /** Reads a SCIM message from the body; a malformed one is the client's {@code invalidSyntax}. */
-  private static <T> T read(ObjectNode body, Class<T> type) throws BadRequestException {
-    try {
-      return JsonUtils.getObjectReader().treeToValue(require(body), type);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-      throw BadRequestException.invalidSyntax("The body is not a valid " + type.getSimpleName()
-          + " (RFC 7644 section 3.4.3): filter, sortBy, sortOrder, startIndex, count, attributes "
-          + "and excludedAttributes, with the types the RFC gives them.");
-    }
-  }
-
-  private static String join(java.util.Set<String> values) {
-    return values == null ? null : String.join(",", values);
   }
 }

@@ -1,5 +1,6 @@
 package io.scimgateway.gateway.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.gateway.core.ETags;
@@ -10,6 +11,7 @@ import io.scimgateway.spi.StoredResource;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 
 /** Builds the HTTP responses that carry resources: single ones with ETag, and list responses. */
 final class ResourceResponses {
@@ -29,15 +31,34 @@ final class ResourceResponses {
   }
 
   static Response list(ResourceService service, ListResult result, URI baseUri,
-      Projection projection) {
+      Projection projection, boolean totalOnly) {
+    List<ObjectNode> rendered = result.resources().stream()
+        .map(resource -> projection.apply(service.representation().render(resource, baseUri)))
+        .toList();
+    return list(result, rendered, totalOnly);
+  }
+
+  /**
+   * A ListResponse (RFC 7644 section 3.4.2): {@code itemsPerPage} is the number of resources on this
+   * page; {@code count=0} asks for {@code totalResults} alone, so {@code Resources} is left out.
+   */
+  static Response list(ListResult result, List<ObjectNode> resources, boolean totalOnly) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.putArray("schemas").add(LIST_RESPONSE_SCHEMA);
     body.put("totalResults", result.totalResults());
-    body.put("itemsPerPage", result.resources().size());
-    body.put("startIndex", result.startIndex());
-    var resources = body.putArray("Resources");
-    for (StoredResource resource : result.resources()) {
-      resources.add(projection.apply(service.representation().render(resource, baseUri)));
+    body.put("itemsPerPage", resources.size());
+    if (result.startIndex() != null) {
+      body.put("startIndex", result.startIndex());
+    }
+    if (result.previousCursor() != null) {
+      body.put("previousCursor", result.previousCursor());
+    }
+    if (result.nextCursor() != null) {
+      body.put("nextCursor", result.nextCursor());
+    }
+    if (!totalOnly) {
+      ArrayNode array = body.putArray("Resources");
+      resources.forEach(array::add);
     }
     return Response.ok(body).type(ScimMediaType.SCIM_JSON_TYPE).build();
   }

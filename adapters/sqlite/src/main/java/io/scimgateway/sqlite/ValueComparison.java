@@ -1,0 +1,106 @@
+package io.scimgateway.sqlite;
+
+import com.fasterxml.jackson.databind.node.ValueNode;
+import com.unboundid.scim2.common.filters.FilterType;
+import com.unboundid.scim2.common.types.AttributeDefinition;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One comparison of a stored value with a filter's value, as SQL, with the semantics of the SCIM SDK's
+ * in-memory evaluator (so that pushing a term down never changes a result):
+ *
+ * <ul>
+ *   <li>strings compare folded to lower case ({@code String.toLowerCase(Locale.ROOT)}, registered as
+ *       {@code scim_fold}) unless the attribute is a caseExact string; substring operators fold unless
+ *       the attribute is caseExact;
+ *   <li>date-times compare as instants to the millisecond;
+ *   <li>booleans and numbers compare as values.
+ * </ul>
+ *
+ * The gateway has already refused ill-typed filters ({@code active gt true}, {@code userName eq 5}).
+ */
+final class ValueComparison {
+
+  private ValueComparison() {
+  }
+
+  /**
+   * The condition {@code <value at expression> <operator> <value>}; never true for a missing value.
+   *
+   * @param expression SQL yielding the stored value (NULL when absent)
+   * @param expressionParameters the parameters {@code expression} binds
+   * @param folded whether {@code expression} already yields the value folded to lower case
+   */
+  static SqlFragment of(FilterType operator, String expression, List<Object> expressionParameters,
+      boolean folded, AttributeDefinition definition, ValueNode value) {
+    return switch (definition.getType()) {
+      case BOOLEAN -> ordered(operator, expression, expressionParameters, value.booleanValue() ? 1 : 0);
+      case INTEGER, DECIMAL -> ordered(operator, expression, expressionParameters, number(value));
+      case DATETIME -> ordered(operator, "strftime('%Y-%m-%dT%H:%M:%fZ', " + expression + ")",
+          expressionParameters, Timestamps.format(instant(value)));
+      default -> text(operator, expression, expressionParameters, folded, definition, value.textValue());
+    };
+  }
+
+  private static SqlFragment text(FilterType operator, String expression, List<Object> parameters,
+      boolean folded, AttributeDefinition definition, String value) {
+    boolean substring = operator == FilterType.CONTAINS || operator == FilterType.STARTS_WITH
+        || operator == FilterType.ENDS_WITH;
+    boolean fold = substring
+        ? !definition.isCaseExact()
+        : !(definition.getType() == AttributeDefinition.Type.STRING && definition.isCaseExact());
+    String lhs = fold && !folded ? "scim_fold(" + expression + ")" : expression;
+    String bound = fold ? IndexedColumns.fold(value) : value;
+    if (substring && bound.isEmpty()) {
+      return new SqlFragment("typeof(" + expression + ") = 'text'", parameters);
+    }
+    return switch (operator) {
+      case CONTAINS -> fragment("instr(" + lhs + ", ?) > 0", parameters, bound);
+      case STARTS_WITH -> fragment("substr(" + lhs + ", 1, length(?)) = ?", parameters, bound, bound);
+      case ENDS_WITH -> fragment("substr(" + lhs + ", -length(?)) = ?", parameters, bound, bound);
+      case EQUAL -> ordered(operator, lhs, parameters, bound);
+      default -> ordered(operator, lhs, parameters, bound).collated("scim_utf16");
+    };
+  }
+
+  private static SqlFragment ordered(FilterType operator, String lhs, List<Object> parameters,
+      Object bound) {
+    String symbol = switch (operator) {
+      case EQUAL -> "=";
+      case GREATER_THAN -> ">";
+      case GREATER_OR_EQUAL -> ">=";
+      case LESS_THAN -> "<";
+      case LESS_OR_EQUAL -> "<=";
+      default -> throw new IllegalArgumentException("not a comparison of values: " + operator);
+    };
+    return fragment(lhs + " " + symbol + " ?", parameters, bound);
+  }
+
+  private static SqlFragment fragment(String sql, List<Object> parameters, Object... bound) {
+    // The expression's parameters come first in the SQL, then the bound values, in order.
+    List<Object> all = new ArrayList<>(parameters);
+    int uses = (int) sql.chars().filter(c -> c == '?').count() - parameters.size();
+    for (int i = 0; i < uses; i++) {
+      all.add(bound[Math.min(i, bound.length - 1)]);
+    }
+    return new SqlFragment(sql, all);
+  }
+
+  private static Object number(ValueNode value) {
+    return value.isIntegralNumber() && value.canConvertToLong() ? (Object) value.longValue()
+        : (Object) value.doubleValue();
+  }
+
+  /** A filter's date-time, which the gateway checked is ISO 8601. */
+  static Instant instant(ValueNode value) {
+    try {
+      return OffsetDateTime.parse(value.textValue()).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.parse(value.textValue());
+    }
+  }
+}

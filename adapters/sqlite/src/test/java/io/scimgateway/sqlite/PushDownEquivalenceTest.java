@@ -1,0 +1,222 @@
+package io.scimgateway.sqlite;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.server.utils.SchemaAwareFilterEvaluator;
+import io.scimgateway.schemas.SchemaRegistry;
+import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.BackendContext;
+import io.scimgateway.spi.FilterSupport.Support;
+import io.scimgateway.spi.ResourceChange;
+import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.SearchPage;
+import io.scimgateway.spi.SearchQuery;
+import io.scimgateway.spi.StoredResource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store's filter push-down agrees with the SDK's schema-aware evaluator, the reference for SCIM
+ * filter semantics. Random users and filters come from one seed (printed; set it with
+ * {@code -Dequivalence.seed=...}). Ids and timestamps are the store's own, so values picked from them
+ * differ between runs of one seed. For each filter the store declares exact, the store's result must be
+ * the evaluator's; for each it declares a superset, it must contain it; the rest are skipped.
+ */
+class PushDownEquivalenceTest {
+
+  /** The share of generated filters the store must evaluate itself, exactly or as a superset. */
+  static final double MIN_COMPARED_SHARE = 0.5;
+  static final long DEFAULT_SEED = 7_401_937L;
+  static final int USERS = 400;
+  static final int FILTERS = 2_000;
+  static final double REPLACED_SHARE = 0.1;
+  /** Paging is checked for every this-many-th compared filter. */
+  static final int PAGING_SAMPLE = 10;
+  static final int ALL = 10_000;
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  @TempDir
+  Path data;
+
+  @Test
+  void storeResultsAgreeWithTheSdkEvaluator() throws ScimException {
+    long seed = Long.getLong("equivalence.seed", DEFAULT_SEED);
+    System.out.println("PushDownEquivalenceTest: seed " + seed + " (repeat with -Dequivalence.seed=" + seed + ")");
+    Random random = new Random(seed);
+    SchemaRegistry schemas = SchemaRegistry.load();
+    SchemaAwareFilterEvaluator evaluator =
+        new SchemaAwareFilterEvaluator(schemas.resourceType("User").orElseThrow());
+    try (Backend backend = new SqliteBackendProvider().open(
+        new BackendContext(schemas, JSON.objectNode(), data))) {
+      ResourceStore store = backend.store("User").orElseThrow();
+      Map<String, ObjectNode> users = createUsers(store, random);
+      FilterValues values = FilterValues.of(users.values(), FilterAttribute.stringPaths());
+      List<Filter> filters = new GeneratedFilters(random, values).generate(FILTERS);
+
+      Map<String, String> userNames = new LinkedHashMap<>();
+      users.forEach((id, user) -> userNames.put(id, user.path("userName").asText()));
+      Mismatches mismatches = new Mismatches(userNames);
+      int exact = 0;
+      int superset = 0;
+      int matchingNone = 0;
+      int matchingAll = 0;
+      for (Filter filter : filters) {
+        Support support = PushDownSupport.of(filter, store.filterSupport());
+        if (support == Support.NONE) {
+          continue;
+        }
+        Set<String> expected = matching(filter, users, evaluator);
+        matchingNone += expected.isEmpty() ? 1 : 0;
+        matchingAll += expected.size() == users.size() ? 1 : 0;
+        if (support == Support.EXACT) {
+          exact++;
+        } else {
+          superset++;
+        }
+        List<String> actual = compare(store, filter, expected, support, mismatches);
+        if (actual != null && (exact + superset) % PAGING_SAMPLE == 0) {
+          checkPaging(store, filter, actual, random, mismatches);
+        }
+      }
+
+      int compared = exact + superset;
+      System.out.printf("PushDownEquivalenceTest: seed %d, %d users, %d filters: %d compared exactly,"
+              + " %d compared as superset (of those compared, %d match no user, %d every user),"
+              + " %d skipped as not pushable, %d mismatch(es)%n", seed, users.size(), filters.size(), exact,
+          superset, matchingNone, matchingAll, filters.size() - compared, mismatches.count());
+      int required = (int) Math.ceil(MIN_COMPARED_SHARE * filters.size());
+      List<String> failures = new ArrayList<>();
+      if (mismatches.count() > 0) {
+        failures.add(mismatches.report());
+      }
+      if (compared < required) {
+        failures.add("the store evaluated only " + compared + " of " + filters.size() + " filters itself;"
+            + " at least " + required + " (share " + MIN_COMPARED_SHARE + ") are required");
+      }
+      if (!failures.isEmpty()) {
+        fail("seed " + seed + ": " + String.join("\n", failures));
+      }
+    }
+  }
+
+  /** Creates the users, then replaces some so that lastModified differs from created; by id. */
+  private static Map<String, ObjectNode> createUsers(ResourceStore store, Random random) throws ScimException {
+    GeneratedUsers generator = new GeneratedUsers(random);
+    List<ObjectNode> generated = generator.generate(USERS);
+    List<StoredResource> stored = new ArrayList<>();
+    for (ObjectNode user : generated) {
+      stored.add(store.create(user));
+    }
+    for (int i = 0; i < stored.size(); i++) {
+      if (random.nextDouble() < REPLACED_SHARE) {
+        stored.set(i, store.replace(new ResourceChange(stored.get(i), generator.changed(generated.get(i)))));
+      }
+    }
+    Map<String, ObjectNode> users = new LinkedHashMap<>();
+    for (StoredResource resource : stored) {
+      users.put(resource.id(), representation(resource));
+    }
+    return users;
+  }
+
+  /** The SCIM representation a filter is evaluated on: the stored attributes, id and meta. */
+  private static ObjectNode representation(StoredResource resource) {
+    ObjectNode node = resource.attributes().deepCopy();
+    node.put("id", resource.id());
+    node.putObject("meta")
+        .put("resourceType", "User")
+        .put("created", resource.created().toString())
+        .put("lastModified", resource.lastModified().toString());
+    return node;
+  }
+
+  private static Set<String> matching(Filter filter, Map<String, ObjectNode> users,
+      SchemaAwareFilterEvaluator evaluator) throws ScimException {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Map.Entry<String, ObjectNode> user : users.entrySet()) {
+      if (filter.visit(evaluator, user.getValue())) {
+        ids.add(user.getKey());
+      }
+    }
+    return ids;
+  }
+
+  /** Searches with the whole filter and records any disagreement; the ids found, or null on failure. */
+  private static List<String> compare(ResourceStore store, Filter filter, Set<String> expected,
+      Support support, Mismatches mismatches) {
+    SearchPage page;
+    try {
+      page = store.search(new SearchQuery(filter, 0, ALL));
+    } catch (ScimException | RuntimeException e) {
+      mismatches.error(filter, e);
+      return null;
+    }
+    List<String> actual = ids(page);
+    Set<String> found = new LinkedHashSet<>(actual);
+    Set<String> missing = new LinkedHashSet<>(expected);
+    missing.removeAll(found);
+    Set<String> extra = new LinkedHashSet<>(found);
+    extra.removeAll(expected);
+    boolean exact = support == Support.EXACT;
+    List<String> notes = new ArrayList<>();
+    if (found.size() != actual.size()) {
+      notes.add((actual.size() - found.size()) + " user(s) returned more than once");
+    }
+    if (page.totalResults() != actual.size()) {
+      notes.add("totalResults " + page.totalResults() + " but " + actual.size() + " returned");
+    }
+    if (!missing.isEmpty() || (exact && !extra.isEmpty()) || !notes.isEmpty()) {
+      mismatches.result(filter, exact ? "exact: expected " + expected.size() + ", store found "
+              + actual.size() : "superset: store found " + actual.size() + ", must include all "
+              + expected.size(), missing, exact ? extra : Set.of(), String.join("; ", notes));
+    }
+    return actual;
+  }
+
+  /** Pages of a random size, read until the end, are the full result in the same order. */
+  private static void checkPaging(ResourceStore store, Filter filter, List<String> all, Random random,
+      Mismatches mismatches) {
+    int pageSize = 1 + random.nextInt(Math.max(1, all.size() / 3 + 1));
+    List<String> paged = new ArrayList<>();
+    try {
+      long onlyTotal = store.search(new SearchQuery(filter, 0, 0)).totalResults();
+      if (onlyTotal != all.size()) {
+        mismatches.other(filter, "limit 0 gives totalResults " + onlyTotal + ", not " + all.size());
+      }
+      for (long offset = 0; offset <= all.size(); offset += pageSize) {
+        SearchPage page = store.search(new SearchQuery(filter, offset, pageSize));
+        paged.addAll(ids(page));
+        if (page.totalResults() != all.size()) {
+          mismatches.other(filter, "the page at offset " + offset + " gives totalResults "
+              + page.totalResults() + ", not " + all.size());
+          return;
+        }
+      }
+    } catch (ScimException | RuntimeException e) {
+      mismatches.error(filter, e);
+      return;
+    }
+    if (!paged.equals(all)) {
+      mismatches.other(filter, "pages of " + pageSize + " give " + paged.size() + " ids ("
+          + new HashSet<>(paged).size() + " distinct), not the " + all.size() + " of one full page in order");
+    }
+  }
+
+  private static List<String> ids(SearchPage page) {
+    return page.resources().stream().map(StoredResource::id).toList();
+  }
+}
