@@ -1,0 +1,80 @@
+package io.scimgateway.gateway.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.filters.Filter;
+import io.scimgateway.spi.FilterSupport;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The push-down rules of the planner, over a store that evaluates userName exactly and title as a superset. */
+class QueryPlannerTest {
+
+  private final QueryPlanner planner = new QueryPlanner((attribute, operator) ->
+      switch (attribute.toString().toLowerCase(Locale.ROOT)) {
+        case "username", "emails.type", "emails.value" -> FilterSupport.Support.EXACT;
+        case "title" -> FilterSupport.Support.SUPERSET;
+        default -> FilterSupport.Support.NONE;
+      });
+
+  @Test
+  void exactComparisonGoesDownWhole() throws BadRequestException {
+    QueryPlan plan = plan("userName eq \"a\"");
+    assertEquals(filter("userName eq \"a\""), plan.pushed());
+    assertNull(plan.residual());
+  }
+
+  @Test
+  void supersetComparisonGoesDownAndStaysInTheResidual() throws BadRequestException {
+    QueryPlan plan = plan("title co \"x\"");
+    assertEquals(filter("title co \"x\""), plan.pushed());
+    assertEquals(filter("title co \"x\""), plan.residual());
+  }
+
+  @Test
+  void andPushesWhatItCanAndKeepsTheRest() throws BadRequestException {
+    QueryPlan plan = plan("userName eq \"a\" and nickName eq \"b\"");
+    assertEquals(filter("userName eq \"a\""), plan.pushed());
+    assertEquals(filter("nickName eq \"b\""), plan.residual());
+  }
+
+  @Test
+  void orGoesDownOnlyWhenEveryOperandCan() throws BadRequestException {
+    QueryPlan mixed = plan("userName eq \"a\" or nickName eq \"b\"");
+    assertNull(mixed.pushed());
+    assertEquals(filter("userName eq \"a\" or nickName eq \"b\""), mixed.residual());
+
+    QueryPlan partlySuperset = plan("userName eq \"a\" or title eq \"b\"");
+    assertEquals(filter("userName eq \"a\" or title eq \"b\""), partlySuperset.pushed());
+    assertEquals(filter("userName eq \"a\" or title eq \"b\""), partlySuperset.residual());
+  }
+
+  @Test
+  void notGoesDownOnlyOverAnExactOperand() throws BadRequestException {
+    assertEquals(filter("not (userName eq \"a\")"), plan("not (userName eq \"a\")").pushed());
+    QueryPlan overSuperset = plan("not (title eq \"a\")");
+    assertNull(overSuperset.pushed(), "the complement of a superset is a subset: never pushed");
+    assertEquals(filter("not (title eq \"a\")"), overSuperset.residual());
+  }
+
+  @Test
+  void valueFilterGoesDownWhenEveryInnerComparisonIsExact() throws BadRequestException {
+    QueryPlan exact = plan("emails[type eq \"work\" and value co \"@x\"]");
+    assertEquals(filter("emails[type eq \"work\" and value co \"@x\"]"), exact.pushed());
+    assertNull(exact.residual());
+
+    QueryPlan residual = plan("emails[type eq \"work\" and display co \"x\"]");
+    assertNull(residual.pushed());
+    assertEquals(filter("emails[type eq \"work\" and display co \"x\"]"), residual.residual());
+  }
+
+  private QueryPlan plan(String filter) throws BadRequestException {
+    return planner.plan(filter(filter));
+  }
+
+  private static Filter filter(String text) throws BadRequestException {
+    return Filter.fromString(text);
+  }
+}
