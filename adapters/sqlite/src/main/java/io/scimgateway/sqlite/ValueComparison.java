@@ -14,9 +14,9 @@ import java.util.List;
  * in-memory evaluator (so that pushing a term down never changes a result):
  *
  * <ul>
- *   <li>strings compare folded to lower case ({@code String.toLowerCase(Locale.ROOT)}, registered as
- *       {@code scim_fold}) unless the attribute is a caseExact string; substring operators fold unless
- *       the attribute is caseExact;
+ *   <li>strings and references compare folded to lower case ({@code String.toLowerCase(Locale.ROOT)},
+ *       registered as {@code scim_fold}) unless the attribute is caseExact (RFC 7643 section 2.2;
+ *       the SDK's evaluator folds references even when they are caseExact, which we do not follow);
  *   <li>date-times compare as instants to the millisecond;
  *   <li>booleans and numbers compare as values.
  * </ul>
@@ -50,9 +50,7 @@ final class ValueComparison {
       boolean folded, AttributeDefinition definition, String value) {
     boolean substring = operator == FilterType.CONTAINS || operator == FilterType.STARTS_WITH
         || operator == FilterType.ENDS_WITH;
-    boolean fold = substring
-        ? !definition.isCaseExact()
-        : !(definition.getType() == AttributeDefinition.Type.STRING && definition.isCaseExact());
+    boolean fold = !definition.isCaseExact();
     String lhs = fold && !folded ? "scim_fold(" + expression + ")" : expression;
     String bound = fold ? IndexedColumns.fold(value) : value;
     if (substring && bound.isEmpty()) {

@@ -47,8 +47,26 @@ public final class ListQueryParser {
         parameters.cursor());
   }
 
-  /** Parses a filter on its own, e.g. for one resource type of a search across all of them. */
+  /** Parses and checks a filter for this resource type. */
   public Filter parseFilter(String text) throws ScimException {
+    Filter filter = parseUnchecked(text, limits);
+    return filter == null ? null : check(filter);
+  }
+
+  /**
+   * A filter of a search across resource types, for this type: comparisons on attributes this type
+   * lacks act as on a resource without the value. Empty when the filter names none of its attributes.
+   */
+  public java.util.Optional<Filter> forSearchAcrossTypes(Filter parsed) throws ScimException {
+    if (parsed == null) {
+      return java.util.Optional.empty();
+    }
+    Filter forType = UnknownAttributes.forType(parsed, resourceType);
+    return forType == null ? java.util.Optional.empty() : java.util.Optional.of(check(forType));
+  }
+
+  /** Parses a filter's syntax only; null for none. */
+  public static Filter parseUnchecked(String text, GatewayLimits limits) throws BadRequestException {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -56,14 +74,57 @@ public final class ListQueryParser {
       throw BadRequestException.invalidFilter("The filter is " + text.length() + " characters long; "
           + "this gateway accepts at most " + limits.maxFilterLength() + " (limits.maxFilterLength).");
     }
+    requireBalanced(text);
     Filter filter;
     try {
       filter = Filter.fromString(text);
     } catch (BadRequestException e) {
       throw BadRequestException.invalidFilter("The filter cannot be parsed: " + e.getMessage());
     }
+    return filter;
+  }
+
+  /** Checks a parsed filter against this type's schemas and attribute types. */
+  public Filter check(Filter filter) throws ScimException {
     checker.checkSearch(filter).throwSchemaExceptions();
     return typeCheck.check(filter);
+  }
+
+  /**
+   * The SDK's parser accepts a value path that is never closed ({@code emails[type eq "work"}); a
+   * filter whose brackets or parentheses do not pair up is refused here, outside string literals.
+   */
+  private static void requireBalanced(String text) throws BadRequestException {
+    int parentheses = 0;
+    int brackets = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"' -> inString = true;
+        case '(' -> parentheses++;
+        case ')' -> parentheses--;
+        case '[' -> brackets++;
+        case ']' -> brackets--;
+        default -> { }
+      }
+      if (parentheses < 0 || brackets < 0) {
+        break;
+      }
+    }
+    if (parentheses != 0 || brackets != 0 || inString) {
+      throw BadRequestException.invalidFilter("The filter cannot be parsed: its "
+          + (inString ? "quotes" : parentheses != 0 ? "parentheses" : "brackets")
+          + " do not pair up.");
+    }
   }
 
   private Sorting sorting(String sortBy, String sortOrder) throws BadRequestException {

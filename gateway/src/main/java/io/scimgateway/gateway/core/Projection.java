@@ -3,6 +3,7 @@ package io.scimgateway.gateway.core;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import com.unboundid.scim2.server.utils.ScimResourceTrimmer;
 import java.util.LinkedHashSet;
@@ -38,6 +39,17 @@ public final class Projection {
     return trimmer.trimObjectNode(resource);
   }
 
+  /** An extension's URN alone names all of its attributes. */
+  private static Set<Path> wholeExtension(ResourceTypeDefinition resourceType, String name) {
+    Set<Path> paths = new LinkedHashSet<>();
+    for (SchemaResource extension : resourceType.getSchemaExtensions().keySet()) {
+      if (extension.getId().equalsIgnoreCase(name)) {
+        extension.getAttributes().forEach(a -> paths.add(Path.root(extension.getId()).attribute(a.getName())));
+      }
+    }
+    return paths;
+  }
+
   private static Set<Path> paths(ResourceTypeDefinition resourceType, String list, String parameter)
       throws BadRequestException {
     Set<Path> paths = new LinkedHashSet<>();
@@ -50,7 +62,9 @@ public final class Projection {
         continue;
       }
       try {
-        paths.add(resourceType.normalizePath(Path.fromString(trimmed)).withoutFilters());
+        Set<Path> extension = wholeExtension(resourceType, trimmed);
+        paths.addAll(!extension.isEmpty() ? extension
+            : Set.of(resourceType.normalizePath(Path.fromString(trimmed)).withoutFilters()));
       } catch (BadRequestException e) {
         throw BadRequestException.invalidValue("\"" + trimmed + "\" in the " + parameter
             + " parameter is not an attribute path: " + e.getMessage());

@@ -81,19 +81,24 @@ public final class RootSearchEndpoint {
     return ResourceResponses.list(result, page, Integer.valueOf(0).equals(paging.count()));
   }
 
-  /** The filter as each type understands it; types that lack one of its attributes are left out. */
-  private Map<ResourceService, Filter> filtersByType(String filter) throws ScimException {
+  /**
+   * The filter as each type understands it: an attribute a type lacks has no value there. A type none
+   * of whose attributes the filter names is left out; a filter that names no attribute of any type
+   * is the client's mistake.
+   */
+  private Map<ResourceService, Filter> filtersByType(String text) throws ScimException {
+    Filter parsed = ListQueryParser.parseUnchecked(text, limits);
     Map<ResourceService, Filter> filters = new LinkedHashMap<>();
-    BadRequestException first = null;
     for (ResourceService service : services.all()) {
-      try {
-        filters.put(service, service.queryParser().parseFilter(filter));
-      } catch (BadRequestException e) {
-        first = first == null ? e : first;
+      if (parsed == null) {
+        filters.put(service, null);
+      } else {
+        service.queryParser().forSearchAcrossTypes(parsed).ifPresent(f -> filters.put(service, f));
       }
     }
-    if (filters.isEmpty() && first != null) {
-      throw first;
+    if (filters.isEmpty()) {
+      throw BadRequestException.invalidFilter("The filter \"" + text + "\" names no attribute of "
+          + "any resource type served here.");
     }
     return filters;
   }
