@@ -23,9 +23,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,22 +39,16 @@ class BadInputTest {
   @TempDir
   Path data;
 
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
+
   private TestGateway gateway;
   private ScimSession scim;
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data.resolve("default"));
-    scim = ScimSession.of(gateway);
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
+    gateway = running.gateway();
+    scim = running.session();
   }
 
   private String createUser(String userName) {

@@ -19,9 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,24 +35,18 @@ class CursorTest {
   @TempDir
   Path data;
 
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
+
   private TestGateway gateway;
   private ScimSession scim;
   private QueryFixtures fixtures;
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data.resolve("default"));
-    scim = ScimSession.of(gateway);
+    gateway = running.gateway();
+    scim = running.session();
     fixtures = QueryFixtures.create(scim);
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
   }
 
   /** A page in cursor mode: 200, totalResults, itemsPerPage, no startIndex, nextCursor a string if any. */

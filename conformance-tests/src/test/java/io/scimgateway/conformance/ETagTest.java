@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Versioning with ETags (RFC 7644 section 3.14, RFC 7232): {@code If-None-Match} on reads,
@@ -26,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ETagTest {
 
-  @TempDir
-  Path data;
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
 
   private TestGateway gateway;
   private ScimSession scim;
@@ -39,8 +37,8 @@ class ETagTest {
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data);
-    scim = ScimSession.of(gateway);
+    gateway = running.gateway();
+    scim = running.session();
     ScimResponse created = scim.post("/Users", user("versioned@example.com"));
     assertStatus(201, created);
     id = created.text("id");
@@ -53,15 +51,6 @@ class ETagTest {
     current = read.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + read));
     currentBody = read.json();
     assertNotEquals(stale, current, "a change moves the ETag");
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
   }
 
   private ObjectNode replacement() {

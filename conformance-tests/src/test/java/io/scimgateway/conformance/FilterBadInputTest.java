@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,24 +26,18 @@ class FilterBadInputTest {
   @TempDir
   Path data;
 
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
+
   private TestGateway gateway;
   private ScimSession scim;
   private QueryFixtures fixtures;
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data.resolve("default"));
-    scim = ScimSession.of(gateway);
+    gateway = running.gateway();
+    scim = running.session();
     fixtures = QueryFixtures.create(scim);
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
   }
 
   /** Each filter is refused as invalidFilter on GET and POST .search of {@code endpoint}. */

@@ -15,10 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Filters (RFC 7644 section 3.4.2.2) on GET /Users, GET /Groups and their POST .search, over the
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FilterTest {
 
-  @TempDir
-  Path data;
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
 
   private TestGateway gateway;
   private ScimSession scim;
@@ -37,18 +36,9 @@ class FilterTest {
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data);
-    scim = ScimSession.of(gateway);
+    gateway = running.gateway();
+    scim = running.session();
     fixtures = QueryFixtures.create(scim);
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
   }
 
   /** {@code filter} on {@code endpoint} finds exactly the fixture resources {@code keys}. */

@@ -23,10 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Groups and memberships (RFC 7643 sections 4.1.2 and 4.2): members with their sub-attributes, the
@@ -39,8 +38,8 @@ class GroupCrudTest {
 
   private static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
 
-  @TempDir
-  Path data;
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
 
   private TestGateway gateway;
   private ScimSession scim;
@@ -54,23 +53,14 @@ class GroupCrudTest {
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data);
-    scim = ScimSession.of(gateway);
+    gateway = running.gateway();
+    scim = running.session();
     alice = createUser("alice@example.com", "Alice Archer");
     bob = createUser("bob@example.com", "Bob Baker");
     carol = createUser("carol@example.com", "Carol Cooper");
     dave = createUser("dave@example.com", "Dave Dyer");
     inner = createGroup(group("Inner", carol));
     outer = createGroup(group("Outer", alice, bob, inner));
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
   }
 
   private String createUser(String userName, String displayName) {

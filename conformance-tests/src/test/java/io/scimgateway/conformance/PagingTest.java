@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +31,9 @@ class PagingTest {
   @TempDir
   Path data;
 
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
+
   private TestGateway gateway;
   private ScimSession scim;
   private QueryFixtures fixtures;
@@ -39,19 +42,10 @@ class PagingTest {
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data.resolve("default"));
-    scim = ScimSession.of(gateway);
+    gateway = running.gateway();
+    scim = running.session();
     fixtures = QueryFixtures.create(scim);
     all = ids(scim.get("/Users"));
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
   }
 
   @Test

@@ -19,10 +19,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * attributes and excludedAttributes (RFC 7644 sections 3.4.2.5 and 3.9) on reads, lists, searches and
@@ -32,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProjectionTest {
 
-  @TempDir
-  Path data;
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
 
   private TestGateway gateway;
   private ScimSession scim;
@@ -41,18 +40,9 @@ class ProjectionTest {
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data);
-    scim = ScimSession.of(gateway);
+    gateway = running.gateway();
+    scim = running.session();
     fixtures = QueryFixtures.create(scim);
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
   }
 
   private static Set<String> fields(JsonNode node) {

@@ -17,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,24 +32,18 @@ class RootSearchTest {
   @TempDir
   Path data;
 
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
+
   private TestGateway gateway;
   private ScimSession scim;
   private QueryFixtures fixtures;
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data.resolve("default"));
-    scim = ScimSession.of(gateway);
+    gateway = running.gateway();
+    scim = running.session();
     fixtures = QueryFixtures.create(scim);
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
   }
 
   /** Every fixture user, then every fixture group, each in the order the type's own list gives. */

@@ -20,10 +20,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * sortBy and sortOrder (RFC 7644 section 3.4.2.3) over the {@link QueryFixtures} data: strings by their
@@ -33,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SortTest {
 
-  @TempDir
-  Path data;
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
 
   private TestGateway gateway;
   private ScimSession scim;
@@ -42,18 +41,9 @@ class SortTest {
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data);
-    scim = ScimSession.of(gateway);
+    gateway = running.gateway();
+    scim = running.session();
     fixtures = QueryFixtures.create(scim);
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
   }
 
   /** GET {@code endpoint?sortBy=...[&sortOrder=...]} and the same .search return {@code keys} in order. */

@@ -27,33 +27,23 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Users through the gateway: create, read, replace, patch, delete, list, page and project (RFC 7644 section 3). */
 class UserCrudTest {
 
-  @TempDir
-  Path data;
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
 
   private TestGateway gateway;
   private ScimSession scim;
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data);
-    scim = ScimSession.of(gateway);
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      gateway.close();
-    }
+    gateway = running.gateway();
+    scim = running.session();
   }
 
   // ---------------------------------------------------------------- create and read
