@@ -60,7 +60,7 @@ final class Memberships {
   ArrayNode members(Handle handle, long groupPk) {
     ArrayNode members = JSON.arrayNode();
     handle.createQuery("SELECT r.id, r.resource_type, coalesce(r.display_name, r.user_name) AS display "
-            + "FROM memberships m JOIN resources r ON r.pk = m.member_pk "
+            + "FROM memberships m CROSS JOIN resources r ON r.pk = m.member_pk "
             + "WHERE m.group_pk = ? ORDER BY m.member_pk")
         .bind(0, groupPk)
         .map((rs, ctx) -> value(rs.getString("id"), rs.getString("display"),
@@ -71,7 +71,9 @@ final class Memberships {
 
   /**
    * The groups a resource belongs to, directly or through nested groups, as SCIM {@code groups}
-   * values. {@code UNION} (not {@code UNION ALL}) stops the walk on cycles.
+   * values. {@code UNION} (not {@code UNION ALL}) stops the walk on cycles. {@code CROSS JOIN} keeps
+   * the few ancestors as the outer loop: left to itself, SQLite 3.50 scans every resource in pk
+   * order to avoid sorting (14 ms per user at 100,000 users instead of microseconds).
    */
   ArrayNode groupsOf(Handle handle, long memberPk) {
     ArrayNode groups = JSON.arrayNode();
@@ -80,7 +82,7 @@ final class Memberships {
             + " UNION SELECT m.group_pk FROM memberships m JOIN ancestors a ON m.member_pk = a.pk)"
             + " SELECT r.id, r.display_name,"
             + " EXISTS (SELECT 1 FROM memberships d WHERE d.member_pk = :member AND d.group_pk = r.pk)"
-            + " AS direct FROM ancestors a JOIN resources r ON r.pk = a.pk WHERE r.pk <> :member"
+            + " AS direct FROM ancestors a CROSS JOIN resources r ON r.pk = a.pk WHERE r.pk <> :member"
             + " ORDER BY r.pk")
         .bind("member", memberPk)
         .map((rs, ctx) -> value(rs.getString("id"), rs.getString("display_name"),
