@@ -26,6 +26,14 @@ interface DerivedAttributes {
   /** Adds the derived attributes of the row {@code pk} to {@code attributes}; returns them, or null. */
   JsonNode read(Handle handle, long pk, ObjectNode attributes);
 
+  /**
+   * Of the rows {@code pks}, those that may have derived attributes: one query for a page, so that
+   * {@link #read} runs only where there is something to read.
+   */
+  default java.util.Set<Long> present(Handle handle, java.util.Collection<Long> pks) {
+    return new java.util.HashSet<>(pks);
+  }
+
   /** A user's {@code groups}: computed from memberships, never written. */
   static DerivedAttributes userGroups(Memberships memberships) {
     return new DerivedAttributes() {
@@ -36,6 +44,11 @@ interface DerivedAttributes {
 
       @Override
       public void write(Handle handle, long pk, JsonNode taken) {
+      }
+
+      @Override
+      public java.util.Set<Long> present(Handle handle, java.util.Collection<Long> pks) {
+        return memberships.withAny(handle, "member_pk", pks);
       }
 
       @Override
@@ -70,6 +83,11 @@ interface DerivedAttributes {
           pks.add(party.pk());
         }
         memberships.replaceMembers(handle, pk, pks);
+      }
+
+      @Override
+      public java.util.Set<Long> present(Handle handle, java.util.Collection<Long> pks) {
+        return memberships.withAny(handle, "group_pk", pks);
       }
 
       @Override

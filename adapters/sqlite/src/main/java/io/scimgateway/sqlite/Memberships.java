@@ -91,6 +91,21 @@ final class Memberships {
     return groups;
   }
 
+  /** Of {@code pks}, those that appear in the membership column {@code column} (a fixed name). */
+  java.util.Set<Long> withAny(Handle handle, String column, Collection<Long> pks) {
+    if (pks.isEmpty()) {
+      return java.util.Set.of();
+    }
+    String placeholders = String.join(", ", java.util.Collections.nCopies(pks.size(), "?"));
+    org.jdbi.v3.core.statement.Query query = handle.createQuery("SELECT DISTINCT " + column
+        + " FROM memberships WHERE " + column + " IN (" + placeholders + ")");
+    int i = 0;
+    for (long pk : pks) {
+      query.bind(i++, pk);
+    }
+    return new java.util.HashSet<>(query.mapTo(Long.class).list());
+  }
+
   /** Marks every group that directly contains the resource as changed, before the resource goes. */
   void touchGroupsOf(Handle handle, long memberPk, Instant now) {
     handle.createUpdate("UPDATE resources SET version = version + 1, last_modified = ? "

@@ -58,28 +58,38 @@ final class ResourceRows {
   /** Rows matching {@code where} in {@code keyset} order, from an offset. */
   List<KeyedRow> page(Handle handle, SqlFragment where, Keyset keyset, SortKey key, long offset,
       int limit) {
-    return select(handle, where, keyset, key, false, limit, offset);
+    return select(handle, where, SqlFragment.TRUE, keyset, key, false, limit, offset);
   }
 
   /** Rows matching {@code where} after (or before) a position, always returned in forward order. */
   List<KeyedRow> beyond(Handle handle, SqlFragment where, Keyset keyset, SortKey key,
       String position, boolean backwards, int limit) {
-    SqlFragment condition = position == null ? where : where.and(keyset.beyond(position, backwards));
-    List<KeyedRow> rows = select(handle, condition, keyset, key, backwards, limit, 0);
+    SqlFragment after = position == null ? SqlFragment.TRUE : keyset.beyond(position, backwards);
+    List<KeyedRow> rows = select(handle, where, after, keyset, key, backwards, limit, 0);
     if (backwards) {
       java.util.Collections.reverse(rows);
     }
     return rows;
   }
 
-  private List<KeyedRow> select(Handle handle, SqlFragment where, Keyset keyset, SortKey key,
-      boolean backwards, int limit, long offset) {
+  /**
+   * A filtered page selects the matching pks first, so that SQLite evaluates the filter over the
+   * narrowest index that holds its columns (a {@code displayName co} scans the display-name index, not
+   * every row's JSON) and reads whole rows only for matches; an unfiltered page walks the pk index.
+   */
+  private List<KeyedRow> select(Handle handle, SqlFragment where, SqlFragment after, Keyset keyset,
+      SortKey key, boolean backwards, int limit, long offset) {
+    boolean filtered = !where.equals(SqlFragment.TRUE);
+    String matching = filtered
+        ? "pk IN (SELECT pk FROM resources WHERE resource_type = ? AND (" + where.sql() + "))"
+        : "resource_type = ?";
     Query query = handle.createQuery("SELECT " + ResourceRow.COLUMNS + ", " + key.sql()
-        + " AS sort_key FROM resources WHERE resource_type = ? AND (" + where.sql() + ") ORDER BY "
+        + " AS sort_key FROM resources WHERE " + matching + " AND (" + after.sql() + ") ORDER BY "
         + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?");
     List<Object> parameters = new ArrayList<>(key.parameters());
     parameters.add(resourceType);
     parameters.addAll(where.parameters());
+    parameters.addAll(after.parameters());
     parameters.addAll(keyset.orderByParameters());
     parameters.add(limit);
     parameters.add(offset);

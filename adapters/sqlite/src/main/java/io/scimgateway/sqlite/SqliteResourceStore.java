@@ -137,8 +137,10 @@ final class SqliteResourceStore implements ResourceStore {
           ? found.size() : rows.count(handle, where);
       List<StoredResource> page = new ArrayList<>();
       List<String> positions = new ArrayList<>();
+      java.util.Set<Long> withDerived = derived.present(handle,
+          found.stream().map(keyed -> keyed.row().pk()).toList());
       for (ResourceRows.KeyedRow keyed : found) {
-        page.add(toStored(handle, keyed.row()));
+        page.add(toStored(handle, keyed.row(), withDerived.contains(keyed.row().pk())));
         positions.add(keyed.position());
       }
       return new SearchPage(page, total,
@@ -169,8 +171,12 @@ final class SqliteResourceStore implements ResourceStore {
   }
 
   private StoredResource toStored(Handle handle, ResourceRow row) {
+    return toStored(handle, row, true);
+  }
+
+  private StoredResource toStored(Handle handle, ResourceRow row, boolean mayHaveDerived) {
     ObjectNode attributes = parse(row.attributes());
-    JsonNode computed = derived.read(handle, row.pk(), attributes);
+    JsonNode computed = mayHaveDerived ? derived.read(handle, row.pk(), attributes) : null;
     return new StoredResource(row.id(), attributes, row.created(), row.lastModified(),
         ResourceVersion.of(row.version(), computed));
   }
