@@ -58,14 +58,14 @@ final class ResourceRows {
   /** Rows matching {@code where} in {@code keyset} order, from an offset. */
   List<KeyedRow> page(Handle handle, SqlFragment where, Keyset keyset, SortKey key, long offset,
       int limit) {
-    return select(handle, where, SqlFragment.TRUE, keyset, key, false, limit, offset);
+    return select(handle, where, SqlFragment.TRUE, keyset, key, false, limit, offset, false);
   }
 
   /** Rows matching {@code where} after (or before) a position, always returned in forward order. */
   List<KeyedRow> beyond(Handle handle, SqlFragment where, Keyset keyset, SortKey key,
       String position, boolean backwards, int limit) {
     SqlFragment after = position == null ? SqlFragment.TRUE : keyset.beyond(position, backwards);
-    List<KeyedRow> rows = select(handle, where, after, keyset, key, backwards, limit, 0);
+    List<KeyedRow> rows = select(handle, where, after, keyset, key, backwards, limit, 0, true);
     if (backwards) {
       java.util.Collections.reverse(rows);
     }
@@ -78,7 +78,7 @@ final class ResourceRows {
    * every row's JSON) and reads whole rows only for matches; an unfiltered page walks the pk index.
    */
   private List<KeyedRow> select(Handle handle, SqlFragment where, SqlFragment after, Keyset keyset,
-      SortKey key, boolean backwards, int limit, long offset) {
+      SortKey key, boolean backwards, int limit, long offset, boolean withPositions) {
     boolean filtered = !where.equals(SqlFragment.TRUE);
     String matching = filtered
         ? "pk IN (SELECT pk FROM resources WHERE resource_type = ? AND (" + where.sql() + "))"
@@ -97,10 +97,14 @@ final class ResourceRows {
       query.bind(i, parameters.get(i));
     }
     return new ArrayList<>(query.map((rs, ctx) -> new KeyedRow(ResourceRow.MAPPER.map(rs, ctx),
-        Keyset.position(rs.getObject("sort_key"), rs.getLong("pk")))).list());
+        withPositions ? Keyset.position(rs.getObject("sort_key"), rs.getLong("pk")) : null)).list());
   }
 
   long count(Handle handle, SqlFragment where) {
+    if (where.equals(SqlFragment.TRUE)) {
+      return handle.createQuery("SELECT coalesce((SELECT total FROM resource_counts "
+          + "WHERE resource_type = ?), 0)").bind(0, resourceType).mapTo(Long.class).one();
+    }
     Query query = handle.createQuery(
         "SELECT count(*) FROM resources WHERE resource_type = ? AND (" + where.sql() + ")");
     bindAll(query, where);

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 final class SchemaMigrations {
 
   static final List<String> MIGRATIONS = List.of("V1__resources_and_memberships.sql",
-      "V2__timestamps_and_paging_indexes.sql");
+      "V2__timestamps_and_paging_indexes.sql", "V3__resource_counts.sql");
 
   private SchemaMigrations() {
   }
@@ -44,10 +44,45 @@ final class SchemaMigrations {
   private static void applyOne(Handle handle, int version, String name) {
     String script = read(name);
     handle.useTransaction(tx -> {
-      tx.createScript(script).execute();
+      try (java.sql.Statement statement = tx.getConnection().createStatement()) {
+        for (String sql : statements(script)) {
+          statement.execute(sql);
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("Migration " + name + " failed: " + e.getMessage(), e);
+      }
       tx.createUpdate("INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)")
           .bind(0, version).bind(1, name).bind(2, Instant.now().toString()).execute();
     });
+  }
+
+  /**
+   * The statements of a script, split at the {@code ;} that ends a line; a trigger's body runs from
+   * the line ending in {@code BEGIN} to the line {@code END;}. Statements go to the driver as written,
+   * without any template processing.
+   */
+  static List<String> statements(String script) {
+    List<String> statements = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean inBody = false;
+    for (String line : script.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+        continue;
+      }
+      current.append(line).append('\n');
+      String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
+      inBody |= upper.endsWith("BEGIN");
+      if (inBody ? upper.equals("END;") : trimmed.endsWith(";")) {
+        statements.add(current.toString());
+        current.setLength(0);
+        inBody = false;
+      }
+    }
+    if (!current.toString().isBlank()) {
+      statements.add(current.toString());
+    }
+    return statements;
   }
 
   private static String read(String name) {

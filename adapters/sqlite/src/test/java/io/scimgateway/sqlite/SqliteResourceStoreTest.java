@@ -60,6 +60,17 @@ class SqliteResourceStoreTest {
   }
 
   @Test
+  void unfilteredTotalsFollowCreatesAndDeletesPerType() throws ScimException {
+    StoredResource first = users.create(user("one@example.com"));
+    users.create(user("two@example.com"));
+    users.create(user("three@example.com"));
+    users.delete(first.id(), null);
+    assertEquals(2, users.search(new SearchQuery(null, 0, 0)).totalResults());
+    assertEquals(0, groups.search(new SearchQuery(null, 0, 0)).totalResults());
+    assertEquals(2, users.search(new SearchQuery(null, 0, 10)).resources().size());
+  }
+
+  @Test
   void passwordIsStoredHashedAndNeverReturned() throws ScimException {
     ObjectNode withPassword = user("bob@example.com").put("password", "hunter2-hunter2");
     StoredResource created = users.create(withPassword);

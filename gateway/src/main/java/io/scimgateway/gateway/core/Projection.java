@@ -16,10 +16,15 @@ import java.util.Set;
  */
 public final class Projection {
 
-  private final ScimResourceTrimmer trimmer;
+  private static final java.util.Map<ResourceTypeDefinition, DefaultProjection> DEFAULTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Projection(ScimResourceTrimmer trimmer) {
+  private final ScimResourceTrimmer trimmer;
+  private final DefaultProjection defaults;
+
+  private Projection(ScimResourceTrimmer trimmer, DefaultProjection defaults) {
     this.trimmer = trimmer;
+    this.defaults = defaults;
   }
 
   /**
@@ -30,13 +35,17 @@ public final class Projection {
   public static Projection of(ResourceTypeDefinition resourceType, String attributes,
       String excludedAttributes) throws BadRequestException {
     boolean included = attributes != null && !attributes.isBlank();
+    if (!included && (excludedAttributes == null || excludedAttributes.isBlank())) {
+      return new Projection(null, DEFAULTS.computeIfAbsent(resourceType, DefaultProjection::new));
+    }
     String list = included ? attributes : excludedAttributes;
     Set<Path> paths = paths(resourceType, list, included ? "attributes" : "excludedAttributes");
-    return new Projection(new ScimResourceTrimmer(resourceType, Set.of(), paths, !included));
+    return new Projection(new ScimResourceTrimmer(resourceType, Set.of(), paths, !included), null);
   }
 
+  /** The resource as the client asked to see it; {@code resource} may be changed in place. */
   public ObjectNode apply(ObjectNode resource) {
-    return trimmer.trimObjectNode(resource);
+    return trimmer != null ? trimmer.trimObjectNode(resource) : defaults.apply(resource);
   }
 
   /** An extension's URN alone names all of its attributes. */
