@@ -42,8 +42,10 @@ final class CandidateScan {
     long read = 0;
     String at = position;
     while (true) {
-      PageWindow window = !keyset ? new PageWindow.Offset(offset, PAGE)
-          : backward ? new PageWindow.Before(at, PAGE) : new PageWindow.After(at, PAGE);
+      // One more than the limit allows is read, to tell "exactly at the limit" from "past it".
+      int size = (int) Math.min(PAGE, limits.scanLimit() - read + 1);
+      PageWindow window = !keyset ? new PageWindow.Offset(offset, size)
+          : backward ? new PageWindow.Before(at, size) : new PageWindow.After(at, size);
       SearchPage page = store.search(new SearchQuery(pushed, sorting, window));
       List<StoredResource> resources = page.resources();
       for (int i = 0; i < resources.size(); i++) {
@@ -54,11 +56,11 @@ final class CandidateScan {
         }
       }
       read += resources.size();
-      if (resources.size() < PAGE) {
-        return;
-      }
-      if (read >= limits.scanLimit()) {
+      if (read > limits.scanLimit()) {
         throw tooMany();
+      }
+      if (resources.size() < size) {
+        return;
       }
       offset += resources.size();
       at = keyset ? page.positions().get(backward ? 0 : resources.size() - 1) : null;
