@@ -37,6 +37,19 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
+  /** Runs {@code test} on a gateway started with {@code config}, checking it answered no 5xx. */
+  static void with(io.scimgateway.gateway.config.GatewayConfig config,
+      java.util.function.Consumer<ScimSession> test) {
+    try (TestGateway gateway = TestGateway.start(config, TestGateway.TOKEN)) {
+      ScimSession scim = ScimSession.of(gateway);
+      try {
+        test.accept(scim);
+      } finally {
+        scim.assertNoServerErrors();
+      }
+    }
+  }
+
   TestGateway gateway() {
     return gateway;
   }

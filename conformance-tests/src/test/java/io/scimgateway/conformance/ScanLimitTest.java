@@ -56,14 +56,7 @@ class ScanLimitTest {
     GatewayConfig defaults = TestGateway.config(data);
     GatewayConfig limited = new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
         defaults.auth(), new GatewayConfig.Limits(null, scanLimit, null, null, null));
-    try (TestGateway gateway = TestGateway.start(limited, TestGateway.TOKEN)) {
-      ScimSession scim = ScimSession.of(gateway);
-      try {
-        test.accept(scim);
-      } finally {
-        scim.assertNoServerErrors();
-      }
-    }
+    RunningGateway.with(limited, test);
   }
 
   private static List<String> createUsers(ScimSession scim, int count) {

@@ -54,7 +54,8 @@ public final class GatewayServer implements AutoCloseable {
     GatewayLimits limits = config.limits().toGatewayLimits();
     Backend backend = openBackend(config, registry);
     try {
-      ResourceServices services = new ResourceServices(registry, backend, limits);
+      ResourceServices services = new ResourceServices(registry, backend, limits,
+          config.compatibility().toClientCompatibility());
       GatewayApplication application = new GatewayApplication(config.server().basePath(), registry,
           services, limits, authenticator);
       URI listen = URI.create("http://" + hostForUri(config.server().bind()) + ":"

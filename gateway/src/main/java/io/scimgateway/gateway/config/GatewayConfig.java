@@ -3,6 +3,7 @@ package io.scimgateway.gateway.config;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.gateway.core.ClientCompatibility;
 import io.scimgateway.gateway.core.GatewayLimits;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +17,15 @@ import java.util.List;
  * @param backend {@code type} selects the backend; the other keys are the backend's own settings
  * @param auth static tokens and JWT validation
  * @param limits page sizes, scan cap, payload and filter sizes
+ * @param compatibility what is accepted from identity providers beyond the RFCs
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits) {
+public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
+    Compatibility compatibility) {
+
+  public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits) {
+    this(server, data, backend, auth, limits, null);
+  }
 
   public GatewayConfig {
     server = server == null ? new Server(null, null, null) : server;
@@ -26,10 +33,11 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     backend = backend == null ? JsonNodeFactory.instance.objectNode() : backend;
     auth = auth == null ? new Auth(null, null) : auth;
     limits = limits == null ? new Limits(null, null, null, null, null) : limits;
+    compatibility = compatibility == null ? new Compatibility(null, null) : compatibility;
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null);
   }
 
   /** The backend's name, {@code sqlite} unless configured. */
@@ -38,15 +46,15 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
   }
 
   public GatewayConfig withServer(Server server) {
-    return new GatewayConfig(server, data, backend, auth, limits);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility);
   }
 
   public GatewayConfig withData(Path data) {
-    return new GatewayConfig(server, data, backend, auth, limits);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility);
   }
 
   public GatewayConfig withAuth(Auth auth) {
-    return new GatewayConfig(server, data, backend, auth, limits);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility);
   }
 
   /** @param basePath the path SCIM is served under, {@code /scim/v2} by default */
@@ -96,6 +104,20 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
           maxPayloadBytes == null ? defaults.maxPayloadBytes() : maxPayloadBytes,
           maxFilterLength == null ? defaults.maxFilterLength() : maxFilterLength,
           cursorTimeoutSeconds == null ? defaults.cursorTimeoutSeconds() : cursorTimeoutSeconds);
+    }
+  }
+
+  /**
+   * @param booleanStrings accept "True"/"False" where a boolean is expected (Entra)
+   * @param valuePathComparisons accept emails[type eq "work"].value eq "x" (Entra)
+   */
+  public record Compatibility(Boolean booleanStrings, Boolean valuePathComparisons) {
+
+    public ClientCompatibility toClientCompatibility() {
+      ClientCompatibility defaults = ClientCompatibility.defaults();
+      return new ClientCompatibility(
+          booleanStrings == null ? defaults.booleanStrings() : booleanStrings,
+          valuePathComparisons == null ? defaults.valuePathComparisons() : valuePathComparisons);
     }
   }
 }

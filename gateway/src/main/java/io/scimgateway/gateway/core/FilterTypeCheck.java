@@ -31,9 +31,11 @@ final class FilterTypeCheck {
       FilterType.GREATER_OR_EQUAL, FilterType.LESS_THAN, FilterType.LESS_OR_EQUAL);
 
   private final ResourceTypeDefinition resourceType;
+  private final boolean booleanStrings;
 
-  FilterTypeCheck(ResourceTypeDefinition resourceType) {
+  FilterTypeCheck(ResourceTypeDefinition resourceType, boolean booleanStrings) {
     this.resourceType = resourceType;
+    this.booleanStrings = booleanStrings;
   }
 
   Filter check(Filter filter) throws BadRequestException {
@@ -87,6 +89,13 @@ final class FilterTypeCheck {
       return Filter.pr(path);
     }
     ValueNode value = filter.getComparisonValue();
+    if (booleanStrings && definition.getType() == AttributeDefinition.Type.BOOLEAN
+        && value != null && value.isTextual()
+        && (value.textValue().equalsIgnoreCase("true") || value.textValue().equalsIgnoreCase("false"))) {
+      // Entra writes "True"/"False" (compatibility.booleanStrings).
+      value = com.fasterxml.jackson.databind.node.BooleanNode.valueOf(
+          value.textValue().equalsIgnoreCase("true"));
+    }
     checkValue(operator, path, definition, value);
     return rebuild(operator, path, value);
   }

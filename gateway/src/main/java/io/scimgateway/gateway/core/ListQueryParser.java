@@ -22,12 +22,15 @@ public final class ListQueryParser {
   private final SchemaChecker checker;
   private final FilterTypeCheck typeCheck;
   private final GatewayLimits limits;
+  private final ClientCompatibility compatibility;
 
-  public ListQueryParser(ResourceTypeDefinition resourceType, GatewayLimits limits) {
+  public ListQueryParser(ResourceTypeDefinition resourceType, GatewayLimits limits,
+      ClientCompatibility compatibility) {
     this.resourceType = resourceType;
     this.checker = new SchemaChecker(resourceType);
-    this.typeCheck = new FilterTypeCheck(resourceType);
+    this.typeCheck = new FilterTypeCheck(resourceType, compatibility.booleanStrings());
     this.limits = limits;
+    this.compatibility = compatibility;
   }
 
   /** The request's parameters, as text from a query string or a search body. */
@@ -49,7 +52,7 @@ public final class ListQueryParser {
 
   /** Parses and checks a filter for this resource type. */
   public Filter parseFilter(String text) throws ScimException {
-    Filter filter = parseUnchecked(text, limits);
+    Filter filter = parseUnchecked(text, limits, compatibility);
     return filter == null ? null : check(filter);
   }
 
@@ -66,7 +69,8 @@ public final class ListQueryParser {
   }
 
   /** Parses a filter's syntax only; null for none. */
-  public static Filter parseUnchecked(String text, GatewayLimits limits) throws BadRequestException {
+  public static Filter parseUnchecked(String text, GatewayLimits limits,
+      ClientCompatibility compatibility) throws BadRequestException {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -75,9 +79,11 @@ public final class ListQueryParser {
           + "this gateway accepts at most " + limits.maxFilterLength() + " (limits.maxFilterLength).");
     }
     requireBalanced(text);
+    String normalized = compatibility.valuePathComparisons()
+        ? ValuePathComparison.normalize(text) : text;
     Filter filter;
     try {
-      filter = Filter.fromString(text);
+      filter = Filter.fromString(normalized);
     } catch (BadRequestException e) {
       throw BadRequestException.invalidFilter("The filter cannot be parsed: " + e.getMessage());
     }

@@ -27,13 +27,13 @@ public final class ResourceService {
   private final ListQueryParser queryParser;
 
   public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
-      GatewayLimits limits, CursorCodec cursors) {
+      GatewayLimits limits, CursorCodec cursors, ClientCompatibility compatibility) {
     this.resourceType = resourceType;
     this.store = store;
     this.validator = new ResourceValidator(resourceType);
     this.search = new ResourceSearch(resourceType, store, limits, cursors);
     this.representation = new ResourceRepresentation(resourceType);
-    this.queryParser = new ListQueryParser(resourceType, limits);
+    this.queryParser = new ListQueryParser(resourceType, limits, compatibility);
   }
 
   /** Parses list and search parameters for this resource type; built once, shared by all requests. */

@@ -17,18 +17,25 @@ import java.util.Optional;
 public final class ResourceServices {
 
   private final Map<String, ResourceService> byEndpoint = new LinkedHashMap<>();
+  private final ClientCompatibility compatibility;
 
-  public ResourceServices(SchemaRegistry schemas, Backend backend, GatewayLimits limits) {
+  public ResourceServices(SchemaRegistry schemas, Backend backend, GatewayLimits limits,
+      ClientCompatibility compatibility) {
+    this.compatibility = compatibility;
     CursorCodec cursors = new CursorCodec(java.time.Duration.ofSeconds(limits.cursorTimeoutSeconds()));
     for (ResourceTypeDefinition type : schemas.resourceTypes()) {
       Optional<ResourceStore> store = backend.store(type.getName());
-      store.ifPresent(s -> byEndpoint.put(endpointName(type), new ResourceService(type, s, limits, cursors)));
+      store.ifPresent(s -> byEndpoint.put(endpointName(type), new ResourceService(type, s, limits, cursors, compatibility)));
     }
   }
 
   /** The service at an endpoint name such as {@code Users}. */
   public Optional<ResourceService> byEndpoint(String endpoint) {
     return Optional.ofNullable(byEndpoint.get(endpoint));
+  }
+
+  public ClientCompatibility compatibility() {
+    return compatibility;
   }
 
   public List<ResourceService> all() {

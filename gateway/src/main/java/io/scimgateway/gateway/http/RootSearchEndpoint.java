@@ -87,7 +87,7 @@ public final class RootSearchEndpoint {
    * is the client's mistake.
    */
   private Map<ResourceService, Filter> filtersByType(String text) throws ScimException {
-    Filter parsed = ListQueryParser.parseUnchecked(text, limits);
+    Filter parsed = ListQueryParser.parseUnchecked(text, limits, services.compatibility());
     Map<ResourceService, Filter> filters = new LinkedHashMap<>();
     for (ResourceService service : services.all()) {
       if (parsed == null) {

@@ -1,0 +1,58 @@
+package io.scimgateway.conformance;
+
+import static io.scimgateway.conformance.ScimAssertions.assertScimError;
+import static io.scimgateway.conformance.ScimAssertions.ids;
+import static io.scimgateway.conformance.ScimJson.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.scimgateway.gateway.config.GatewayConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lookups Microsoft Entra ID sends that RFC 7644 does not allow, accepted by default
+ * ({@code compatibility:} in the configuration) and refused when switched off.
+ */
+class EntraFilterTest {
+
+  /** As Entra encodes them: spaces as {@code +}, quotes as {@code %22}. */
+  private static final String BY_WORK_EMAIL =
+      "emails%5Btype+eq+%22work%22%5D.value+eq+%22ravi%40fabrikam.example%22";
+  private static final String PRIMARY_AS_STRING = "emails%5Bprimary+eq+%22True%22%5D";
+  private static final String ACTIVE_AS_STRING = "active+eq+%22False%22";
+
+  @TempDir
+  Path data;
+
+  @Test
+  void acceptedByDefault() {
+    run(GatewayConfig.Compatibility.class.cast(null), scim -> {
+      String ravi = scim.post("/Users", user("ravi@fabrikam.example")).json().path("id").asText();
+      var inactive = user("ines@fabrikam.example").put("active", false);
+      String ines = scim.post("/Users", inactive).json().path("id").asText();
+
+      assertEquals(List.of(ravi), ids(scim.get("/Users?filter=" + BY_WORK_EMAIL)));
+      assertEquals(List.of(ravi, ines), ids(scim.get("/Users?filter=" + PRIMARY_AS_STRING)));
+      assertEquals(List.of(ines), ids(scim.get("/Users?filter=" + ACTIVE_AS_STRING)));
+    });
+  }
+
+  @Test
+  void refusedWhenSwitchedOff() {
+    run(new GatewayConfig.Compatibility(false, false), scim -> {
+      assertScimError(scim.get("/Users?filter=" + BY_WORK_EMAIL), 400, "invalidFilter");
+      assertScimError(scim.get("/Users?filter=" + PRIMARY_AS_STRING), 400, "invalidFilter");
+      assertScimError(scim.get("/Users?filter=" + ACTIVE_AS_STRING), 400, "invalidFilter");
+    });
+  }
+
+  private void run(GatewayConfig.Compatibility compatibility,
+      java.util.function.Consumer<ScimSession> test) {
+    GatewayConfig defaults = TestGateway.config(data);
+    GatewayConfig config = new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
+        defaults.auth(), defaults.limits(), compatibility);
+    RunningGateway.with(config, test);
+  }
+}
