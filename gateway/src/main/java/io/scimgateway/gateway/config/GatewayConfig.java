@@ -33,7 +33,8 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     backend = backend == null ? JsonNodeFactory.instance.objectNode() : backend;
     auth = auth == null ? new Auth(null, null) : auth;
     limits = limits == null ? new Limits(null, null, null, null, null) : limits;
-    compatibility = compatibility == null ? new Compatibility(null, null) : compatibility;
+    compatibility = compatibility == null
+        ? new Compatibility(null, null, null, null, null, null) : compatibility;
   }
 
   public static GatewayConfig defaults() {
@@ -107,17 +108,18 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     }
   }
 
-  /**
-   * @param booleanStrings accept "True"/"False" where a boolean is expected (Entra)
-   * @param valuePathComparisons accept emails[type eq "work"].value eq "x" (Entra)
-   */
-  public record Compatibility(Boolean booleanStrings, Boolean valuePathComparisons) {
+  /** Leniencies toward identity providers; see {@link ClientCompatibility}. Unset means on. */
+  public record Compatibility(Boolean booleanStrings, Boolean valuePathComparisons,
+      Boolean bareComplexValues, Boolean valuePathUpserts, Boolean removeListedValues,
+      Boolean emptyPatches) {
 
     public ClientCompatibility toClientCompatibility() {
-      ClientCompatibility defaults = ClientCompatibility.defaults();
-      return new ClientCompatibility(
-          booleanStrings == null ? defaults.booleanStrings() : booleanStrings,
-          valuePathComparisons == null ? defaults.valuePathComparisons() : valuePathComparisons);
+      return new ClientCompatibility(on(booleanStrings), on(valuePathComparisons),
+          on(bareComplexValues), on(valuePathUpserts), on(removeListedValues), on(emptyPatches));
+    }
+
+    private static boolean on(Boolean setting) {
+      return setting == null || setting;
     }
   }
 }

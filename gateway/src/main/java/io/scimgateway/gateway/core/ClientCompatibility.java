@@ -5,19 +5,30 @@ package io.scimgateway.gateway.core;
  * it. Each leniency is a named switch in the configuration ({@code compatibility:}); the defaults
  * accept both Okta and Microsoft Entra ID.
  *
- * @param booleanStrings accept {@code "True"}/{@code "False"} (any case) where a boolean is expected,
- *     as Entra sends in filters such as {@code emails[primary eq "True"]}
+ * @param booleanStrings accept {@code "True"}/{@code "False"} (any case) where a boolean is expected:
+ *     Entra's {@code emails[primary eq "True"]} and {@code {"op": "Replace", "path": "active",
+ *     "value": "False"}}
  * @param valuePathComparisons accept {@code emails[type eq "work"].value eq "x"}, which Entra sends to
  *     look users up by email, as the equivalent {@code emails[type eq "work" and value eq "x"]}
+ * @param bareComplexValues accept a string where a complex attribute with a {@code value}
+ *     sub-attribute is expected, as that value: Entra sets the enterprise {@code manager} to an id
+ * @param valuePathUpserts a PATCH {@code add} or {@code replace} on {@code emails[type eq "work"].value}
+ *     that matches no value creates {@code {"type": "work", "value": ...}} instead of failing with
+ *     {@code noTarget}, as Entra expects
+ * @param removeListedValues a PATCH {@code remove} of {@code members} with a {@code value} list
+ *     removes exactly the listed members (Entra), not the whole attribute
+ * @param emptyPatches a PATCH with no operations changes nothing and answers 200 (Entra's validator)
  */
-public record ClientCompatibility(boolean booleanStrings, boolean valuePathComparisons) {
+public record ClientCompatibility(boolean booleanStrings, boolean valuePathComparisons,
+    boolean bareComplexValues, boolean valuePathUpserts, boolean removeListedValues,
+    boolean emptyPatches) {
 
   public static ClientCompatibility defaults() {
-    return new ClientCompatibility(true, true);
+    return new ClientCompatibility(true, true, true, true, true, true);
   }
 
   /** Only what the RFC allows. */
   public static ClientCompatibility strict() {
-    return new ClientCompatibility(false, false);
+    return new ClientCompatibility(false, false, false, false, false, false);
   }
 }

@@ -22,13 +22,21 @@ public final class PatchRequestReader {
   private PatchRequestReader() {
   }
 
-  public static PatchRequest read(ObjectNode body) throws BadRequestException {
+  public static PatchRequest read(ObjectNode body, ClientCompatibility compatibility)
+      throws BadRequestException {
     JsonNode operations = body.get("Operations");
-    if (operations == null || !operations.isArray() || operations.isEmpty()) {
+    boolean allowedEmpty = compatibility.emptyPatches() && operations != null && operations.isArray();
+    if (operations == null || !operations.isArray() || (operations.isEmpty() && !allowedEmpty)) {
       throw BadRequestException.invalidSyntax("The body has no \"Operations\" list. " + SHAPE);
+    }
+    if (operations.isEmpty()) {
+      return new PatchRequest(java.util.List.of());
     }
     for (int i = 0; i < operations.size(); i++) {
       checkOperation(i, operations.get(i));
+      if (compatibility.removeListedValues()) {
+        removeListedValues((ObjectNode) operations.get(i));
+      }
     }
     try {
       return JsonUtils.getObjectReader().treeToValue(body, PatchRequest.class);
@@ -37,11 +45,36 @@ public final class PatchRequestReader {
     }
   }
 
+  /**
+   * Entra removes members as {@code {"op": "remove", "path": "members", "value": [{"value": "id"}]}};
+   * RFC 7644 would remove every member. The listed values become a value filter on the path.
+   */
+  private static void removeListedValues(ObjectNode operation) {
+    JsonNode path = operation.get("path");
+    JsonNode value = operation.get("value");
+    if (!operation.get("op").asText().equals("remove") || path == null || !path.isTextual()
+        || path.textValue().contains("[") || value == null || !value.isArray() || value.isEmpty()) {
+      return;
+    }
+    java.util.List<String> terms = new java.util.ArrayList<>();
+    for (JsonNode each : value) {
+      if (!each.path("value").isTextual()) {
+        return;
+      }
+      terms.add("value eq " + com.fasterxml.jackson.databind.node.TextNode.valueOf(
+          each.get("value").textValue()));
+    }
+    operation.put("path", path.textValue() + "[" + String.join(" or ", terms) + "]");
+    operation.remove("value");
+  }
+
   private static void checkOperation(int index, JsonNode operation) throws BadRequestException {
     String where = "Operations[" + index + "]";
     if (!operation.isObject() || !operation.path("op").isTextual()) {
       throw BadRequestException.invalidSyntax(where + " needs an \"op\": add, remove or replace.");
     }
+    // Operation names are matched without regard to case ("Replace" from Entra).
+    ((ObjectNode) operation).put("op", operation.get("op").textValue().toLowerCase(java.util.Locale.ROOT));
     JsonNode path = operation.get("path");
     if (path == null || path.isNull()) {
       if (operation.get("op").textValue().equalsIgnoreCase("remove")) {

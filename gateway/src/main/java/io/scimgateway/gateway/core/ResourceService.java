@@ -30,7 +30,7 @@ public final class ResourceService {
       GatewayLimits limits, CursorCodec cursors, ClientCompatibility compatibility) {
     this.resourceType = resourceType;
     this.store = store;
-    this.validator = new ResourceValidator(resourceType);
+    this.validator = new ResourceValidator(resourceType, compatibility);
     this.search = new ResourceSearch(resourceType, store, limits, cursors);
     this.representation = new ResourceRepresentation(resourceType);
     this.queryParser = new ListQueryParser(resourceType, limits, compatibility);
@@ -75,6 +75,9 @@ public final class ResourceService {
     for (int attempt = 1; ; attempt++) {
       StoredResource current = get(id);
       preconditions.checkWrite(current);
+      if (patch.getOperations().isEmpty()) {
+        return current; // nothing to change (compatibility.emptyPatches)
+      }
       ObjectNode after = validator.forPatch(patch, current.attributes());
       try {
         return store.replace(new ResourceChange(current, after));

@@ -30,8 +30,10 @@ final class ResourceValidator {
   private final String coreSchema;
   private final Set<String> listsOfImmutableValues;
   private final CanonicalNames names;
+  private final LenientPatch lenient;
 
-  ResourceValidator(ResourceTypeDefinition resourceType) {
+  ResourceValidator(ResourceTypeDefinition resourceType, ClientCompatibility compatibility) {
+    this.lenient = new LenientPatch(resourceType, compatibility);
     this.checker = new SchemaChecker(resourceType);
     this.coreSchema = resourceType.getCoreSchema().getId();
     this.listsOfImmutableValues = listsOfImmutableValues(resourceType);
@@ -63,13 +65,14 @@ final class ResourceValidator {
   /** The attributes to store after applying a PATCH request; all operations apply or none do. */
   ObjectNode forPatch(PatchRequest patch, ObjectNode current) throws ScimException {
     ObjectNode writable = checker.removeReadOnlyAttributes(current);
+    List<PatchOperation> operations = lenient.adapt(patch.getOperations(), current);
     List<PatchOperation> checkable = new ArrayList<>();
-    for (PatchOperation operation : patch.getOperations()) {
+    for (PatchOperation operation : operations) {
       withoutListsOfImmutableValues(operation).ifPresent(checkable::add);
     }
     checker.checkModify(checkable, withoutListsOfImmutableValues(current)).throwSchemaExceptions();
     GenericScimResource patched = new GenericScimResource(writable.deepCopy());
-    patch.apply(patched);
+    new PatchRequest(operations).apply(patched);
     ObjectNode result = checker.removeReadOnlyAttributes(patched.getObjectNode());
     // The operations left out above are checked here, in the resource they produce.
     checker.checkCreate(result).throwSchemaExceptions();

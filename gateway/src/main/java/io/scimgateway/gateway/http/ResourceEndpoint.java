@@ -132,7 +132,7 @@ public final class ResourceEndpoint {
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) throws ScimException {
     ResourceService service = service(endpoint);
-    PatchRequest patch = PatchRequestReader.read(require(body));
+    PatchRequest patch = PatchRequestReader.read(require(body), services.compatibility());
     StoredResource patched = service.patch(id, patch, new Preconditions(ifMatch, null));
     return ResourceResponses.single(Response.Status.OK, service, patched, uri.getBaseUri(),
         Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
