@@ -95,7 +95,13 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
   }
 
   public record Limits(Integer maxResults, Integer scanLimit, Long maxPayloadBytes,
-      Integer maxFilterLength, Integer cursorTimeoutSeconds) {
+      Integer maxFilterLength, Integer cursorTimeoutSeconds, Integer bulkMaxOperations,
+      Long bulkMaxPayloadBytes) {
+
+    public Limits(Integer maxResults, Integer scanLimit, Long maxPayloadBytes,
+        Integer maxFilterLength, Integer cursorTimeoutSeconds) {
+      this(maxResults, scanLimit, maxPayloadBytes, maxFilterLength, cursorTimeoutSeconds, null, null);
+    }
 
     public GatewayLimits toGatewayLimits() {
       GatewayLimits defaults = GatewayLimits.defaults();
@@ -104,7 +110,9 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
           scanLimit == null ? defaults.scanLimit() : scanLimit,
           maxPayloadBytes == null ? defaults.maxPayloadBytes() : maxPayloadBytes,
           maxFilterLength == null ? defaults.maxFilterLength() : maxFilterLength,
-          cursorTimeoutSeconds == null ? defaults.cursorTimeoutSeconds() : cursorTimeoutSeconds);
+          cursorTimeoutSeconds == null ? defaults.cursorTimeoutSeconds() : cursorTimeoutSeconds,
+          bulkMaxOperations == null ? defaults.bulkMaxOperations() : bulkMaxOperations,
+          bulkMaxPayloadBytes == null ? defaults.bulkMaxPayloadBytes() : bulkMaxPayloadBytes);
     }
   }
 

@@ -9,12 +9,14 @@ package io.scimgateway.gateway.core;
  * @param maxPayloadBytes the largest request body accepted; larger ones get {@code 413}
  * @param maxFilterLength the longest {@code filter} parameter accepted, in characters
  * @param cursorTimeoutSeconds how long a cursor stays valid (RFC 9865 {@code cursorTimeout})
+ * @param bulkMaxOperations the most operations in one bulk request ({@code bulk.maxOperations})
+ * @param bulkMaxPayloadBytes the largest bulk request body ({@code bulk.maxPayloadSize})
  */
 public record GatewayLimits(int maxResults, int scanLimit, long maxPayloadBytes, int maxFilterLength,
-    int cursorTimeoutSeconds) {
+    int cursorTimeoutSeconds, int bulkMaxOperations, long bulkMaxPayloadBytes) {
 
   public static GatewayLimits defaults() {
-    return new GatewayLimits(1_000, 100_000, 1_048_576, 4_096, 3_600);
+    return new GatewayLimits(1_000, 100_000, 1_048_576, 4_096, 3_600, 1_000, 16_777_216);
   }
 
   public GatewayLimits {
@@ -23,6 +25,8 @@ public record GatewayLimits(int maxResults, int scanLimit, long maxPayloadBytes,
     positive("maxPayloadBytes", maxPayloadBytes);
     positive("maxFilterLength", maxFilterLength);
     positive("cursorTimeoutSeconds", cursorTimeoutSeconds);
+    positive("bulkMaxOperations", bulkMaxOperations);
+    positive("bulkMaxPayloadBytes", bulkMaxPayloadBytes);
   }
 
   private static void positive(String name, long value) {

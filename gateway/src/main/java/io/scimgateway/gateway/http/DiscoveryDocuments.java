@@ -60,7 +60,9 @@ final class DiscoveryDocuments {
     ObjectNode config = JSON.objectNode();
     config.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
     config.putObject("patch").put("supported", true);
-    config.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
+    config.putObject("bulk").put("supported", true)
+        .put("maxOperations", limits.bulkMaxOperations())
+        .put("maxPayloadSize", limits.bulkMaxPayloadBytes());
     config.putObject("filter").put("supported", true).put("maxResults", limits.maxResults());
     config.putObject("changePassword").put("supported", userSchemaHasPassword());
     config.putObject("sort").put("supported", true);

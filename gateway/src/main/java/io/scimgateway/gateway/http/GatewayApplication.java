@@ -26,11 +26,13 @@ public final class GatewayApplication extends ResourceConfig {
     });
     register(ResourceEndpoint.class);
     register(RootSearchEndpoint.class);
+    register(BulkEndpoint.class);
     register(DiscoveryEndpoint.class);
     register(ServiceProviderConfigEndpoint.class);
 
     register(new BasePathRequestFilter(basePath));
-    register(new RequestSizeLimitRequestFilter(limits.maxPayloadBytes()));
+    register(new RequestSizeLimitRequestFilter(limits.maxPayloadBytes(),
+        limits.bulkMaxPayloadBytes()));
     register(new BearerAuthRequestFilter(authenticator));
 
     register(new JacksonJsonProvider(JsonUtils.createObjectMapper()));

@@ -19,30 +19,37 @@ import java.io.IOException;
 @Priority(Priorities.AUTHENTICATION + 100)
 public final class RequestSizeLimitRequestFilter implements ContainerRequestFilter {
 
-  private final long maxBytes;
+  private final long defaultMaxBytes;
+  private final long bulkMaxBytes;
 
-  public RequestSizeLimitRequestFilter(long maxBytes) {
-    this.maxBytes = maxBytes;
+  public RequestSizeLimitRequestFilter(long defaultMaxBytes, long bulkMaxBytes) {
+    this.defaultMaxBytes = defaultMaxBytes;
+    this.bulkMaxBytes = bulkMaxBytes;
   }
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
+    // A bulk request carries many resources, and has its own limit (bulk.maxPayloadSize).
+    java.util.List<jakarta.ws.rs.core.PathSegment> segments = request.getUriInfo().getPathSegments();
+    boolean bulk = segments.size() == 1 && segments.get(0).getPath().equals("Bulk");
+    long maxBytes = bulk ? bulkMaxBytes : defaultMaxBytes;
     if (request.getLength() > maxBytes) {
-      throw tooLarge();
+      throw tooLarge(maxBytes, bulk);
     }
     if (!request.hasEntity()) {
       return;
     }
     byte[] body = request.getEntityStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     if (body.length > maxBytes) {
-      throw tooLarge();
+      throw tooLarge(maxBytes, bulk);
     }
     request.setEntityStream(new ByteArrayInputStream(body));
   }
 
-  private WebApplicationException tooLarge() {
+  private static WebApplicationException tooLarge(long maxBytes, boolean bulk) {
     return new WebApplicationException(ScimErrors.response(413, null,
         "The request body is larger than this gateway accepts (" + maxBytes + " bytes; setting "
-            + "limits.maxPayloadBytes). Send fewer resources per request."));
+            + (bulk ? "limits.bulkMaxPayloadBytes, advertised as bulk.maxPayloadSize" : "limits.maxPayloadBytes")
+            + "). Send fewer resources per request."));
   }
 }

@@ -1,5 +1,6 @@
 package io.scimgateway.gateway.http;
 
+import io.scimgateway.gateway.core.ScimErrorBody;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.core.Response;
  */
 final class ScimErrors {
 
-  static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+  static final String ERROR_SCHEMA = ScimErrorBody.SCHEMA;
 
   private ScimErrors() {
   }
@@ -20,15 +21,7 @@ final class ScimErrors {
   }
 
   static Response.ResponseBuilder builder(int status, String scimType, String detail) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.putArray("schemas").add(ERROR_SCHEMA);
-    if (scimType != null) {
-      body.put("scimType", scimType);
-    }
-    if (detail != null) {
-      body.put("detail", detail);
-    }
-    body.put("status", Integer.toString(status));
-    return Response.status(status).type(ScimMediaType.SCIM_JSON_TYPE).entity(body);
+    return Response.status(status).type(ScimMediaType.SCIM_JSON_TYPE)
+        .entity(ScimErrorBody.of(status, scimType, detail));
   }
 }

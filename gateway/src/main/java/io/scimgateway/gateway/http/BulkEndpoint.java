@@ -1,0 +1,42 @@
+package io.scimgateway.gateway.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.gateway.core.BulkProcessor;
+import io.scimgateway.gateway.core.GatewayLimits;
+import io.scimgateway.gateway.core.ResourceServices;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code POST /Bulk} (RFC 7644 section 3.7): many operations in one request, each answered. */
+@Path("Bulk")
+@Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
+@Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
+@Singleton
+public final class BulkEndpoint {
+
+  private final BulkProcessor processor;
+
+  @Inject
+  public BulkEndpoint(ResourceServices services, GatewayLimits limits) {
+    this.processor = new BulkProcessor(services, limits);
+  }
+
+  @POST
+  public Response bulk(ObjectNode body, @Context UriInfo uri) throws ScimException {
+    if (body == null) {
+      throw BadRequestException.invalidSyntax("A bulk request needs a BulkRequest body.");
+    }
+    return Response.ok(processor.process(body, uri.getBaseUri()))
+        .type(ScimMediaType.SCIM_JSON_TYPE).build();
+  }
+}
