@@ -41,7 +41,7 @@ class EntraFilterTest {
 
   @Test
   void refusedWhenSwitchedOff() {
-    run(new GatewayConfig.Compatibility(false, false, false, false, false, false), scim -> {
+    run(new GatewayConfig.Compatibility(false, false, false, false, false, false, false, false), scim -> {
       assertScimError(scim.get("/Users?filter=" + BY_WORK_EMAIL), 400, "invalidFilter");
       assertScimError(scim.get("/Users?filter=" + PRIMARY_AS_STRING), 400, "invalidFilter");
       assertScimError(scim.get("/Users?filter=" + ACTIVE_AS_STRING), 400, "invalidFilter");

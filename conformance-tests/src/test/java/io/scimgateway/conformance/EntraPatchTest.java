@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EntraPatchTest {
 
   private static final GatewayConfig.Compatibility STRICT =
-      new GatewayConfig.Compatibility(false, false, false, false, false, false);
+      new GatewayConfig.Compatibility(false, false, false, false, false, false, false, false);
 
   @TempDir
   Path data;

@@ -2,6 +2,7 @@ package io.scimgateway.sqlite;
 
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.WriteBatching;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,15 @@ final class SqliteBackend implements Backend {
   @Override
   public Optional<ResourceStore> store(String resourceTypeId) {
     return Optional.ofNullable(stores.get(resourceTypeId));
+  }
+
+  @Override
+  public <C> Optional<C> capability(Class<C> type) {
+    if (type == WriteBatching.class) {
+      WriteBatching batching = database::inOneBatch;
+      return Optional.of(type.cast(batching));
+    }
+    return Optional.empty();
   }
 
   @Override

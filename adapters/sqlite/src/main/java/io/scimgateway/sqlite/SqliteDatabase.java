@@ -37,6 +37,56 @@ final class SqliteDatabase implements AutoCloseable {
     reader = Jdbi.create(readerPool);
   }
 
+  /** The batch the current thread runs, if any: its writes and reads use the batch's handle. */
+  private final ThreadLocal<org.jdbi.v3.core.Handle> batch = new ThreadLocal<>();
+
+  /**
+   * Runs {@code work} in one write transaction on the calling thread; {@link #write} and {@link #read}
+   * calls it makes join that transaction (each write in its own savepoint).
+   */
+  <T> T inOneBatch(io.scimgateway.spi.WriteBatching.Work<T> work)
+      throws com.unboundid.scim2.common.exceptions.ScimException {
+    if (batch.get() != null) {
+      return work.run();
+    }
+    try (org.jdbi.v3.core.Handle handle = writer.open()) {
+      batch.set(handle);
+      return handle.inTransaction(h -> work.run());
+    } finally {
+      batch.remove();
+    }
+  }
+
+  /** A write transaction, or a savepoint inside the current batch: all of it applies or none. */
+  <T> T write(HandleWork<T> work) throws com.unboundid.scim2.common.exceptions.ScimException {
+    org.jdbi.v3.core.Handle handle = batch.get();
+    if (handle == null) {
+      return writer.inTransaction(work::apply);
+    }
+    handle.execute("SAVEPOINT one_write");
+    try {
+      T result = work.apply(handle);
+      handle.execute("RELEASE one_write");
+      return result;
+    } catch (com.unboundid.scim2.common.exceptions.ScimException | RuntimeException e) {
+      handle.execute("ROLLBACK TO one_write");
+      handle.execute("RELEASE one_write");
+      throw e;
+    }
+  }
+
+  /** A consistent read: of committed data, or inside the current batch, of the batch's own writes. */
+  <T> T read(HandleWork<T> work) throws com.unboundid.scim2.common.exceptions.ScimException {
+    org.jdbi.v3.core.Handle handle = batch.get();
+    return handle != null ? work.apply(handle) : reader.inTransaction(work::apply);
+  }
+
+  /** Work on a handle that may fail with a SCIM error. */
+  @FunctionalInterface
+  interface HandleWork<T> {
+    T apply(org.jdbi.v3.core.Handle handle) throws com.unboundid.scim2.common.exceptions.ScimException;
+  }
+
   /** For writes and for reads that must see the writer's own uncommitted rows. */
   Jdbi writer() {
     return writer;

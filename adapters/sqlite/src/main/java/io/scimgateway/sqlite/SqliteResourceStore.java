@@ -58,8 +58,8 @@ final class SqliteResourceStore implements ResourceStore {
   }
 
   @Override
-  public Optional<StoredResource> get(String id) {
-    return database.reader().inTransaction(handle -> rows.find(handle, id).map(row -> toStored(handle, row)));
+  public Optional<StoredResource> get(String id) throws ScimException {
+    return database.read(handle -> rows.find(handle, id).map(row -> toStored(handle, row)));
   }
 
   @Override
@@ -114,7 +114,7 @@ final class SqliteResourceStore implements ResourceStore {
         : SortKey.of(locator, query.sorting()).orElseThrow(() -> new IllegalStateException(
             "The gateway asked to sort by " + query.sorting().attribute() + ", which is not sortable"));
     Keyset keyset = new Keyset(key, query.sorting() != null && query.sorting().descending());
-    return database.reader().inTransaction(handle -> {
+    return database.read(handle -> {
       if (query.window().limit() == 0) {
         return new SearchPage(List.of(), rows.count(handle, where));
       }
@@ -184,7 +184,7 @@ final class SqliteResourceStore implements ResourceStore {
   /** Runs a write transaction, turning SQLite's constraint failures into SCIM errors. */
   private <T> T write(WriteCallback<T> callback, ObjectNode attributes) throws ScimException {
     try {
-      return database.writer().inTransaction(callback::apply);
+      return database.write(callback::apply);
     } catch (UnableToExecuteStatementException e) {
       if (e.getCause() instanceof SQLiteException sqlite
           && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE

@@ -34,7 +34,7 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     auth = auth == null ? new Auth(null, null) : auth;
     limits = limits == null ? new Limits(null, null, null, null, null) : limits;
     compatibility = compatibility == null
-        ? new Compatibility(null, null, null, null, null, null) : compatibility;
+        ? new Compatibility(null, null, null, null, null, null, null, null) : compatibility;
   }
 
   public static GatewayConfig defaults() {
@@ -119,11 +119,12 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
   /** Leniencies toward identity providers; see {@link ClientCompatibility}. Unset means on. */
   public record Compatibility(Boolean booleanStrings, Boolean valuePathComparisons,
       Boolean bareComplexValues, Boolean valuePathUpserts, Boolean removeListedValues,
-      Boolean emptyPatches) {
+      Boolean emptyPatches, Boolean dottedValueKeys, Boolean unknownSchemaUris) {
 
     public ClientCompatibility toClientCompatibility() {
       return new ClientCompatibility(on(booleanStrings), on(valuePathComparisons),
-          on(bareComplexValues), on(valuePathUpserts), on(removeListedValues), on(emptyPatches));
+          on(bareComplexValues), on(valuePathUpserts), on(removeListedValues), on(emptyPatches),
+          on(dottedValueKeys), on(unknownSchemaUris));
     }
 
     private static boolean on(Boolean setting) {

@@ -22,7 +22,8 @@ import java.util.Map;
  * group's members) are replaced by the ids the referenced POSTs produced. An operation whose references
  * are not yet resolved waits for a later pass, so forward references work; references that can never
  * resolve (circular, unknown, or to a failed POST) fail that operation with {@code 409}. Processing
- * stops after {@code failOnErrors} errors. Thread-safe: all state is per request.
+ * stops after {@code failOnErrors} errors. Where the backend batches writes, the request's operations
+ * are committed together, once, before the answer is sent. Thread-safe: all state is per request.
  */
 public final class BulkProcessor {
 
@@ -54,7 +55,9 @@ public final class BulkProcessor {
       pending.add(BulkOperation.read(i, operations.get(i)));
     }
     int failOnErrors = request.path("failOnErrors").asInt(Integer.MAX_VALUE);
-    return run(pending, failOnErrors <= 0 ? Integer.MAX_VALUE : failOnErrors, baseUri);
+    int stopAfter = failOnErrors <= 0 ? Integer.MAX_VALUE : failOnErrors;
+    // One commit for the whole request: the answer is sent only after it, so every 201 is durable.
+    return services.batching().inOneBatch(() -> run(pending, stopAfter, baseUri));
   }
 
   private ObjectNode run(List<BulkOperation> pending, int failOnErrors, URI baseUri) {

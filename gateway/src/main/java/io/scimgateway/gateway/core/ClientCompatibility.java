@@ -18,17 +18,21 @@ package io.scimgateway.gateway.core;
  * @param removeListedValues a PATCH {@code remove} of {@code members} with a {@code value} list
  *     removes exactly the listed members (Entra), not the whole attribute
  * @param emptyPatches a PATCH with no operations changes nothing and answers 200 (Entra's validator)
+ * @param dottedValueKeys a path-less PATCH value may name attributes by path ({@code "name.givenName"},
+ *     {@code "urn:...:User:employeeNumber"}), as Entra does with {@code aadOptscim062020}
+ * @param unknownSchemaUris URIs in a resource's {@code schemas} that name no schema of its type are
+ *     ignored (Entra lists Microsoft's own), rather than refused
  */
 public record ClientCompatibility(boolean booleanStrings, boolean valuePathComparisons,
     boolean bareComplexValues, boolean valuePathUpserts, boolean removeListedValues,
-    boolean emptyPatches) {
+    boolean emptyPatches, boolean dottedValueKeys, boolean unknownSchemaUris) {
 
   public static ClientCompatibility defaults() {
-    return new ClientCompatibility(true, true, true, true, true, true);
+    return new ClientCompatibility(true, true, true, true, true, true, true, true);
   }
 
   /** Only what the RFC allows. */
   public static ClientCompatibility strict() {
-    return new ClientCompatibility(false, false, false, false, false, false);
+    return new ClientCompatibility(false, false, false, false, false, false, false, false);
   }
 }

@@ -37,22 +37,23 @@ final class LenientPatch {
     this.compatibility = compatibility;
   }
 
-  List<PatchOperation> adapt(List<PatchOperation> operations, ObjectNode current)
+  List<PatchOperation> adapt(List<PatchOperation> operations, String id, ObjectNode current)
       throws ScimException {
     List<PatchOperation> adapted = new ArrayList<>();
     for (PatchOperation operation : operations) {
-      adapted.add(adapt(operation, current));
+      adapted.add(adapt(operation, id, current));
     }
     return adapted;
   }
 
-  private PatchOperation adapt(PatchOperation operation, ObjectNode current) throws ScimException {
+  private PatchOperation adapt(PatchOperation operation, String id, ObjectNode current)
+      throws ScimException {
     if (operation.getOpType() == PatchOpType.REMOVE || operation.getJsonNode() == null) {
       return operation;
     }
     Path path = operation.getPath();
     JsonNode value = path == null
-        ? coerceAttributes(operation.getJsonNode())
+        ? coerceAttributes(withoutOwnId(operation.getJsonNode(), id))
         : coerce(operation.getJsonNode(), resourceType.getAttributeDefinition(path.withoutFilters()));
     if (path != null && compatibility.valuePathUpserts()) {
       PatchOperation upsert = upsert(path, value, current);
@@ -108,6 +109,19 @@ final class LenientPatch {
     }
     element.set(filter.getAttributePath().getElement(0).getAttribute(), filter.getComparisonValue());
     return true;
+  }
+
+  /**
+   * Okta repeats the group's {@code id} in a path-less replace; the same id changes nothing and is
+   * dropped (a different one stays, and is refused as read-only).
+   */
+  private static JsonNode withoutOwnId(JsonNode value, String id) {
+    if (!(value instanceof ObjectNode object) || !object.path("id").asText("").equals(id)) {
+      return value;
+    }
+    ObjectNode copy = object.deepCopy();
+    copy.remove("id");
+    return copy;
   }
 
   /** A path-less operation's value: attributes by name, extensions by URN. */

@@ -38,6 +38,9 @@ public final class PatchRequestReader {
         removeListedValues((ObjectNode) operations.get(i));
       }
     }
+    if (compatibility.dottedValueKeys()) {
+      body.set("Operations", DottedValueKeys.split((com.fasterxml.jackson.databind.node.ArrayNode) operations));
+    }
     try {
       return JsonUtils.getObjectReader().treeToValue(body, PatchRequest.class);
     } catch (Exception e) {

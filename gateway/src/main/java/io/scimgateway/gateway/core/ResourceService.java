@@ -78,7 +78,7 @@ public final class ResourceService {
       if (patch.getOperations().isEmpty()) {
         return current; // nothing to change (compatibility.emptyPatches)
       }
-      ObjectNode after = validator.forPatch(patch, current.attributes());
+      ObjectNode after = validator.forPatch(patch, current.id(), current.attributes());
       try {
         return store.replace(new ResourceChange(current, after));
       } catch (PreconditionFailedException e) {

@@ -4,6 +4,7 @@ import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.WriteBatching;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,18 @@ public final class ResourceServices {
 
   private final Map<String, ResourceService> byEndpoint = new LinkedHashMap<>();
   private final ClientCompatibility compatibility;
+  private final WriteBatching batching;
 
   public ResourceServices(SchemaRegistry schemas, Backend backend, GatewayLimits limits,
       ClientCompatibility compatibility) {
     this.compatibility = compatibility;
+    this.batching = backend.capability(WriteBatching.class)
+        .orElse(new WriteBatching() {
+          @Override
+          public <T> T inOneBatch(Work<T> work) throws com.unboundid.scim2.common.exceptions.ScimException {
+            return work.run();
+          }
+        });
     CursorCodec cursors = new CursorCodec(java.time.Duration.ofSeconds(limits.cursorTimeoutSeconds()));
     for (ResourceTypeDefinition type : schemas.resourceTypes()) {
       Optional<ResourceStore> store = backend.store(type.getName());
@@ -32,6 +41,11 @@ public final class ResourceServices {
   /** The service at an endpoint name such as {@code Users}. */
   public Optional<ResourceService> byEndpoint(String endpoint) {
     return Optional.ofNullable(byEndpoint.get(endpoint));
+  }
+
+  /** The backend's write batching; without the capability, writes simply run one by one. */
+  public WriteBatching batching() {
+    return batching;
   }
 
   public ClientCompatibility compatibility() {

@@ -15,7 +15,9 @@ import com.unboundid.scim2.server.utils.SchemaChecker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Set;
 
 /**
@@ -31,8 +33,15 @@ final class ResourceValidator {
   private final Set<String> listsOfImmutableValues;
   private final CanonicalNames names;
   private final LenientPatch lenient;
+  private final ClientCompatibility compatibility;
+  private final Set<String> knownSchemas;
 
   ResourceValidator(ResourceTypeDefinition resourceType, ClientCompatibility compatibility) {
+    this.compatibility = compatibility;
+    this.knownSchemas = new HashSet<>();
+    knownSchemas.add(resourceType.getCoreSchema().getId().toLowerCase(Locale.ROOT));
+    resourceType.getSchemaExtensions().keySet()
+        .forEach(e -> knownSchemas.add(e.getId().toLowerCase(Locale.ROOT)));
     this.lenient = new LenientPatch(resourceType, compatibility);
     this.checker = new SchemaChecker(resourceType);
     this.coreSchema = resourceType.getCoreSchema().getId();
@@ -43,7 +52,7 @@ final class ResourceValidator {
   /** The attributes to store for a POST body. */
   ObjectNode forCreate(ObjectNode body) throws ScimException {
     requireCoreSchema(body);
-    ObjectNode prepared = checker.removeReadOnlyAttributes(body);
+    ObjectNode prepared = checker.removeReadOnlyAttributes(knownSchemasOnly(body));
     checker.checkCreate(prepared).throwSchemaExceptions();
     return names.apply(prepared);
   }
@@ -55,7 +64,7 @@ final class ResourceValidator {
    */
   ObjectNode forReplace(ObjectNode body, ObjectNode current) throws ScimException {
     requireCoreSchema(body);
-    ObjectNode prepared = checker.removeReadOnlyAttributes(body);
+    ObjectNode prepared = checker.removeReadOnlyAttributes(knownSchemasOnly(body));
     checker.checkCreate(prepared).throwSchemaExceptions();
     checker.checkReplace(withoutListsOfImmutableValues(prepared),
         withoutListsOfImmutableValues(current)).throwSchemaExceptions();
@@ -63,9 +72,9 @@ final class ResourceValidator {
   }
 
   /** The attributes to store after applying a PATCH request; all operations apply or none do. */
-  ObjectNode forPatch(PatchRequest patch, ObjectNode current) throws ScimException {
+  ObjectNode forPatch(PatchRequest patch, String id, ObjectNode current) throws ScimException {
     ObjectNode writable = checker.removeReadOnlyAttributes(current);
-    List<PatchOperation> operations = lenient.adapt(patch.getOperations(), current);
+    List<PatchOperation> operations = lenient.adapt(patch.getOperations(), id, current);
     List<PatchOperation> checkable = new ArrayList<>();
     for (PatchOperation operation : operations) {
       withoutListsOfImmutableValues(operation).ifPresent(checkable::add);
@@ -125,6 +134,26 @@ final class ResourceValidator {
       }
     }
     return names;
+  }
+
+  /**
+   * Drops URIs from {@code schemas} that name no schema of this resource type (Entra lists Microsoft's
+   * own), with any attributes sent under them, when {@code compatibility.unknownSchemaUris} allows.
+   */
+  private ObjectNode knownSchemasOnly(ObjectNode body) {
+    if (!compatibility.unknownSchemaUris() || !(body.get("schemas") instanceof ArrayNode schemas)) {
+      return body;
+    }
+    ObjectNode copy = body.deepCopy();
+    ArrayNode known = copy.putArray("schemas");
+    for (JsonNode schema : schemas) {
+      if (schema.isTextual() && !knownSchemas.contains(schema.textValue().toLowerCase(Locale.ROOT))) {
+        copy.remove(schema.textValue());
+      } else {
+        known.add(schema);
+      }
+    }
+    return copy;
   }
 
   /** RFC 7643 section 3: every resource names its core schema in {@code schemas}. */
