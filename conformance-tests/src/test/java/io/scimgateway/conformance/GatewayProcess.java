@@ -64,6 +64,12 @@ final class GatewayProcess implements AutoCloseable {
     return awaitExit(timeout);
   }
 
+  /** Sends SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
+  int kill(Duration timeout) throws InterruptedException {
+    process.toHandle().destroyForcibly();
+    return awaitExit(timeout);
+  }
+
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
