@@ -35,9 +35,11 @@ final class ResourceValidator {
   private final LenientPatch lenient;
   private final ClientCompatibility compatibility;
   private final Set<String> knownSchemas;
+  private final PrimaryValues primaries;
 
   ResourceValidator(ResourceTypeDefinition resourceType, ClientCompatibility compatibility) {
     this.compatibility = compatibility;
+    this.primaries = new PrimaryValues(resourceType);
     this.knownSchemas = new HashSet<>();
     knownSchemas.add(resourceType.getCoreSchema().getId().toLowerCase(Locale.ROOT));
     resourceType.getSchemaExtensions().keySet()
@@ -54,7 +56,9 @@ final class ResourceValidator {
     requireCoreSchema(body);
     ObjectNode prepared = checker.removeReadOnlyAttributes(knownSchemasOnly(body));
     checker.checkCreate(prepared).throwSchemaExceptions();
-    return names.apply(prepared);
+    ObjectNode canonical = names.apply(prepared);
+    primaries.requireAtMostOne(canonical);
+    return canonical;
   }
 
   /**
@@ -68,7 +72,9 @@ final class ResourceValidator {
     checker.checkCreate(prepared).throwSchemaExceptions();
     checker.checkReplace(withoutListsOfImmutableValues(prepared),
         withoutListsOfImmutableValues(current)).throwSchemaExceptions();
-    return names.apply(prepared);
+    ObjectNode canonical = names.apply(prepared);
+    primaries.requireAtMostOne(canonical);
+    return canonical;
   }
 
   /** The attributes to store after applying a PATCH request; all operations apply or none do. */
@@ -85,7 +91,9 @@ final class ResourceValidator {
     ObjectNode result = checker.removeReadOnlyAttributes(patched.getObjectNode());
     // The operations left out above are checked here, in the resource they produce.
     checker.checkCreate(result).throwSchemaExceptions();
-    return names.apply(result);
+    ObjectNode canonical = names.apply(result);
+    primaries.moveToNew(names.apply(writable), canonical);
+    return canonical;
   }
 
   /*

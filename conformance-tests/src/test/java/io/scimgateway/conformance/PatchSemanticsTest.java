@@ -1,0 +1,65 @@
+package io.scimgateway.conformance;
+
+import static io.scimgateway.conformance.ScimAssertions.assertScimError;
+import static io.scimgateway.conformance.ScimJson.minimalUser;
+import static io.scimgateway.conformance.ScimJson.op;
+import static io.scimgateway.conformance.ScimJson.parse;
+import static io.scimgateway.conformance.ScimJson.patch;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** RFC 7644 section 3.5.2 on multi-valued attributes: merging, primary, and all-or-nothing. */
+class PatchSemanticsTest {
+
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
+
+  @Test
+  void addMergesWithoutDuplicates() {
+    String id = userWithWorkEmail();
+    JsonNode emails = running.session().patch("/Users/" + id, patch(op("add", "emails",
+        parse("[{\"value\": \"a@example.com\", \"type\": \"work\", \"primary\": true},"
+            + " {\"value\": \"b@example.com\", \"type\": \"home\"}]")))).json().path("emails");
+    assertEquals(2, emails.size(), emails.toString());
+  }
+
+  @Test
+  void aNewPrimaryValueTakesPrimaryFromTheOld() {
+    String id = userWithWorkEmail();
+    JsonNode emails = running.session().patch("/Users/" + id, patch(op("add", "emails",
+        parse("[{\"value\": \"b@example.com\", \"type\": \"home\", \"primary\": true}]"))))
+        .json().path("emails");
+    assertEquals(false, emails.get(0).path("primary").asBoolean(), emails.toString());
+    assertEquals(true, emails.get(1).path("primary").asBoolean(), emails.toString());
+  }
+
+  @Test
+  void twoPrimaryValuesInOneResourceAreRefused() {
+    ObjectNode user = minimalUser("two@example.com");
+    user.set("emails", parse("[{\"value\": \"a@example.com\", \"primary\": true},"
+        + " {\"value\": \"b@example.com\", \"primary\": true}]"));
+    assertScimError(running.session().post("/Users", user), 400, "invalidValue");
+  }
+
+  @Test
+  void aFailingOperationLeavesEverythingAsItWas() {
+    ScimSession scim = running.session();
+    String id = userWithWorkEmail();
+    JsonNode before = scim.get("/Users/" + id).json();
+    assertScimError(scim.patch("/Users/" + id, patch(
+        op("add", "emails", parse("[{\"value\": \"c@example.com\", \"type\": \"home\"}]")),
+        op("replace", "userName", IntNode.valueOf(5)))), 400, "invalidSyntax", "invalidValue");
+    assertEquals(before, scim.get("/Users/" + id).json());
+  }
+
+  private String userWithWorkEmail() {
+    ObjectNode user = minimalUser("merge@example.com");
+    user.set("emails", parse("[{\"value\": \"a@example.com\", \"type\": \"work\", \"primary\": true}]"));
+    return running.session().post("/Users", user).json().path("id").asText();
+  }
+}
