@@ -57,6 +57,21 @@ class PatchSemanticsTest {
     assertEquals(before, scim.get("/Users/" + id).json());
   }
 
+  @Test
+  void memberChangesHonourIfMatchAndMoveTheVersion() {
+    ScimSession scim = running.session();
+    String member = scim.post("/Users", minimalUser("member@example.com")).json().path("id").asText();
+    JsonNode group = scim.post("/Groups", ScimJson.group("Staff")).json();
+    String id = group.path("id").asText();
+    String version = group.path("meta").path("version").asText();
+    ObjectNode add = patch(op("add", "members", ScimJson.memberValues(member)));
+    assertEquals(412, scim.patch("/Groups/" + id, add, "If-Match", "W/\"999\"").status());
+    ScimResponse added = scim.patch("/Groups/" + id, add, "If-Match", version);
+    assertEquals(200, added.status(), added.toString());
+    assertEquals(member, added.json().path("members").get(0).path("value").asText());
+    assertEquals(false, version.equals(added.json().path("meta").path("version").asText()));
+  }
+
   private String userWithWorkEmail() {
     ObjectNode user = minimalUser("merge@example.com");
     user.set("emails", parse("[{\"value\": \"a@example.com\", \"type\": \"work\", \"primary\": true}]"));

@@ -39,6 +39,11 @@ public interface ResourceStore {
    */
   SearchPage search(SearchQuery query) throws ScimException;
 
+  /** An optional ability of this store, such as {@link GroupMembership}; empty when it has none. */
+  default <C> java.util.Optional<C> capability(Class<C> type) {
+    return java.util.Optional.empty();
+  }
+
   /**
    * Whether this store can order results by {@code attribute} (a singular attribute, normalised
    * against the schemas). The default sorts nothing; the gateway then refuses the sort.

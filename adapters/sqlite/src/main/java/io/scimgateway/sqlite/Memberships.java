@@ -44,6 +44,19 @@ final class Memberships {
     return found;
   }
 
+  /** Resolves the ids that name a resource; the others (already deleted, say) are skipped. */
+  Map<String, Party> resolveKnown(Handle handle, Collection<String> ids) {
+    Map<String, Party> found = new HashMap<>();
+    for (String id : ids) {
+      try {
+        found.putAll(resolve(handle, List.of(id)));
+      } catch (BadRequestException unknown) {
+        // removing a member that does not exist changes nothing
+      }
+    }
+    return found;
+  }
+
   /** Makes the group's direct members exactly {@code memberPks}, inserting and deleting the difference. */
   void replaceMembers(Handle handle, long groupPk, Set<Long> memberPks) {
     Set<Long> current = new HashSet<>(handle.createQuery(
@@ -54,6 +67,19 @@ final class Memberships {
     current.removeAll(memberPks);
     batch(handle, "INSERT INTO memberships (group_pk, member_pk) VALUES (?, ?)", groupPk, added);
     batch(handle, "DELETE FROM memberships WHERE group_pk = ? AND member_pk = ?", groupPk, current);
+  }
+
+  /** Adds and removes single memberships; ones already there (or already gone) are left alone. */
+  void changeMembers(Handle handle, long groupPk, Collection<Long> add, Collection<Long> remove) {
+    batch(handle, "INSERT OR IGNORE INTO memberships (group_pk, member_pk) VALUES (?, ?)", groupPk,
+        add);
+    batch(handle, "DELETE FROM memberships WHERE group_pk = ? AND member_pk = ?", groupPk, remove);
+  }
+
+  /** Marks a group as changed: its version and lastModified move on. */
+  void touchGroup(Handle handle, long groupPk, Instant now) {
+    handle.createUpdate("UPDATE resources SET version = version + 1, last_modified = ? WHERE pk = ?")
+        .bind(0, Timestamps.format(now)).bind(1, groupPk).execute();
   }
 
   /** The group's direct members as SCIM {@code members} values. */

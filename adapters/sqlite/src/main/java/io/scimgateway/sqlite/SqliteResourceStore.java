@@ -10,6 +10,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import com.unboundid.scim2.common.Path;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.Sorting;
 import io.scimgateway.spi.ResourceChange;
@@ -153,6 +154,40 @@ final class SqliteResourceStore implements ResourceStore {
     return (attribute, operator) -> compiler.supports(attribute)
         ? FilterSupport.Support.EXACT
         : FilterSupport.Support.NONE;
+  }
+
+  @Override
+  public <C> Optional<C> capability(Class<C> type) {
+    if (type == GroupMembership.class && resourceType.equals("Group")) {
+      GroupMembership membership = this::changeMembers;
+      return Optional.of(type.cast(membership));
+    }
+    return Optional.empty();
+  }
+
+  private StoredResource changeMembers(String groupId, java.util.Collection<String> add,
+      java.util.Collection<String> remove, String expectedVersion) throws ScimException {
+    return write(handle -> {
+      ResourceRow row = existing(handle, groupId);
+      if (expectedVersion != null && ResourceVersion.rowVersion(expectedVersion) != row.version()) {
+        throw versionChanged(groupId);
+      }
+      List<Long> adding = new ArrayList<>();
+      for (Memberships.Party party : memberships.resolve(handle, add).values()) {
+        if (party.pk() == row.pk()) {
+          throw com.unboundid.scim2.common.exceptions.BadRequestException.invalidValue(
+              "members: a group cannot be a member of itself.");
+        }
+        adding.add(party.pk());
+      }
+      List<Long> removing = new ArrayList<>();
+      for (Memberships.Party party : memberships.resolveKnown(handle, remove).values()) {
+        removing.add(party.pk());
+      }
+      memberships.changeMembers(handle, row.pk(), adding, removing);
+      memberships.touchGroup(handle, row.pk(), now());
+      return toStored(handle, rows.find(handle, groupId).orElseThrow());
+    }, null);
   }
 
   @Override

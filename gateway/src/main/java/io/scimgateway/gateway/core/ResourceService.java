@@ -6,7 +6,9 @@ import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.ResourceChange;
+import java.util.Optional;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.StoredResource;
 
@@ -72,6 +74,19 @@ public final class ResourceService {
    */
   public StoredResource patch(String id, PatchRequest patch, Preconditions preconditions)
       throws ScimException {
+    Optional<GroupMembership> membership = store.capability(GroupMembership.class);
+    Optional<MemberChanges> changes = membership.isPresent() ? MemberChanges.of(patch)
+        : Optional.empty();
+    if (changes.isPresent()) {
+      // Only members come and go: the store changes those rows, never the whole list.
+      String expected = null;
+      if (preconditions.ifMatch() != null) {
+        StoredResource current = get(id);
+        preconditions.checkWrite(current);
+        expected = current.version();
+      }
+      return membership.get().changeMembers(id, changes.get().add(), changes.get().remove(), expected);
+    }
     for (int attempt = 1; ; attempt++) {
       StoredResource current = get(id);
       preconditions.checkWrite(current);
