@@ -27,7 +27,6 @@ class ETagTest {
   @RegisterExtension
   final RunningGateway running = new RunningGateway();
 
-  private TestGateway gateway;
   private ScimSession scim;
 
   private String id;
@@ -37,7 +36,6 @@ class ETagTest {
 
   @BeforeEach
   void start() {
-    gateway = running.gateway();
     scim = running.session();
     ScimResponse created = scim.post("/Users", user("versioned@example.com"));
     assertStatus(201, created);

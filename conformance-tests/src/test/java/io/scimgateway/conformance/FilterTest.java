@@ -30,13 +30,11 @@ class FilterTest {
   @RegisterExtension
   final RunningGateway running = new RunningGateway();
 
-  private TestGateway gateway;
   private ScimSession scim;
   private QueryFixtures fixtures;
 
   @BeforeEach
   void start() {
-    gateway = running.gateway();
     scim = running.session();
     fixtures = QueryFixtures.create(scim);
   }

@@ -41,7 +41,6 @@ class GroupCrudTest {
   @RegisterExtension
   final RunningGateway running = new RunningGateway();
 
-  private TestGateway gateway;
   private ScimSession scim;
 
   private String alice;
@@ -53,7 +52,6 @@ class GroupCrudTest {
 
   @BeforeEach
   void start() {
-    gateway = running.gateway();
     scim = running.session();
     alice = createUser("alice@example.com", "Alice Archer");
     bob = createUser("bob@example.com", "Bob Baker");

@@ -34,7 +34,6 @@ class PagingTest {
   @RegisterExtension
   final RunningGateway running = new RunningGateway();
 
-  private TestGateway gateway;
   private ScimSession scim;
   private QueryFixtures fixtures;
   /** The users in the order an unpaged list returns them. */
@@ -42,7 +41,6 @@ class PagingTest {
 
   @BeforeEach
   void start() {
-    gateway = running.gateway();
     scim = running.session();
     fixtures = QueryFixtures.create(scim);
     all = ids(scim.get("/Users"));

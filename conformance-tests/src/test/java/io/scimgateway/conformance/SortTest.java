@@ -35,13 +35,11 @@ class SortTest {
   @RegisterExtension
   final RunningGateway running = new RunningGateway();
 
-  private TestGateway gateway;
   private ScimSession scim;
   private QueryFixtures fixtures;
 
   @BeforeEach
   void start() {
-    gateway = running.gateway();
     scim = running.session();
     fixtures = QueryFixtures.create(scim);
   }

@@ -62,7 +62,7 @@ public final class BulkProcessor {
 
   private ObjectNode run(List<BulkOperation> pending, int failOnErrors, URI baseUri) {
     Map<String, String> created = new HashMap<>();
-    Map<String, Boolean> failedBulkIds = new HashMap<>();
+    java.util.Set<String> failedBulkIds = new java.util.HashSet<>();
     Map<Integer, ObjectNode> results = new java.util.TreeMap<>();
     int errors = 0;
     boolean progress = true;
@@ -72,7 +72,7 @@ public final class BulkProcessor {
       while (iterator.hasNext() && errors < failOnErrors) {
         BulkOperation operation = iterator.next();
         String blocker = blocker(operation, created);
-        if (blocker != null && !failedBulkIds.containsKey(blocker)) {
+        if (blocker != null && !failedBulkIds.contains(blocker)) {
           continue; // waits for a later operation (a forward reference)
         }
         iterator.remove();
@@ -83,7 +83,7 @@ public final class BulkProcessor {
         results.put(operation.index(), result);
         boolean ok = result.path("status").asInt() < 400;
         if (operation.bulkId() != null && operation.method().equals("POST") && !ok) {
-          failedBulkIds.put(operation.bulkId(), true);
+          failedBulkIds.add(operation.bulkId());
         }
         errors += ok ? 0 : 1;
       }
