@@ -8,9 +8,9 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.ResourceChange;
-import java.util.Optional;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.StoredResource;
+import java.util.Optional;
 
 /**
  * The SCIM operations on one resource type (RFC 7644 section 3), the same for every backend: schema
@@ -27,6 +27,7 @@ public final class ResourceService {
   private final ResourceSearch search;
   private final ResourceRepresentation representation;
   private final ListQueryParser queryParser;
+  private final Optional<GroupMembership> membership;
 
   public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
       GatewayLimits limits, CursorCodec cursors, ClientCompatibility compatibility) {
@@ -36,6 +37,7 @@ public final class ResourceService {
     this.search = new ResourceSearch(resourceType, store, limits, cursors);
     this.representation = new ResourceRepresentation(resourceType);
     this.queryParser = new ListQueryParser(resourceType, limits, compatibility);
+    this.membership = store.capability(GroupMembership.class);
   }
 
   /** Parses list and search parameters for this resource type; built once, shared by all requests. */
@@ -74,18 +76,10 @@ public final class ResourceService {
    */
   public StoredResource patch(String id, PatchRequest patch, Preconditions preconditions)
       throws ScimException {
-    Optional<GroupMembership> membership = store.capability(GroupMembership.class);
     Optional<MemberChanges> changes = membership.isPresent() ? MemberChanges.of(patch)
         : Optional.empty();
     if (changes.isPresent()) {
-      // Only members come and go: the store changes those rows, never the whole list.
-      String expected = null;
-      if (preconditions.ifMatch() != null) {
-        StoredResource current = get(id);
-        preconditions.checkWrite(current);
-        expected = current.version();
-      }
-      return membership.get().changeMembers(id, changes.get().add(), changes.get().remove(), expected);
+      return changeMembers(id, changes.get(), preconditions);
     }
     for (int attempt = 1; ; attempt++) {
       StoredResource current = get(id);
@@ -102,6 +96,18 @@ public final class ResourceService {
         }
       }
     }
+  }
+
+  /** Only members come and go: the store changes those rows, never the whole list. */
+  private StoredResource changeMembers(String id, MemberChanges changes, Preconditions preconditions)
+      throws ScimException {
+    String expected = null;
+    if (preconditions.ifMatch() != null) {
+      StoredResource current = get(id);
+      preconditions.checkWrite(current);
+      expected = current.version();
+    }
+    return membership.orElseThrow().changeMembers(id, changes.add(), changes.remove(), expected);
   }
 
   public void delete(String id, Preconditions preconditions) throws ScimException {

@@ -1,6 +1,7 @@
 package io.scimgateway.gateway.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -17,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Set;
 
 /**
@@ -56,9 +56,7 @@ final class ResourceValidator {
     requireCoreSchema(body);
     ObjectNode prepared = checker.removeReadOnlyAttributes(knownSchemasOnly(body));
     checker.checkCreate(prepared).throwSchemaExceptions();
-    ObjectNode canonical = names.apply(prepared);
-    primaries.requireAtMostOne(canonical);
-    return canonical;
+    return asStored(prepared);
   }
 
   /**
@@ -72,9 +70,7 @@ final class ResourceValidator {
     checker.checkCreate(prepared).throwSchemaExceptions();
     checker.checkReplace(withoutListsOfImmutableValues(prepared),
         withoutListsOfImmutableValues(current)).throwSchemaExceptions();
-    ObjectNode canonical = names.apply(prepared);
-    primaries.requireAtMostOne(canonical);
-    return canonical;
+    return asStored(prepared);
   }
 
   /** The attributes to store after applying a PATCH request; all operations apply or none do. */
@@ -142,6 +138,13 @@ final class ResourceValidator {
       }
     }
     return names;
+  }
+
+  /** A checked POST or PUT body as it is stored: names as the schema spells them, one primary. */
+  private ObjectNode asStored(ObjectNode checked) throws BadRequestException {
+    ObjectNode canonical = names.apply(checked);
+    primaries.requireAtMostOne(canonical);
+    return canonical;
   }
 
   /**
