@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.gateway.config.GatewayConfig;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,34 @@ class BulkTest {
       assertTrue(operation.path("response").path("detail").asText().contains("bulkId"));
     }
     assertEquals(0, scim.get("/Groups").json().path("totalResults").asInt(-1));
+  }
+
+  @Test
+  void writesFromOtherClientsWaitForABulkRequestAndAllSucceed() throws Exception {
+    ScimSession scim = running.session();
+    ObjectNode[] operations = new ObjectNode[500];
+    for (int i = 0; i < operations.length; i++) {
+      operations[i] = post("b" + i, "/Users", minimalUser("bulk" + i + "@example.com"));
+    }
+    var singles = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var bulk = singles.submit(() -> scim.post("/Bulk", request(null, operations)));
+      List<java.util.concurrent.Future<ScimResponse>> posts = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String userName = "single" + i + "@example.com";
+        posts.add(singles.submit(() -> scim.post("/Users", minimalUser(userName))));
+      }
+      JsonNode answered = bulk.get().json().path("Operations");
+      for (JsonNode operation : answered) {
+        assertEquals("201", operation.path("status").asText(), operation.toString());
+      }
+      for (var post : posts) {
+        assertEquals(201, post.get().status(), post.get().toString());
+      }
+    } finally {
+      singles.shutdownNow();
+    }
+    assertEquals(520, scim.get("/Users?count=0").json().path("totalResults").asInt());
   }
 
   @Test
