@@ -1,0 +1,63 @@
+package io.scimgateway.kit;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import java.util.function.Function;
+
+/**
+ * Turns a platform's failure into the SCIM error its cause deserves. The platform's own body never
+ * reaches the SCIM client: only the reason in words that the adapter extracts from it (Appwrite's
+ * {@code message}, say), and never for failures of the gateway's own credentials.
+ */
+public final class PlatformErrors {
+
+  private final PlatformClientSettings settings;
+  private final Function<PlatformResponse, String> reason;
+
+  /**
+   * @param reason extracts the platform's explanation in words from an error body (empty if none)
+   */
+  public PlatformErrors(PlatformClientSettings settings, Function<PlatformResponse, String> reason) {
+    this.settings = settings;
+    this.reason = reason;
+  }
+
+  public ScimException translate(PlatformResponse response) {
+    String platform = settings.platform();
+    String why = reason.apply(response);
+    String because = why == null || why.isBlank() ? "" : ": " + why;
+    return switch (response.status()) {
+      case 400, 422 -> BadRequestException.invalidValue(platform + " refused the value" + because);
+      case 401, 403 -> new ScimException(502, null, platform + " refused the gateway's own "
+          + "credentials (HTTP " + response.status() + "). Check " + settings.credentialsSetting()
+          + " in the gateway's configuration.");
+      case 404 -> new ResourceNotFoundException(platform + " has no such resource" + because);
+      case 409 -> ResourceConflictException.uniqueness(platform + " already has a resource with "
+          + "these unique values" + because);
+      case 412 -> new PreconditionFailedException(platform + " reports that the resource changed "
+          + "since it was read. Read it again and retry.");
+      case 429 -> new ScimException(503, null, platform + " is limiting the gateway's request rate "
+          + "and retries did not get through. Try again later.");
+      default -> new ScimException(502, null, platform + " failed (HTTP " + response.status()
+          + ") and retries did not help. Try again later; if it persists, check " + platform + ".");
+    };
+  }
+
+  ScimException timeout() {
+    return new ScimException(504, null, settings.platform() + " did not answer within "
+        + settings.readTimeout().toMillis() + " ms, even after retries.");
+  }
+
+  ScimException unreachable() {
+    return new ScimException(502, null, "The gateway cannot reach " + settings.platform() + " at "
+        + settings.baseUri().getHost() + ". Check the backend's endpoint setting and the network.");
+  }
+
+  ScimException busy() {
+    return new ScimException(503, null, "Too many calls to " + settings.platform() + " are in flight; "
+        + "try again shortly.");
+  }
+}

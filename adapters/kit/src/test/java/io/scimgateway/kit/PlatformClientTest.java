@@ -1,0 +1,140 @@
+package io.scimgateway.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The kit's client against a real HTTP server on loopback: retries, timeouts, limits, errors. */
+class PlatformClientTest {
+
+  private StubPlatform platform;
+
+  @BeforeEach
+  void start() throws Exception {
+    platform = new StubPlatform();
+  }
+
+  @AfterEach
+  void stop() {
+    platform.close();
+  }
+
+  @Test
+  void retriesA429AfterItsRetryAfter() throws Exception {
+    platform.then(new StubPlatform.Answer(429, "1", "{}", 0), StubPlatform.Answer.of(200, "{\"ok\":1}"));
+    long start = System.nanoTime();
+    PlatformResponse response = client(platform.baseUri(), 3).send(PlatformRequest.post("/users", "{}"));
+    long waited = (System.nanoTime() - start) / 1_000_000;
+    assertEquals("{\"ok\":1}", response.body());
+    assertEquals(2, platform.requests(), "a 429 was not processed, so even a POST is sent again");
+    assertTrue(waited >= 900, "Retry-After: 1 was honoured, waited " + waited + " ms");
+  }
+
+  @Test
+  void retriesServerErrorsOnlyForIdempotentCalls() throws Exception {
+    platform.then(StubPlatform.Answer.of(503, "{}"), StubPlatform.Answer.of(200, "{}"));
+    client(platform.baseUri(), 3).send(PlatformRequest.get("/users/1"));
+    assertEquals(2, platform.requests());
+
+    platform.always(StubPlatform.Answer.of(500, "{\"message\":\"boom\"}"));
+    ScimException failed = assertThrows(ScimException.class,
+        () -> client(platform.baseUri(), 3).send(PlatformRequest.post("/users", "{}")));
+    assertEquals(3, platform.requests(), "a POST that may have been applied is not repeated");
+    assertEquals(502, failed.getScimError().getStatus());
+  }
+
+  @Test
+  void givesUpAfterMaxRetries() {
+    platform.always(StubPlatform.Answer.of(503, "{}"));
+    ScimException failed = assertThrows(ScimException.class,
+        () -> client(platform.baseUri(), 2).send(PlatformRequest.get("/users")));
+    assertEquals(3, platform.requests(), "one attempt and two retries");
+    assertEquals(502, failed.getScimError().getStatus());
+  }
+
+  @Test
+  void aSlowPlatformIs504() {
+    platform.always(new StubPlatform.Answer(200, null, "{}", 1_500));
+    ScimException failed = assertThrows(ScimException.class,
+        () -> client(platform.baseUri(), 1).send(PlatformRequest.get("/users")));
+    assertEquals(504, failed.getScimError().getStatus());
+  }
+
+  @Test
+  void anUnreachablePlatformIs502AndNamesTheHost() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    ScimException failed = assertThrows(ScimException.class, () -> client(
+        URI.create("http://127.0.0.1:" + closedPort + "/v1"), 2).send(PlatformRequest.post("/users", "{}")));
+    assertEquals(502, failed.getScimError().getStatus());
+    assertTrue(failed.getScimError().getDetail().contains("127.0.0.1"));
+  }
+
+  @Test
+  void boundsTheCallsInFlight() throws Exception {
+    platform.always(new StubPlatform.Answer(200, null, "{}", 150));
+    PlatformClient client = client(platform.baseUri(), 0);
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<PlatformResponse>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        calls.add(callers.submit(() -> client.send(PlatformRequest.get("/users"))));
+      }
+      for (Future<PlatformResponse> call : calls) {
+        call.get();
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    assertEquals(8, platform.requests());
+    assertEquals(2, platform.maxInFlight());
+  }
+
+  @Test
+  void translatesFailuresWithoutLeakingBodies() {
+    String secretBody = "{\"message\":\"Invalid email\",\"key\":\"sk-secret\"}";
+    assertFailure(400, secretBody, 400, "invalidValue", "Invalid email");
+    assertFailure(404, "{\"message\":\"User not found\"}", 404, null, "User not found");
+    assertFailure(409, "{\"message\":\"exists\"}", 409, "uniqueness", "exists");
+    assertFailure(401, "{\"message\":\"bad key sk-secret\"}", 502, null, "backend.apiKeyEnv");
+  }
+
+  private void assertFailure(int platformStatus, String body, int status, String scimType,
+      String detailPart) {
+    platform.then(StubPlatform.Answer.of(platformStatus, body));
+    ScimException failed = assertThrows(ScimException.class,
+        () -> client(platform.baseUri(), 0).send(PlatformRequest.get("/users/x")));
+    assertEquals(status, failed.getScimError().getStatus());
+    assertEquals(scimType, failed.getScimError().getScimType());
+    assertTrue(failed.getScimError().getDetail().contains(detailPart), failed.getScimError().getDetail());
+    assertFalse(failed.getScimError().getDetail().contains("sk-secret"));
+  }
+
+  private static PlatformClient client(URI base, int maxRetries) {
+    PlatformClientSettings settings = new PlatformClientSettings("Platform", "backend.apiKeyEnv", base,
+        Map.of("X-Api-Key", "sk-secret"), Duration.ofMillis(500), Duration.ofMillis(700), 2,
+        maxRetries, Duration.ofMillis(50), Duration.ofSeconds(2));
+    PlatformErrors errors = new PlatformErrors(settings, response -> {
+      int at = response.body().indexOf("\"message\":\"");
+      return at < 0 ? "" : response.body().substring(at + 11, response.body().indexOf('"', at + 11));
+    });
+    return new PlatformClient(settings, errors);
+  }
+}
