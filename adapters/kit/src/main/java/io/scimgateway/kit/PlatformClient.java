@@ -11,6 +11,9 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -123,10 +126,10 @@ public final class PlatformClient {
     return errors.unreachable();
   }
 
-  private static Map<String, java.util.List<String>> lowerCase(
-      Map<String, java.util.List<String>> headers) {
-    Map<String, java.util.List<String>> lower = new java.util.HashMap<>();
-    headers.forEach((name, values) -> lower.put(name.toLowerCase(java.util.Locale.ROOT), values));
+  private static Map<String, List<String>> lowerCase(
+      Map<String, List<String>> headers) {
+    Map<String, List<String>> lower = new HashMap<>();
+    headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values));
     return lower;
   }
 }

@@ -1,8 +1,10 @@
 package io.scimgateway.spi;
 
+import java.util.ServiceLoader;
+
 /**
- * Creates a {@link Backend} by name. Providers are found with {@link java.util.ServiceLoader}: a backend
- * module lists its provider in {@code META-INF/services/io.scimgateway.spi.BackendProvider}, and the
+ * Creates a {@link Backend} by name. Providers are found with {@link ServiceLoader}: a backend
+ * module lists its provider in {@code META-INF/services/BackendProvider}, and the
  * configuration selects it with {@code backend.type}.
  */
 public interface BackendProvider {

@@ -1,6 +1,7 @@
 package io.scimgateway.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  *
  * <p>Having both lets a backend call only the operations that changed (per-field platform calls, member
  * rows added or removed). The change is conditional: a backend must refuse it with
- * {@link com.unboundid.scim2.common.exceptions.PreconditionFailedException} when the stored version is no
+ * {@link PreconditionFailedException} when the stored version is no
  * longer {@code before.version()}, so concurrent writers never lose each other's updates.
  */
 public record ResourceChange(StoredResource before, ObjectNode after) {

@@ -40,8 +40,8 @@ public interface ResourceStore {
   SearchPage search(SearchQuery query) throws ScimException;
 
   /** An optional ability of this store, such as {@link GroupMembership}; empty when it has none. */
-  default <C> java.util.Optional<C> capability(Class<C> type) {
-    return java.util.Optional.empty();
+  default <C> Optional<C> capability(Class<C> type) {
+    return Optional.empty();
   }
 
   /**

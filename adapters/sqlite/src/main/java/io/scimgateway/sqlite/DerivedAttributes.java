@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,8 @@ interface DerivedAttributes {
    * Of the rows {@code pks}, those that may have derived attributes: one query for a page, so that
    * {@link #read} runs only where there is something to read.
    */
-  default java.util.Set<Long> present(Handle handle, java.util.Collection<Long> pks) {
-    return new java.util.HashSet<>(pks);
+  default Set<Long> present(Handle handle, Collection<Long> pks) {
+    return new HashSet<>(pks);
   }
 
   /** A user's {@code groups}: computed from memberships, never written. */
@@ -47,7 +49,7 @@ interface DerivedAttributes {
       }
 
       @Override
-      public java.util.Set<Long> present(Handle handle, java.util.Collection<Long> pks) {
+      public Set<Long> present(Handle handle, Collection<Long> pks) {
         return memberships.withAny(handle, "member_pk", pks);
       }
 
@@ -86,7 +88,7 @@ interface DerivedAttributes {
       }
 
       @Override
-      public java.util.Set<Long> present(Handle handle, java.util.Collection<Long> pks) {
+      public Set<Long> present(Handle handle, Collection<Long> pks) {
         return memberships.withAny(handle, "group_pk", pks);
       }
 

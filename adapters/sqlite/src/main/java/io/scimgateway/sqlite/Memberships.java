@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The {@code memberships} table: direct group memberships by primary key. Writes touch only the rows
@@ -118,18 +120,18 @@ final class Memberships {
   }
 
   /** Of {@code pks}, those that appear in the membership column {@code column} (a fixed name). */
-  java.util.Set<Long> withAny(Handle handle, String column, Collection<Long> pks) {
+  Set<Long> withAny(Handle handle, String column, Collection<Long> pks) {
     if (pks.isEmpty()) {
-      return java.util.Set.of();
+      return Set.of();
     }
-    String placeholders = String.join(", ", java.util.Collections.nCopies(pks.size(), "?"));
-    org.jdbi.v3.core.statement.Query query = handle.createQuery("SELECT DISTINCT " + column
+    String placeholders = String.join(", ", Collections.nCopies(pks.size(), "?"));
+    Query query = handle.createQuery("SELECT DISTINCT " + column
         + " FROM memberships WHERE " + column + " IN (" + placeholders + ")");
     int i = 0;
     for (long pk : pks) {
       query.bind(i++, pk);
     }
-    return new java.util.HashSet<>(query.mapTo(Long.class).list());
+    return new HashSet<>(query.mapTo(Long.class).list());
   }
 
   /** Marks every group that directly contains the resource as changed, before the resource goes. */

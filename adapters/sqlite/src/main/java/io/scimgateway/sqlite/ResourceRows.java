@@ -2,6 +2,7 @@ package io.scimgateway.sqlite;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -67,7 +68,7 @@ final class ResourceRows {
     SqlFragment after = position == null ? SqlFragment.TRUE : keyset.beyond(position, backwards);
     List<KeyedRow> rows = select(handle, where, after, keyset, key, backwards, limit, 0, true);
     if (backwards) {
-      java.util.Collections.reverse(rows);
+      Collections.reverse(rows);
     }
     return rows;
   }

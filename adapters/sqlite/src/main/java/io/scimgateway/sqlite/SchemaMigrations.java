@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -44,11 +48,11 @@ final class SchemaMigrations {
   private static void applyOne(Handle handle, int version, String name) {
     String script = read(name);
     handle.useTransaction(tx -> {
-      try (java.sql.Statement statement = tx.getConnection().createStatement()) {
+      try (Statement statement = tx.getConnection().createStatement()) {
         for (String sql : statements(script)) {
           statement.execute(sql);
         }
-      } catch (java.sql.SQLException e) {
+      } catch (SQLException e) {
         throw new IllegalStateException("Migration " + name + " failed: " + e.getMessage(), e);
       }
       tx.createUpdate("INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)")
@@ -62,7 +66,7 @@ final class SchemaMigrations {
    * without any template processing.
    */
   static List<String> statements(String script) {
-    List<String> statements = new java.util.ArrayList<>();
+    List<String> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     boolean inBody = false;
     for (String line : script.split("\n")) {
@@ -71,7 +75,7 @@ final class SchemaMigrations {
         continue;
       }
       current.append(line).append('\n');
-      String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
+      String upper = trimmed.toUpperCase(Locale.ROOT);
       inBody |= upper.endsWith("BEGIN");
       if (inBody ? upper.equals("END;") : trimmed.endsWith(";")) {
         statements.add(current.toString());

@@ -1,5 +1,7 @@
 package io.scimgateway.sqlite;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** A piece of SQL and the values bound to its {@code ?} placeholders, in order. */
@@ -9,7 +11,7 @@ record SqlFragment(String sql, List<Object> parameters) {
   static final SqlFragment FALSE = new SqlFragment("0", List.of());
 
   SqlFragment {
-    parameters = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameters));
+    parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
   }
 
   /** This comparison under a collation (applied to its last operand, a bound value). */
@@ -19,7 +21,7 @@ record SqlFragment(String sql, List<Object> parameters) {
 
   /** Both conditions. */
   SqlFragment and(SqlFragment other) {
-    List<Object> all = new java.util.ArrayList<>(parameters);
+    List<Object> all = new ArrayList<>(parameters);
     all.addAll(other.parameters);
     return new SqlFragment("(" + sql + ") AND (" + other.sql + ")", all);
   }

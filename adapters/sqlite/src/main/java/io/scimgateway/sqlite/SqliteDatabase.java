@@ -1,13 +1,18 @@
 package io.scimgateway.sqlite;
 
+import com.unboundid.scim2.common.exceptions.ScimException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.scimgateway.spi.WriteBatching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -38,18 +43,18 @@ final class SqliteDatabase implements AutoCloseable {
   }
 
   /** The batch the current thread runs, if any: its writes and reads use the batch's handle. */
-  private final ThreadLocal<org.jdbi.v3.core.Handle> batch = new ThreadLocal<>();
+  private final ThreadLocal<Handle> batch = new ThreadLocal<>();
 
   /**
    * Runs {@code work} in one write transaction on the calling thread; {@link #write} and {@link #read}
    * calls it makes join that transaction (each write in its own savepoint).
    */
-  <T> T inOneBatch(io.scimgateway.spi.WriteBatching.Work<T> work)
-      throws com.unboundid.scim2.common.exceptions.ScimException {
+  <T> T inOneBatch(WriteBatching.Work<T> work)
+      throws ScimException {
     if (batch.get() != null) {
       return work.run();
     }
-    try (org.jdbi.v3.core.Handle handle = writer.open()) {
+    try (Handle handle = writer.open()) {
       batch.set(handle);
       return handle.inTransaction(h -> work.run());
     } finally {
@@ -58,8 +63,8 @@ final class SqliteDatabase implements AutoCloseable {
   }
 
   /** A write transaction, or a savepoint inside the current batch: all of it applies or none. */
-  <T> T write(HandleWork<T> work) throws com.unboundid.scim2.common.exceptions.ScimException {
-    org.jdbi.v3.core.Handle handle = batch.get();
+  <T> T write(HandleWork<T> work) throws ScimException {
+    Handle handle = batch.get();
     if (handle == null) {
       return writer.inTransaction(work::apply);
     }
@@ -68,7 +73,7 @@ final class SqliteDatabase implements AutoCloseable {
       T result = work.apply(handle);
       handle.execute("RELEASE one_write");
       return result;
-    } catch (com.unboundid.scim2.common.exceptions.ScimException | RuntimeException e) {
+    } catch (ScimException | RuntimeException e) {
       handle.execute("ROLLBACK TO one_write");
       handle.execute("RELEASE one_write");
       throw e;
@@ -76,15 +81,15 @@ final class SqliteDatabase implements AutoCloseable {
   }
 
   /** A consistent read: of committed data, or inside the current batch, of the batch's own writes. */
-  <T> T read(HandleWork<T> work) throws com.unboundid.scim2.common.exceptions.ScimException {
-    org.jdbi.v3.core.Handle handle = batch.get();
+  <T> T read(HandleWork<T> work) throws ScimException {
+    Handle handle = batch.get();
     return handle != null ? work.apply(handle) : reader.inTransaction(work::apply);
   }
 
   /** Work on a handle that may fail with a SCIM error. */
   @FunctionalInterface
   interface HandleWork<T> {
-    T apply(org.jdbi.v3.core.Handle handle) throws com.unboundid.scim2.common.exceptions.ScimException;
+    T apply(Handle handle) throws ScimException;
   }
 
   /** For writes and for reads that must see the writer's own uncommitted rows. */
@@ -116,9 +121,9 @@ final class SqliteDatabase implements AutoCloseable {
     }
     SQLiteDataSource dataSource = new SQLiteDataSource(config) {
       @Override
-      public org.sqlite.SQLiteConnection getConnection(String user, String password)
-          throws java.sql.SQLException {
-        org.sqlite.SQLiteConnection connection = super.getConnection(user, password);
+      public SQLiteConnection getConnection(String user, String password)
+          throws SQLException {
+        SQLiteConnection connection = super.getConnection(user, password);
         ScimSqlFunctions.register(connection);
         return connection;
       }

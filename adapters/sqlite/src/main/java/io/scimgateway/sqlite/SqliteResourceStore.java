@@ -3,27 +3,30 @@ package io.scimgateway.sqlite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
-import com.unboundid.scim2.common.Path;
 import io.scimgateway.spi.FilterSupport;
 import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.PageWindow;
-import io.scimgateway.spi.Sorting;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
 import io.scimgateway.spi.SearchQuery;
+import io.scimgateway.spi.Sorting;
 import io.scimgateway.spi.StoredResource;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -138,7 +141,7 @@ final class SqliteResourceStore implements ResourceStore {
           ? found.size() : rows.count(handle, where);
       List<StoredResource> page = new ArrayList<>();
       List<String> positions = new ArrayList<>();
-      java.util.Set<Long> withDerived = derived.present(handle,
+      Set<Long> withDerived = derived.present(handle,
           found.stream().map(keyed -> keyed.row().pk()).toList());
       for (ResourceRows.KeyedRow keyed : found) {
         page.add(toStored(handle, keyed.row(), withDerived.contains(keyed.row().pk())));
@@ -165,8 +168,8 @@ final class SqliteResourceStore implements ResourceStore {
     return Optional.empty();
   }
 
-  private StoredResource changeMembers(String groupId, java.util.Collection<String> add,
-      java.util.Collection<String> remove, String expectedVersion) throws ScimException {
+  private StoredResource changeMembers(String groupId, Collection<String> add,
+      Collection<String> remove, String expectedVersion) throws ScimException {
     return write(handle -> {
       ResourceRow row = existing(handle, groupId);
       if (expectedVersion != null && ResourceVersion.rowVersion(expectedVersion) != row.version()) {
@@ -175,7 +178,7 @@ final class SqliteResourceStore implements ResourceStore {
       List<Long> adding = new ArrayList<>();
       for (Memberships.Party party : memberships.resolve(handle, add).values()) {
         if (party.pk() == row.pk()) {
-          throw com.unboundid.scim2.common.exceptions.BadRequestException.invalidValue(
+          throw BadRequestException.invalidValue(
               "members: a group cannot be a member of itself.");
         }
         adding.add(party.pk());

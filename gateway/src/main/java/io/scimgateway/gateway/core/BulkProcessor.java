@@ -12,9 +12,12 @@ import io.scimgateway.spi.StoredResource;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs a bulk request (RFC 7644 section 3.7). Each operation is one ordinary create, replace, patch or
@@ -62,8 +65,8 @@ public final class BulkProcessor {
 
   private ObjectNode run(List<BulkOperation> pending, int failOnErrors, URI baseUri) {
     Map<String, String> created = new HashMap<>();
-    java.util.Set<String> failedBulkIds = new java.util.HashSet<>();
-    Map<Integer, ObjectNode> results = new java.util.TreeMap<>();
+    Set<String> failedBulkIds = new HashSet<>();
+    Map<Integer, ObjectNode> results = new TreeMap<>();
     int errors = 0;
     boolean progress = true;
     while (!pending.isEmpty() && errors < failOnErrors && progress) {

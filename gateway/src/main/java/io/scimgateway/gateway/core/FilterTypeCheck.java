@@ -1,5 +1,6 @@
 package io.scimgateway.gateway.core;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -93,7 +94,7 @@ final class FilterTypeCheck {
         && value != null && value.isTextual()
         && (value.textValue().equalsIgnoreCase("true") || value.textValue().equalsIgnoreCase("false"))) {
       // Entra writes "True"/"False" (compatibility.booleanStrings).
-      value = com.fasterxml.jackson.databind.node.BooleanNode.valueOf(
+      value = BooleanNode.valueOf(
           value.textValue().equalsIgnoreCase("true"));
     }
     checkValue(operator, path, definition, value);

@@ -9,6 +9,7 @@ import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import com.unboundid.scim2.server.utils.SchemaChecker;
 import io.scimgateway.spi.Sorting;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Parses the parameters of a list or search request (RFC 7644 section 3.4.2, RFC 9865): the filter
@@ -60,12 +61,12 @@ public final class ListQueryParser {
    * A filter of a search across resource types, for this type: comparisons on attributes this type
    * lacks act as on a resource without the value. Empty when the filter names none of its attributes.
    */
-  public java.util.Optional<Filter> forSearchAcrossTypes(Filter parsed) throws ScimException {
+  public Optional<Filter> forSearchAcrossTypes(Filter parsed) throws ScimException {
     if (parsed == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Filter forType = UnknownAttributes.forType(parsed, resourceType);
-    return forType == null ? java.util.Optional.empty() : java.util.Optional.of(check(forType));
+    return forType == null ? Optional.empty() : Optional.of(check(forType));
   }
 
   /** Parses a filter's syntax only; null for none. */

@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
+import io.scimgateway.spi.GroupMembership;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.Set;
 /**
  * A PATCH that only adds and removes group members, as identity providers send them: {@code add} of
  * {@code members} with a list of values, and {@code remove} of {@code members[value eq "..."]} (or an
- * {@code or} of such). Such a request can go to a store's {@link io.scimgateway.spi.GroupMembership}
+ * {@code or} of such). Such a request can go to a store's {@link GroupMembership}
  * without reading and rewriting the whole member list.
  *
  * @param add ids to add, in order

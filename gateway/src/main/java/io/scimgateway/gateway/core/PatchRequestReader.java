@@ -1,11 +1,16 @@
 package io.scimgateway.gateway.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a PATCH body (RFC 7644 section 3.5.2) into the SDK's {@link PatchRequest}, answering each way
@@ -30,7 +35,7 @@ public final class PatchRequestReader {
       throw BadRequestException.invalidSyntax("The body has no \"Operations\" list. " + SHAPE);
     }
     if (operations.isEmpty()) {
-      return new PatchRequest(java.util.List.of());
+      return new PatchRequest(List.of());
     }
     for (int i = 0; i < operations.size(); i++) {
       checkOperation(i, operations.get(i));
@@ -39,7 +44,7 @@ public final class PatchRequestReader {
       }
     }
     if (compatibility.dottedValueKeys()) {
-      body.set("Operations", DottedValueKeys.split((com.fasterxml.jackson.databind.node.ArrayNode) operations));
+      body.set("Operations", DottedValueKeys.split((ArrayNode) operations));
     }
     try {
       return JsonUtils.getObjectReader().treeToValue(body, PatchRequest.class);
@@ -59,12 +64,12 @@ public final class PatchRequestReader {
         || path.textValue().contains("[") || value == null || !value.isArray() || value.isEmpty()) {
       return;
     }
-    java.util.List<String> terms = new java.util.ArrayList<>();
+    List<String> terms = new ArrayList<>();
     for (JsonNode each : value) {
       if (!each.path("value").isTextual()) {
         return;
       }
-      terms.add("value eq " + com.fasterxml.jackson.databind.node.TextNode.valueOf(
+      terms.add("value eq " + TextNode.valueOf(
           each.get("value").textValue()));
     }
     operation.put("path", path.textValue() + "[" + String.join(" or ", terms) + "]");
@@ -77,7 +82,7 @@ public final class PatchRequestReader {
       throw BadRequestException.invalidSyntax(where + " needs an \"op\": add, remove or replace.");
     }
     // Operation names are matched without regard to case ("Replace" from Entra).
-    ((ObjectNode) operation).put("op", operation.get("op").textValue().toLowerCase(java.util.Locale.ROOT));
+    ((ObjectNode) operation).put("op", operation.get("op").textValue().toLowerCase(Locale.ROOT));
     JsonNode path = operation.get("path");
     if (path == null || path.isNull()) {
       if (operation.get("op").textValue().equalsIgnoreCase("remove")) {

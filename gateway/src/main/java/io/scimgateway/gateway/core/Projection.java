@@ -7,7 +7,9 @@ import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import com.unboundid.scim2.server.utils.ScimResourceTrimmer;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code attributes} and {@code excludedAttributes} of a request (RFC 7644 section 3.9), applied
@@ -16,8 +18,8 @@ import java.util.Set;
  */
 public final class Projection {
 
-  private static final java.util.Map<ResourceTypeDefinition, DefaultProjection> DEFAULTS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<ResourceTypeDefinition, DefaultProjection> DEFAULTS =
+      new ConcurrentHashMap<>();
 
   private final ScimResourceTrimmer trimmer;
   private final DefaultProjection defaults;

@@ -1,10 +1,12 @@
 package io.scimgateway.gateway.core;
 
+import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.WriteBatching;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +29,11 @@ public final class ResourceServices {
     this.batching = backend.capability(WriteBatching.class)
         .orElse(new WriteBatching() {
           @Override
-          public <T> T inOneBatch(Work<T> work) throws com.unboundid.scim2.common.exceptions.ScimException {
+          public <T> T inOneBatch(Work<T> work) throws ScimException {
             return work.run();
           }
         });
-    CursorCodec cursors = new CursorCodec(java.time.Duration.ofSeconds(limits.cursorTimeoutSeconds()));
+    CursorCodec cursors = new CursorCodec(Duration.ofSeconds(limits.cursorTimeoutSeconds()));
     for (ResourceTypeDefinition type : schemas.resourceTypes()) {
       Optional<ResourceStore> store = backend.store(type.getName());
       store.ifPresent(s -> byEndpoint.put(endpointName(type), new ResourceService(type, s, limits, cursors, compatibility)));

@@ -1,5 +1,7 @@
 package io.scimgateway.gateway.core;
 
+import java.util.Locale;
+
 /**
  * Rewrites Entra's email lookup {@code emails[type eq "work"].value eq "x"}, which RFC 7644's filter
  * grammar does not allow (a value path ends at its closing bracket), into the filter it means:
@@ -50,7 +52,7 @@ final class ValuePathComparison {
     i = skipSpaces(filter, i);
     int operatorStart = i;
     i = skipWord(filter, i);
-    String operator = filter.substring(operatorStart, i).toLowerCase(java.util.Locale.ROOT);
+    String operator = filter.substring(operatorStart, i).toLowerCase(Locale.ROOT);
     if (operator.equals("pr")) {
       return i;
     }

@@ -6,8 +6,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.PathSegment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Refuses request bodies over the configured size with {@code 413} and a SCIM error, whether the client
@@ -30,7 +32,7 @@ public final class RequestSizeLimitRequestFilter implements ContainerRequestFilt
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     // A bulk request carries many resources, and has its own limit (bulk.maxPayloadSize).
-    java.util.List<jakarta.ws.rs.core.PathSegment> segments = request.getUriInfo().getPathSegments();
+    List<PathSegment> segments = request.getUriInfo().getPathSegments();
     boolean bulk = segments.size() == 1 && segments.get(0).getPath().equals("Bulk");
     long maxBytes = bulk ? bulkMaxBytes : defaultMaxBytes;
     if (request.getLength() > maxBytes) {
