@@ -1,0 +1,173 @@
+package io.scimgateway.emulator.appwrite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The /v1/users routes: create, get, list, per-field updates, prefs, memberships of a user, delete. */
+final class UsersApi {
+
+  private final AppwriteProject project;
+  private final ObjectMapper json;
+
+  UsersApi(AppwriteProject project, ObjectMapper json) {
+    this.project = project;
+    this.json = json;
+  }
+
+  /** Segments start at "users". */
+  ApiResponse handle(ApiRequest request, List<String> path) {
+    String method = request.method();
+    if (path.size() == 1) {
+      return switch (method) {
+        case "GET" -> ApiResponse.ok(project.users.list(request, "users", json));
+        case "POST" -> ApiResponse.created(create(request));
+        default -> throw AppwriteError.routeNotFound();
+      };
+    }
+    ObjectNode user = project.requireUser(path.get(1));
+    if (path.size() == 2) {
+      return switch (method) {
+        case "GET" -> ApiResponse.ok(DocumentCollection.render(user));
+        case "DELETE" -> delete(user);
+        default -> throw AppwriteError.routeNotFound();
+      };
+    }
+    String field = String.join("/", path.subList(2, path.size()));
+    return switch (method + " " + field) {
+      case "PATCH name" -> update(user, () -> user.put("name", UserFieldRules.name(request.requiredString("name"))));
+      case "PATCH email" -> update(user, () -> updateEmail(user, request.requiredString("email")));
+      case "PATCH phone" -> update(user, () -> updatePhone(user, request.requiredString("number")));
+      case "PATCH password" -> update(user, () -> {
+        String password = request.requiredString("password");
+        UserFieldRules.password(password, true);
+        UserFieldRules.storePassword(user, password, project.timestamps.now());
+      });
+      case "PATCH status" -> update(user, () -> user.put("status", request.requiredBoolean("status")));
+      case "PUT labels" -> {
+        List<String> labels = UserFieldRules.labels(request.requiredStrings("labels"));
+        yield update(user, () -> {
+          ArrayNode stored = user.putArray("labels");
+          labels.forEach(stored::add);
+        });
+      }
+      case "PATCH verification" -> update(user,
+          () -> user.put("emailVerification", request.requiredBoolean("emailVerification")));
+      case "PATCH verification/phone" -> update(user,
+          () -> user.put("phoneVerification", request.requiredBoolean("phoneVerification")));
+      case "GET prefs" -> ApiResponse.ok(user.get("prefs").deepCopy());
+      case "PATCH prefs" -> updatePrefs(user, request);
+      case "GET memberships" -> ApiResponse.ok(project.memberships.list(request, "memberships", json,
+          membership -> membership.get("userId").asText().equals(user.get("$id").asText())));
+      default -> throw AppwriteError.routeNotFound();
+    };
+  }
+
+  private ObjectNode create(ApiRequest request) {
+    String id = AppwriteIds.resolve("userId", request.optionalString("userId"));
+    String email = optional(request, "email");
+    String phone = optional(request, "phone");
+    String password = optional(request, "password");
+    String name = UserFieldRules.name(optional(request, "name"));
+    email = UserFieldRules.email(email, true);
+    phone = UserFieldRules.phone(phone, "phone", true);
+    UserFieldRules.password(password, true);
+    if (project.users.get(id) != null || taken("email", email, null) || taken("phone", phone, null)) {
+      throw AppwriteError.userAlreadyExists();
+    }
+    String now = project.timestamps.now();
+    ObjectNode user = json.createObjectNode();
+    user.put("$id", id);
+    user.put("$createdAt", now);
+    user.put("$updatedAt", now);
+    user.put("name", name);
+    UserFieldRules.storePassword(user, password, now);
+    user.put("registration", now);
+    user.put("status", true);
+    user.putArray("labels");
+    user.put("email", email);
+    user.put("phone", phone);
+    user.put("emailVerification", false);
+    user.put("phoneVerification", false);
+    user.put("mfa", false);
+    user.putObject("prefs");
+    user.putArray("targets");
+    user.put("accessedAt", "");
+    user.put("impersonator", false);
+    project.users.insert(user);
+    return DocumentCollection.render(user);
+  }
+
+  private static String optional(ApiRequest request, String name) {
+    String value = request.optionalString(name);
+    return value == null ? "" : value;
+  }
+
+  private boolean taken(String field, String value, String exceptId) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (ObjectNode other : project.users.all()) {
+      if (other.get(field).asText().equals(value) && !other.get("$id").asText().equals(exceptId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void updateEmail(ObjectNode user, String requested) {
+    String email = UserFieldRules.email(requested, true);
+    if (taken("email", email, user.get("$id").asText())) {
+      throw new AppwriteError(409, "user_email_already_exists",
+          "A user with the same email already exists in the current project.");
+    }
+    user.put("email", email);
+    user.put("emailVerification", false);
+  }
+
+  private void updatePhone(ObjectNode user, String requested) {
+    String phone = UserFieldRules.phone(requested, "number", true);
+    if (taken("phone", phone, user.get("$id").asText())) {
+      throw new AppwriteError(409, "user_phone_already_exists",
+          "A user with the same phone number already exists in the current project.");
+    }
+    user.put("phone", phone);
+    user.put("phoneVerification", false);
+  }
+
+  private ApiResponse update(ObjectNode user, Runnable change) {
+    change.run();
+    user.put("$updatedAt", project.timestamps.now());
+    project.refreshMemberships(user);
+    return ApiResponse.ok(DocumentCollection.render(user));
+  }
+
+  private ApiResponse updatePrefs(ObjectNode user, ApiRequest request) {
+    JsonNode prefs = request.body().get("prefs");
+    if (prefs == null || prefs.isNull()) {
+      throw AppwriteError.invalidArgument("Param \"prefs\" is not optional.");
+    }
+    if (!prefs.isObject()) {
+      throw AppwriteError.invalidArgument("Invalid `prefs` param: Value must be a valid object.");
+    }
+    user.set("prefs", prefs.deepCopy());
+    user.put("$updatedAt", project.timestamps.now());
+    return ApiResponse.ok(prefs.deepCopy());
+  }
+
+  private ApiResponse delete(ObjectNode user) {
+    String id = user.get("$id").asText();
+    List<ObjectNode> owned = new ArrayList<>();
+    for (ObjectNode membership : project.memberships.all()) {
+      if (membership.get("userId").asText().equals(id)) {
+        owned.add(membership);
+      }
+    }
+    owned.forEach(project::removeMembership);
+    project.users.remove(id);
+    return ApiResponse.noContent();
+  }
+}
