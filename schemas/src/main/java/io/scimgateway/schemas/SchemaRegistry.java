@@ -157,6 +157,17 @@ public final class SchemaRegistry {
   }
 
   /** All resource types, in index order. */
+  /**
+   * The extension of {@code resourceType} whose URN is {@code urn}; URNs are compared without regard
+   * to case (RFC 7643 section 2.1), since clients may spell them either way.
+   */
+  public static Optional<SchemaResource> extension(
+      ResourceTypeDefinition resourceType, String urn) {
+    return resourceType.getSchemaExtensions().keySet().stream()
+        .filter(extension -> extension.getId().equalsIgnoreCase(urn))
+        .findFirst();
+  }
+
   public List<ResourceTypeDefinition> resourceTypes() {
     return resourceTypes;
   }

@@ -4,6 +4,7 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.schemas.SchemaRegistry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -92,12 +93,7 @@ final class AttributeLocator {
 
   /** An extension's URN as its schema spells it; a path may spell it in any case. */
   private String extensionId(String urn) {
-    for (SchemaResource extension : resourceType.getSchemaExtensions().keySet()) {
-      if (extension.getId().equalsIgnoreCase(urn)) {
-        return extension.getId();
-      }
-    }
-    return urn;
+    return SchemaRegistry.extension(resourceType, urn).map(SchemaResource::getId).orElse(urn);
   }
 
   /** Attribute names are ATTRNAME (RFC 7643 section 2.1), but a custom schema may stretch that. */

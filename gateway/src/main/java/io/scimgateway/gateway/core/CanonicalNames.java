@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.common.utils.SchemaUtils;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.schemas.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -22,12 +23,12 @@ import java.util.Map;
 final class CanonicalNames {
 
   private final List<AttributeDefinition> coreAttributes = new ArrayList<>();
-  private final Collection<SchemaResource> extensions;
+  private final ResourceTypeDefinition resourceType;
 
   CanonicalNames(ResourceTypeDefinition resourceType) {
     coreAttributes.addAll(SchemaUtils.COMMON_ATTRIBUTE_DEFINITIONS);
     coreAttributes.addAll(resourceType.getCoreSchema().getAttributes());
-    this.extensions = resourceType.getSchemaExtensions().keySet();
+    this.resourceType = resourceType;
   }
 
   ObjectNode apply(ObjectNode resource) {
@@ -95,11 +96,6 @@ final class CanonicalNames {
   }
 
   private SchemaResource extension(String name) {
-    for (SchemaResource extension : extensions) {
-      if (extension.getId().equalsIgnoreCase(name)) {
-        return extension;
-      }
-    }
-    return null;
+    return SchemaRegistry.extension(resourceType, name).orElse(null);
   }
 }

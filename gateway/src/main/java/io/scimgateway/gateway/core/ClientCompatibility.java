@@ -1,5 +1,8 @@
 package io.scimgateway.gateway.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+
 /**
  * What the gateway accepts from clients beyond the letter of RFC 7644, because identity providers send
  * it. Each leniency is a named switch in the configuration ({@code compatibility:}); the defaults
@@ -29,6 +32,20 @@ public record ClientCompatibility(boolean booleanStrings, boolean valuePathCompa
 
   public static ClientCompatibility defaults() {
     return new ClientCompatibility(true, true, true, true, true, true, true, true);
+  }
+
+  /**
+   * {@code value} as a JSON boolean when it is {@code "True"}/{@code "False"} in any case and
+   * {@link #booleanStrings} allows it; otherwise {@code value} unchanged.
+   */
+  public JsonNode booleanOf(JsonNode value) {
+    if (!booleanStrings || value == null || !value.isTextual()) {
+      return value;
+    }
+    String text = value.textValue();
+    boolean isTrue = text.equalsIgnoreCase("true");
+    return isTrue || text.equalsIgnoreCase("false")
+        ? BooleanNode.valueOf(isTrue) : value;
   }
 
   /** Only what the RFC allows. */

@@ -1,6 +1,5 @@
 package io.scimgateway.gateway.core;
 
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -32,11 +31,11 @@ final class FilterTypeCheck {
       FilterType.GREATER_OR_EQUAL, FilterType.LESS_THAN, FilterType.LESS_OR_EQUAL);
 
   private final ResourceTypeDefinition resourceType;
-  private final boolean booleanStrings;
+  private final ClientCompatibility compatibility;
 
-  FilterTypeCheck(ResourceTypeDefinition resourceType, boolean booleanStrings) {
+  FilterTypeCheck(ResourceTypeDefinition resourceType, ClientCompatibility compatibility) {
     this.resourceType = resourceType;
-    this.booleanStrings = booleanStrings;
+    this.compatibility = compatibility;
   }
 
   Filter check(Filter filter) throws BadRequestException {
@@ -90,12 +89,8 @@ final class FilterTypeCheck {
       return Filter.pr(path);
     }
     ValueNode value = filter.getComparisonValue();
-    if (booleanStrings && definition.getType() == AttributeDefinition.Type.BOOLEAN
-        && value != null && value.isTextual()
-        && (value.textValue().equalsIgnoreCase("true") || value.textValue().equalsIgnoreCase("false"))) {
-      // Entra writes "True"/"False" (compatibility.booleanStrings).
-      value = BooleanNode.valueOf(
-          value.textValue().equalsIgnoreCase("true"));
+    if (definition.getType() == AttributeDefinition.Type.BOOLEAN) {
+      value = (ValueNode) compatibility.booleanOf(value); // Entra writes "True"/"False"
     }
     checkValue(operator, path, definition, value);
     return rebuild(operator, path, value);

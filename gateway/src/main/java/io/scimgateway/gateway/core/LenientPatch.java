@@ -2,7 +2,6 @@ package io.scimgateway.gateway.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
@@ -168,9 +167,7 @@ final class LenientPatch {
       return coerced;
     }
     return switch (definition.getType()) {
-      case BOOLEAN -> compatibility.booleanStrings() && value.isTextual()
-          && (value.textValue().equalsIgnoreCase("true") || value.textValue().equalsIgnoreCase("false"))
-          ? BooleanNode.valueOf(value.textValue().equalsIgnoreCase("true")) : value;
+      case BOOLEAN -> compatibility.booleanOf(value);
       case COMPLEX -> complex(value, definition);
       default -> value;
     };

@@ -29,7 +29,7 @@ public final class ListQueryParser {
       ClientCompatibility compatibility) {
     this.resourceType = resourceType;
     this.checker = new SchemaChecker(resourceType);
-    this.typeCheck = new FilterTypeCheck(resourceType, compatibility.booleanStrings());
+    this.typeCheck = new FilterTypeCheck(resourceType, compatibility);
     this.limits = limits;
     this.compatibility = compatibility;
   }

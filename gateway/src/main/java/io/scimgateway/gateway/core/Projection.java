@@ -3,8 +3,8 @@ package io.scimgateway.gateway.core;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.schemas.SchemaRegistry;
 import com.unboundid.scim2.server.utils.ScimResourceTrimmer;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -53,11 +53,8 @@ public final class Projection {
   /** An extension's URN alone names all of its attributes. */
   private static Set<Path> wholeExtension(ResourceTypeDefinition resourceType, String name) {
     Set<Path> paths = new LinkedHashSet<>();
-    for (SchemaResource extension : resourceType.getSchemaExtensions().keySet()) {
-      if (extension.getId().equalsIgnoreCase(name)) {
-        extension.getAttributes().forEach(a -> paths.add(Path.root(extension.getId()).attribute(a.getName())));
-      }
-    }
+    SchemaRegistry.extension(resourceType, name).ifPresent(extension -> extension.getAttributes()
+        .forEach(a -> paths.add(Path.root(extension.getId()).attribute(a.getName()))));
     return paths;
   }
 

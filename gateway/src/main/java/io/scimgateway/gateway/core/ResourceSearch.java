@@ -130,7 +130,7 @@ final class ResourceSearch {
     if (state.backward()) {
       Collections.reverse(hits);
     }
-    return paged(state, hits, count, countMatches(query, plan));
+    return paged(state, hits, count, byIndex(query, plan, 0, 0).totalResults());
   }
 
   /**
@@ -154,17 +154,6 @@ final class ResourceSearch {
     List<StoredResource> resources = new ArrayList<>();
     page.forEach(hit -> resources.add(hit.resource()));
     return new ListResult(resources, total, null, next, previous);
-  }
-
-  private long countMatches(ListQuery query, QueryPlan plan) throws ScimException {
-    long[] matched = {0};
-    scan.walk(plan.pushed(), query.sorting(), null, false, (resource, position) -> {
-      if (matches(plan.residual(), resource)) {
-        matched[0]++;
-      }
-      return true;
-    });
-    return matched[0];
   }
 
   private boolean matches(Filter residual, StoredResource resource) throws ScimException {
