@@ -62,6 +62,14 @@ public interface ResourceStore {
   }
 
   /**
+   * The most resources this store returns for one search, as a platform's page limit. The gateway
+   * splits larger windows into several searches and never asks one for more than this.
+   */
+  default int maxPageSize() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
    * Which filters this store evaluates itself; the core evaluates the rest. The default evaluates none,
    * so the core scans and filters every resource.
    */

@@ -1,0 +1,44 @@
+package io.scimgateway.spi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import java.util.Set;
+
+/**
+ * A User store capability: the password actions of the gateway's password extension schema
+ * ({@code urn:scimgateway:params:scim:schemas:extension:password:1.0:User}). Found with
+ * {@link ResourceStore#capability(Class)} on the User store; the gateway advertises the extension, and
+ * each of its attributes, only for the features a store declares.
+ *
+ * <p>SCIM's own {@code password} attribute is not part of this: it reaches the store inside the
+ * attributes of a create or replace, as any other attribute. The extension's attributes never do: the
+ * core removes them, writes the resource, and then calls this capability once per request that set
+ * them, so that they act once and are never stored or returned.
+ */
+public interface PasswordManagement {
+
+  /** What this store can do; the gateway refuses extension attributes for the others. */
+  Set<PasswordFeature> features();
+
+  /**
+   * Starts a password reset for a user. The store either has the platform notify the user (and says
+   * so) or issues a one-time token that the gateway hands to its configured reset sink, never to the
+   * SCIM client.
+   */
+  ResetOutcome reset(String userId, PasswordReset request) throws ScimException;
+
+  /** Sets or clears "must change the password at next sign-in". */
+  void requirePasswordChange(String userId, boolean required) throws ScimException;
+
+  /**
+   * Creates a user whose password is given as a hash made elsewhere (a migration from another
+   * system), so that the user keeps signing in with the same password.
+   *
+   * @param attributes the SCIM representation, as for {@link ResourceStore#create}, without
+   *     {@code password}
+   */
+  default StoredResource createWithPasswordHash(ObjectNode attributes, PasswordHash hash)
+      throws ScimException {
+    throw new UnsupportedOperationException("this store does not import password hashes");
+  }
+}
