@@ -43,7 +43,7 @@ final class CandidateScan {
     String at = position;
     while (true) {
       // One more than the limit allows is read, to tell "exactly at the limit" from "past it".
-      int size = (int) Math.min(PAGE, limits.scanLimit() - read + 1);
+      int size = (int) Math.min(Math.min(PAGE, store.maxPageSize()), limits.scanLimit() - read + 1);
       PageWindow window = !keyset ? new PageWindow.Offset(offset, size)
           : backward ? new PageWindow.Before(at, size) : new PageWindow.After(at, size);
       SearchPage page = store.search(new SearchQuery(pushed, sorting, window));

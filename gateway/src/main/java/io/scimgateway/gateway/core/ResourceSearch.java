@@ -71,7 +71,7 @@ final class ResourceSearch {
   private ListResult byIndex(ListQuery query, QueryPlan plan, long skip, int count)
       throws ScimException {
     if (plan.exact()) {
-      SearchPage page = store.search(new SearchQuery(plan.pushed(), query.sorting(),
+      SearchPage page = StorePages.read(store, new SearchQuery(plan.pushed(), query.sorting(),
           new PageWindow.Offset(skip, count)));
       return ListResult.indexed(page.resources(), page.totalResults(), skip + 1);
     }
@@ -107,7 +107,7 @@ final class ResourceSearch {
     PageWindow window = state.backward()
         ? new PageWindow.Before(state.position(), count == 0 ? 0 : count + 1)
         : new PageWindow.After(state.position(), count == 0 ? 0 : count + 1);
-    SearchPage page = store.search(new SearchQuery(plan.pushed(), query.sorting(), window));
+    SearchPage page = StorePages.read(store, new SearchQuery(plan.pushed(), query.sorting(), window));
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.resources().size(); i++) {
       hits.add(new Hit(page.resources().get(i), page.positions().get(i)));
