@@ -29,9 +29,10 @@ final class StorePages {
       return byOffset(store, query, offset, pageSize);
     }
     if (window instanceof PageWindow.After after) {
-      return forward(store, query, after, pageSize);
+      return byPosition(store, query, after.position(), after.limit(), false, pageSize);
     }
-    return backward(store, query, (PageWindow.Before) window, pageSize);
+    PageWindow.Before before = (PageWindow.Before) window;
+    return byPosition(store, query, before.position(), before.limit(), true, pageSize);
   }
 
   private static SearchPage byOffset(ResourceStore store, SearchQuery query, PageWindow.Offset window,
@@ -51,37 +52,23 @@ final class StorePages {
     return new SearchPage(resources, total);
   }
 
-  private static SearchPage forward(ResourceStore store, SearchQuery query, PageWindow.After window,
-      int pageSize) throws ScimException {
+  /**
+   * Reads by position; backwards, each earlier page goes in front, so the result keeps store order.
+   */
+  private static SearchPage byPosition(ResourceStore store, SearchQuery query, String from, int limit,
+      boolean backward, int pageSize) throws ScimException {
     Collected collected = new Collected();
-    String position = window.position();
-    while (collected.size() < window.limit()) {
-      int size = Math.min(pageSize, window.limit() - collected.size());
-      SearchPage page = store.search(new SearchQuery(query.filter(), query.sorting(),
-          new PageWindow.After(position, size)));
-      collected.append(page);
+    String position = from;
+    while (collected.size() < limit) {
+      int size = Math.min(pageSize, limit - collected.size());
+      PageWindow window = backward ? new PageWindow.Before(position, size)
+          : new PageWindow.After(position, size);
+      SearchPage page = store.search(new SearchQuery(query.filter(), query.sorting(), window));
+      collected.add(page, backward);
       if (page.resources().size() < size) {
         break;
       }
-      position = page.positions().get(page.positions().size() - 1);
-    }
-    return collected.page();
-  }
-
-  /** Reads backwards from the position, each earlier page going in front, so the result keeps store order. */
-  private static SearchPage backward(ResourceStore store, SearchQuery query, PageWindow.Before window,
-      int pageSize) throws ScimException {
-    Collected collected = new Collected();
-    String position = window.position();
-    while (collected.size() < window.limit()) {
-      int size = Math.min(pageSize, window.limit() - collected.size());
-      SearchPage page = store.search(new SearchQuery(query.filter(), query.sorting(),
-          new PageWindow.Before(position, size)));
-      collected.prepend(page);
-      if (page.resources().size() < size) {
-        break;
-      }
-      position = page.positions().get(0);
+      position = page.positions().get(backward ? 0 : page.positions().size() - 1);
     }
     return collected.page();
   }
@@ -96,15 +83,9 @@ final class StorePages {
       return resources.size();
     }
 
-    void append(SearchPage page) {
-      resources.addAll(page.resources());
-      positions.addAll(page.positions());
-      total = page.totalResults();
-    }
-
-    void prepend(SearchPage page) {
-      resources.addAll(0, page.resources());
-      positions.addAll(0, page.positions());
+    void add(SearchPage page, boolean inFront) {
+      resources.addAll(inFront ? 0 : resources.size(), page.resources());
+      positions.addAll(inFront ? 0 : positions.size(), page.positions());
       total = page.totalResults();
     }
 
