@@ -29,6 +29,10 @@ final class SchemaMigrations {
       List.of("V1__resources_and_memberships.sql", "V2__timestamps_and_paging_indexes.sql",
           "V3__resource_counts.sql"));
 
+  /** What remote adapters keep beside a platform: see {@link LocalState}. */
+  static final SchemaMigrations LOCAL_STATE = new SchemaMigrations("local-state-migrations",
+      List.of("V1__local_records.sql"));
+
   private final String folder;
   private final List<String> scripts;
 
