@@ -10,42 +10,70 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Versioned changes to the database schema, applied in order, each in its own transaction, and recorded
- * in {@code schema_version}. A database written by a newer gateway is refused rather than guessed at.
+ * Versioned changes to one kind of database file, applied in order, each in its own transaction, and
+ * recorded in {@code schema_version}. A database written by a newer gateway is refused rather than
+ * guessed at, and so is a file that holds the other kind of database.
  *
- * <p>To change the schema, add a file {@code V<n>__<what>.sql} beside the others and name it in
- * {@link #MIGRATIONS}; never edit an applied one.
+ * <p>To change a schema, add a file {@code V<n>__<what>.sql} beside the others of its folder and name
+ * it in its list below; never edit an applied one.
  */
 final class SchemaMigrations {
 
-  static final List<String> MIGRATIONS = List.of("V1__resources_and_memberships.sql",
-      "V2__timestamps_and_paging_indexes.sql", "V3__resource_counts.sql");
+  /** The embedded store's resources and memberships. */
+  static final SchemaMigrations EMBEDDED_STORE = new SchemaMigrations("migrations",
+      List.of("V1__resources_and_memberships.sql", "V2__timestamps_and_paging_indexes.sql",
+          "V3__resource_counts.sql"));
 
-  private SchemaMigrations() {
+  /** What remote adapters keep beside a platform: see {@link LocalState}. */
+  static final SchemaMigrations LOCAL_STATE = new SchemaMigrations("local-state-migrations",
+      List.of("V1__local_records.sql"));
+
+  private final String folder;
+  private final List<String> scripts;
+
+  /**
+   * @param folder where the scripts are, relative to this class's package on the classpath
+   * @param scripts the scripts in version order: the first is version 1
+   */
+  SchemaMigrations(String folder, List<String> scripts) {
+    this.folder = folder;
+    this.scripts = List.copyOf(scripts);
   }
 
-  static void apply(Jdbi writer) {
+  void apply(Jdbi writer) {
     writer.useHandle(handle -> {
       handle.execute("CREATE TABLE IF NOT EXISTS schema_version "
           + "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)");
+      refuseAnotherSchema(handle);
       int current = handle.createQuery("SELECT coalesce(max(version), 0) FROM schema_version")
           .mapTo(Integer.class).one();
-      if (current > MIGRATIONS.size()) {
+      if (current > scripts.size()) {
         throw new IllegalStateException("The database has schema version " + current
-            + " but this gateway knows versions up to " + MIGRATIONS.size()
+            + " but this gateway knows versions up to " + scripts.size()
             + ": it was written by a newer gateway. Run that version, or restore a backup.");
       }
-      for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
-        applyOne(handle, version, MIGRATIONS.get(version - 1));
+      for (int version = current + 1; version <= scripts.size(); version++) {
+        applyOne(handle, version, scripts.get(version - 1));
       }
     });
   }
 
-  private static void applyOne(Handle handle, int version, String name) {
+  /** A file that began with another first script is another kind of database: a wrong path. */
+  private void refuseAnotherSchema(Handle handle) {
+    Optional<String> first = handle.createQuery("SELECT name FROM schema_version WHERE version = 1")
+        .mapTo(String.class).findOne();
+    if (first.isPresent() && !first.get().equals(scripts.get(0))) {
+      throw new IllegalStateException("The database holds another kind of data (its schema began "
+          + "with " + first.get() + ", not " + scripts.get(0) + "): check the file's path.");
+    }
+  }
+
+  private void applyOne(Handle handle, int version, String name) {
     String script = read(name);
     handle.useTransaction(tx -> {
       try (Statement statement = tx.getConnection().createStatement()) {
@@ -89,8 +117,8 @@ final class SchemaMigrations {
     return statements;
   }
 
-  private static String read(String name) {
-    try (InputStream in = SchemaMigrations.class.getResourceAsStream("migrations/" + name)) {
+  private String read(String name) {
+    try (InputStream in = SchemaMigrations.class.getResourceAsStream(folder + "/" + name)) {
       if (in == null) {
         throw new IllegalStateException("Migration " + name + " is missing from the classpath");
       }

@@ -15,7 +15,7 @@ final class SqliteBackend implements Backend {
   private final Map<String, ResourceStore> stores;
 
   SqliteBackend(SqliteSettings settings, SchemaRegistry schemas) {
-    this.database = new SqliteDatabase(settings);
+    this.database = new SqliteDatabase(settings, SchemaMigrations.EMBEDDED_STORE);
     Memberships memberships = new Memberships();
     PasswordHasher passwords = new PasswordHasher();
     this.stores = Map.of(

@@ -27,12 +27,13 @@ final class SqliteDatabase implements AutoCloseable {
   private final Jdbi writer;
   private final Jdbi reader;
 
-  SqliteDatabase(SqliteSettings settings) {
+  /** Opens the file, creating it and its directories if need be, and brings its schema up to date. */
+  SqliteDatabase(SqliteSettings settings, SchemaMigrations migrations) {
     createParentDirectory(settings.file());
     writerPool = pool("scim-gateway-sqlite-writer", dataSource(settings, false), 1, false, settings);
     try {
       writer = Jdbi.create(writerPool);
-      SchemaMigrations.apply(writer);
+      migrations.apply(writer);
       readerPool = pool("scim-gateway-sqlite-reader", dataSource(settings, true), settings.readers(),
           true, settings);
     } catch (RuntimeException e) {

@@ -19,18 +19,29 @@ import java.util.Set;
 record SqliteSettings(Path file, int readers, String synchronous, Duration busyTimeout) {
 
   private static final Set<String> SYNCHRONOUS_MODES = Set.of("off", "normal", "full", "extra");
+  private static final int DEFAULT_READERS = 4;
+  private static final String DEFAULT_SYNCHRONOUS = "full";
+  private static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 10_000;
+
+  /** The defaults, for a file no configuration section describes. */
+  static SqliteSettings defaults(Path file) {
+    return new SqliteSettings(file, DEFAULT_READERS, DEFAULT_SYNCHRONOUS,
+        Duration.ofMillis(DEFAULT_BUSY_TIMEOUT_MILLIS));
+  }
 
   static SqliteSettings from(ObjectNode settings, Path dataDirectory) {
     Path file = settings.hasNonNull("file")
         ? dataDirectory.resolve(settings.get("file").asText())
         : dataDirectory.resolve("scim-gateway.db");
-    int readers = intSetting(settings, "readers", 4);
-    String synchronous = settings.path("synchronous").asText("full").toLowerCase(Locale.ROOT);
+    int readers = intSetting(settings, "readers", DEFAULT_READERS);
+    String synchronous =
+        settings.path("synchronous").asText(DEFAULT_SYNCHRONOUS).toLowerCase(Locale.ROOT);
     if (!SYNCHRONOUS_MODES.contains(synchronous)) {
       throw new IllegalArgumentException("backend.synchronous must be one of " + SYNCHRONOUS_MODES
           + ", not '" + synchronous + "'");
     }
-    Duration busyTimeout = Duration.ofMillis(intSetting(settings, "busyTimeoutMillis", 10_000));
+    Duration busyTimeout = Duration.ofMillis(intSetting(settings, "busyTimeoutMillis",
+        DEFAULT_BUSY_TIMEOUT_MILLIS));
     return new SqliteSettings(file, readers, synchronous, busyTimeout);
   }
 

@@ -13,7 +13,10 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Migrations run once, and a database from a newer gateway is refused rather than misread. */
+/**
+ * Migrations run once, and a database from a newer gateway, or of another kind, is refused rather than
+ * misread.
+ */
 class SchemaMigrationsTest {
 
   @TempDir
@@ -35,6 +38,14 @@ class SchemaMigrationsTest {
     }
     IllegalStateException refused = assertThrows(IllegalStateException.class, this::open);
     assertTrue(refused.getMessage().contains("newer gateway"), refused.getMessage());
+  }
+
+  @Test
+  void aFileOfAnotherKindIsRefused() {
+    open().close();
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> LocalState.open(data.resolve("scim-gateway.db")));
+    assertTrue(refused.getMessage().contains("another kind of data"), refused.getMessage());
   }
 
   private io.scimgateway.spi.Backend open() {
