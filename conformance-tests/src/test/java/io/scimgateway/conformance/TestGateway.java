@@ -6,16 +6,19 @@ import java.nio.file.Path;
 
 /**
  * The gateway started for a test exactly as {@code java -jar} starts it: from a configuration, on a free
- * loopback port, over a real SQLite file in {@code dataDirectory}.
+ * loopback port, over a real SQLite file in {@code dataDirectory} (or, with
+ * {@code -Dconformance.backend=appwrite}, over an Appwrite emulator and local state in that directory).
  */
 final class TestGateway implements AutoCloseable {
 
   static final String TOKEN = "conformance-test-token-0123456789";
 
   private final GatewayServer server;
+  private final GatewayConfig config;
 
-  private TestGateway(GatewayServer server) {
+  private TestGateway(GatewayServer server, GatewayConfig config) {
     this.server = server;
+    this.config = config;
   }
 
   static TestGateway start(Path dataDirectory) {
@@ -23,14 +26,23 @@ final class TestGateway implements AutoCloseable {
   }
 
   static TestGateway start(GatewayConfig config, String plainToken) {
-    return new TestGateway(GatewayServer.start(config, plainToken));
+    try {
+      return new TestGateway(GatewayServer.start(config, plainToken), config);
+    } catch (RuntimeException e) {
+      ConformanceBackend.release(config.backend());
+      throw e;
+    }
   }
 
-  /** The default configuration on port 0 with data in {@code dataDirectory}. */
+  /**
+   * The default configuration on port 0 with data in {@code dataDirectory}, over the suite's backend
+   * ({@link ConformanceBackend}).
+   */
   static GatewayConfig config(Path dataDirectory) {
     return GatewayConfig.defaults()
         .withServer(new GatewayConfig.Server("127.0.0.1", 0, "/scim/v2"))
-        .withData(dataDirectory);
+        .withData(dataDirectory)
+        .withBackend(ConformanceBackend.section(dataDirectory));
   }
 
   ScimClient client() {
@@ -43,6 +55,10 @@ final class TestGateway implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    try {
+      server.close();
+    } finally {
+      ConformanceBackend.release(config.backend());
+    }
   }
 }

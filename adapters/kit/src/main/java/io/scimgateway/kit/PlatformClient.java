@@ -46,13 +46,26 @@ public final class PlatformClient {
     this.delay = new RetryDelay(settings.initialBackoff(), settings.maxBackoff());
   }
 
-  /** Sends a call and returns the platform's successful answer; failures are SCIM exceptions. */
-  public PlatformResponse send(PlatformRequest request) throws ScimException {
+  /**
+   * Sends a call and returns the platform's answer when it is successful or one of {@code expected}
+   * (a 404 that means "not there", a 409 that means "already done"); other failures are SCIM
+   * exceptions.
+   */
+  public PlatformResponse send(PlatformRequest request, int... expected) throws ScimException {
     PlatformResponse response = exchange(request);
+    for (int status : expected) {
+      if (response.status() == status) {
+        return response;
+      }
+    }
     if (!response.successful()) {
       throw errors.translate(response);
     }
     return response;
+  }
+
+  public PlatformErrors errors() {
+    return errors;
   }
 
   /** Sends a call with retries and returns the last answer, successful or not. */

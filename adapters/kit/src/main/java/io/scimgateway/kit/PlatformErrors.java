@@ -46,6 +46,12 @@ public final class PlatformErrors {
     };
   }
 
+  /** The platform answered something the adapter cannot read (a changed API, a proxy's page). */
+  public ScimException unreadable(String what) {
+    return new ScimException(502, null, settings.platform() + " answered with " + what
+        + ", which the gateway cannot read. Check that backend.endpoint points at the API.");
+  }
+
   ScimException timeout() {
     return new ScimException(504, null, settings.platform() + " did not answer within "
         + settings.readTimeout().toMillis() + " ms, even after retries.");

@@ -89,7 +89,8 @@ class PlatformClientTest {
 
   @Test
   void boundsTheCallsInFlight() throws Exception {
-    platform.always(new StubPlatform.Answer(200, null, "{}", 150));
+    // Eight calls of 60 ms through two slots queue about 240 ms, well inside the 700 ms read timeout.
+    platform.always(new StubPlatform.Answer(200, null, "{}", 60));
     PlatformClient client = client(platform.baseUri(), 0);
     ExecutorService callers = Executors.newFixedThreadPool(8);
     try {

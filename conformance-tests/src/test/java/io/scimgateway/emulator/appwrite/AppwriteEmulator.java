@@ -1,6 +1,7 @@
 package io.scimgateway.emulator.appwrite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -78,6 +79,21 @@ public final class AppwriteEmulator implements AutoCloseable {
 
   public AppwriteFaults faults() {
     return faults;
+  }
+
+  /** The login tokens issued so far (POST /users/{id}/tokens), as Appwrite returned them. */
+  public List<ObjectNode> issuedTokens() {
+    synchronized (project) {
+      return project.tokens.stream().map(ObjectNode::deepCopy).toList();
+    }
+  }
+
+  /** A user as Appwrite holds it (with its password hash fields), or null. */
+  public ObjectNode storedUser(String id) {
+    synchronized (project) {
+      ObjectNode user = project.users.get(id);
+      return user == null ? null : user.deepCopy();
+    }
   }
 
   public String projectId() {

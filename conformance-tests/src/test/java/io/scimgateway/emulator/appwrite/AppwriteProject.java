@@ -1,6 +1,11 @@
 package io.scimgateway.emulator.appwrite;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** The in-memory state of one project: users, teams and memberships. Callers hold the project's lock. */
@@ -28,6 +33,37 @@ final class AppwriteProject {
     this.memberships = new DocumentCollection(MEMBERSHIP_ATTRIBUTES, Set.of("roles"),
         membership -> membership.path("userName").asText() + " " + membership.path("userEmail").asText(),
         countLimit);
+  }
+
+  /** Login tokens issued with POST /users/{id}/tokens, oldest first (secrets kept for tests to redeem). */
+  final List<ObjectNode> tokens = new ArrayList<>();
+
+  /** POST /users/{id}/tokens: length 4 to 128 (default 6), expire at least 60 seconds (default 900). */
+  ObjectNode issueToken(ObjectNode user, ApiRequest request) {
+    JsonNode lengthParam = request.body().get("length");
+    JsonNode expireParam = request.body().get("expire");
+    int length = lengthParam == null || lengthParam.isNull() ? 6 : lengthParam.asInt();
+    long expire = expireParam == null || expireParam.isNull() ? 900 : expireParam.asLong();
+    if (length < 4 || length > 128) {
+      throw AppwriteError.invalidArgument("Invalid `length` param: Value must be a valid range between 4 and 128");
+    }
+    if (expire < 60) {
+      throw AppwriteError.invalidArgument("Invalid `expire` param: Value must be a valid range between 60 and "
+          + "31,536,000");
+    }
+    StringBuilder secret = new StringBuilder();
+    while (secret.length() < length) {
+      secret.append(AppwriteIds.generate());
+    }
+    ObjectNode token = JsonNodeFactory.instance.objectNode();
+    token.put("$id", AppwriteIds.generate());
+    token.put("$createdAt", timestamps.now());
+    token.put("userId", user.get("$id").asText());
+    token.put("secret", secret.substring(0, length));
+    token.put("expire", timestamps.after(Duration.ofSeconds(expire)));
+    token.put("phrase", "");
+    tokens.add(token);
+    return token.deepCopy();
   }
 
   ObjectNode requireUser(String id) {

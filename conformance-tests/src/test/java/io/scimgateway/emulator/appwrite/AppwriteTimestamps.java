@@ -1,6 +1,7 @@
 package io.scimgateway.emulator.appwrite;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -18,5 +19,9 @@ final class AppwriteTimestamps {
 
   String now() {
     return FORMAT.format(clock.instant());
+  }
+
+  String after(Duration duration) {
+    return FORMAT.format(clock.instant().plus(duration));
   }
 }

@@ -1,5 +1,6 @@
 package io.scimgateway.emulator.appwrite;
 
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Validation of user fields as the notes describe them, and the stored form of a password. */
@@ -78,6 +80,13 @@ final class UserFieldRules {
   }
 
   /** Stores the password in a form that never equals the plain text; empty means no password. */
+  /** The hash-import routes and the body fields each requires besides userId, email and password. */
+  static final Map<String, List<String>> HASH_ROUTES = Map.of(
+      "argon2", List.of(), "bcrypt", List.of(), "md5", List.of(), "phpass", List.of(),
+      "sha", List.of("passwordVersion"),
+      "scrypt", List.of("passwordSalt", "passwordCpu", "passwordMemory", "passwordParallel", "passwordLength"),
+      "scrypt-modified", List.of("passwordSalt", "passwordSaltSeparator", "passwordSignerKey"));
+
   static void storePassword(ObjectNode user, String password, String now) {
     user.put("password", password.isEmpty() ? "" : "emulated-argon2$" + sha256(password));
     user.put("hash", "argon2");

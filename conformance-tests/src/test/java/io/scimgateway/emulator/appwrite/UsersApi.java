@@ -28,6 +28,9 @@ final class UsersApi {
         default -> throw AppwriteError.routeNotFound();
       };
     }
+    if (path.size() == 2 && method.equals("POST") && UserFieldRules.HASH_ROUTES.containsKey(path.get(1))) {
+      return ApiResponse.created(createHashed(request, path.get(1)));
+    }
     ObjectNode user = project.requireUser(path.get(1));
     if (path.size() == 2) {
       return switch (method) {
@@ -60,6 +63,7 @@ final class UsersApi {
           () -> user.put("phoneVerification", request.requiredBoolean("phoneVerification")));
       case "GET prefs" -> ApiResponse.ok(user.get("prefs").deepCopy());
       case "PATCH prefs" -> updatePrefs(user, request);
+      case "POST tokens" -> ApiResponse.created(project.issueToken(user, request));
       case "GET memberships" -> ApiResponse.ok(project.memberships.list(request, "memberships", json,
           membership -> membership.get("userId").asText().equals(user.get("$id").asText())));
       default -> throw AppwriteError.routeNotFound();
@@ -67,14 +71,41 @@ final class UsersApi {
   }
 
   private ObjectNode create(ApiRequest request) {
-    String id = AppwriteIds.resolve("userId", request.optionalString("userId"));
-    String email = optional(request, "email");
-    String phone = optional(request, "phone");
     String password = optional(request, "password");
-    String name = UserFieldRules.name(optional(request, "name"));
-    email = UserFieldRules.email(email, true);
-    phone = UserFieldRules.phone(phone, "phone", true);
     UserFieldRules.password(password, true);
+    ObjectNode user = newUser(request, optional(request, "phone"));
+    UserFieldRules.storePassword(user, password, user.get("$createdAt").asText());
+    project.users.insert(user);
+    return DocumentCollection.render(user);
+  }
+
+  /** POST /users/{algorithm}: a user with an imported hash; userId, email and the hash are required. */
+  private ObjectNode createHashed(ApiRequest request, String algorithm) {
+    request.requiredString("userId");
+    request.requiredString("email");
+    String hash = request.requiredString("password");
+    ObjectNode options = json.createObjectNode().put("type", algorithm);
+    for (String option : UserFieldRules.HASH_ROUTES.get(algorithm)) {
+      JsonNode value = request.body().get(option);
+      if (value == null || value.isNull()) {
+        throw AppwriteError.invalidArgument("Param \"" + option + "\" is not optional.");
+      }
+      options.set(option, value);
+    }
+    ObjectNode user = newUser(request, "");
+    user.put("password", hash);
+    user.put("hash", algorithm);
+    user.set("hashOptions", options);
+    user.put("passwordUpdate", user.get("$createdAt").asText());
+    project.users.insert(user);
+    return DocumentCollection.render(user);
+  }
+
+  private ObjectNode newUser(ApiRequest request, String requestedPhone) {
+    String id = AppwriteIds.resolve("userId", request.optionalString("userId"));
+    String name = UserFieldRules.name(optional(request, "name"));
+    String email = UserFieldRules.email(optional(request, "email"), true);
+    String phone = UserFieldRules.phone(requestedPhone, "phone", true);
     if (project.users.get(id) != null || taken("email", email, null) || taken("phone", phone, null)) {
       throw AppwriteError.userAlreadyExists();
     }
@@ -84,7 +115,6 @@ final class UsersApi {
     user.put("$createdAt", now);
     user.put("$updatedAt", now);
     user.put("name", name);
-    UserFieldRules.storePassword(user, password, now);
     user.put("registration", now);
     user.put("status", true);
     user.putArray("labels");
@@ -97,8 +127,7 @@ final class UsersApi {
     user.putArray("targets");
     user.put("accessedAt", "");
     user.put("impersonator", false);
-    project.users.insert(user);
-    return DocumentCollection.render(user);
+    return user;
   }
 
   private static String optional(ApiRequest request, String name) {

@@ -54,6 +54,10 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     return new GatewayConfig(server, data, backend, auth, limits, compatibility);
   }
 
+  public GatewayConfig withBackend(ObjectNode backend) {
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility);
+  }
+
   public GatewayConfig withAuth(Auth auth) {
     return new GatewayConfig(server, data, backend, auth, limits, compatibility);
   }

@@ -1,0 +1,127 @@
+package io.scimgateway.appwrite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
+import io.scimgateway.spi.FilterSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What Appwrite evaluates of a SCIM filter for one resource type, and the translation of what the
+ * planner pushed down into one Appwrite query. Thread-safe.
+ */
+final class AppwriteFilter implements FilterSupport {
+
+  private static final Map<FilterType, String> METHODS = Map.of(
+      FilterType.EQUAL, "equal", FilterType.NOT_EQUAL, "notEqual",
+      FilterType.STARTS_WITH, "startsWith", FilterType.ENDS_WITH, "endsWith",
+      FilterType.CONTAINS, "contains", FilterType.GREATER_THAN, "greaterThan",
+      FilterType.GREATER_OR_EQUAL, "greaterThanEqual", FilterType.LESS_THAN, "lessThan",
+      FilterType.LESS_OR_EQUAL, "lessThanEqual", FilterType.PRESENT, "isNotNull");
+
+  /** Pushable attributes by lower-case SCIM path ({@code username}, {@code meta.created}). */
+  private final Map<String, PushableAttribute> attributes;
+
+  AppwriteFilter(Map<String, PushableAttribute> attributes) {
+    this.attributes = Map.copyOf(attributes);
+  }
+
+  @Override
+  public Support support(Path attribute, FilterType operator) {
+    PushableAttribute pushable = attributes.get(key(attribute));
+    return pushable != null && pushable.operators().contains(operator) ? Support.EXACT : Support.NONE;
+  }
+
+  /**
+   * The Appwrite query for a pushed filter: empty when every document matches (no filter), or
+   * {@link Translation#nothing()} when none can.
+   */
+  Translation translate(Filter filter) throws ScimException {
+    if (filter == null) {
+      return Translation.everything();
+    }
+    return switch (filter.getFilterType()) {
+      case AND -> combine(filter, true);
+      case OR -> combine(filter, false);
+      case NOT -> translate(filter.getInvertedFilter()).negated();
+      default -> comparison(filter);
+    };
+  }
+
+  private Translation comparison(Filter filter) throws ScimException {
+    PushableAttribute pushable = attributes.get(key(filter.getAttributePath()));
+    if (pushable == null || !pushable.operators().contains(filter.getFilterType())) {
+      throw new IllegalStateException("the planner pushed a filter Appwrite cannot evaluate: " + filter);
+    }
+    String method = METHODS.get(filter.getFilterType());
+    if (filter.getFilterType() == FilterType.PRESENT) {
+      return Translation.of(AppwriteQuery.compare(method, pushable.appwriteName(), List.of()));
+    }
+    List<JsonNode> values = pushable.values().of(filter.getFilterType(), filter.getComparisonValue());
+    if (values.isEmpty()) {
+      return filter.getFilterType() == FilterType.NOT_EQUAL ? Translation.everything()
+          : Translation.nothing();
+    }
+    return Translation.of(AppwriteQuery.compare(method, pushable.appwriteName(), values));
+  }
+
+  private Translation combine(Filter filter, boolean and) throws ScimException {
+    List<ObjectNode> queries = new ArrayList<>();
+    for (Filter operand : filter.getCombinedFilters()) {
+      Translation translation = translate(operand);
+      if (translation.matchesNothing()) {
+        if (and) {
+          return Translation.nothing();
+        }
+      } else if (translation.query().isEmpty()) {
+        if (!and) {
+          return Translation.everything();
+        }
+      } else {
+        queries.add(translation.query().get());
+      }
+    }
+    if (queries.isEmpty()) {
+      return and ? Translation.everything() : Translation.nothing();
+    }
+    return Translation.of(queries.size() == 1 ? queries.get(0)
+        : AppwriteQuery.combine(and ? "and" : "or", queries));
+  }
+
+  private static String key(Path path) {
+    return path.withoutFilters().toString().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * A translated filter: a query, no query (every document matches), or no document at all (an
+   * {@code externalId} nobody has).
+   */
+  record Translation(Optional<ObjectNode> query, boolean matchesNothing) {
+
+    static Translation of(ObjectNode query) {
+      return new Translation(Optional.of(query), false);
+    }
+
+    static Translation everything() {
+      return new Translation(Optional.empty(), false);
+    }
+
+    static Translation nothing() {
+      return new Translation(Optional.empty(), true);
+    }
+
+    Translation negated() {
+      if (matchesNothing) {
+        return everything();
+      }
+      return query.map(q -> of(AppwriteQuery.negate(q))).orElseGet(Translation::nothing);
+    }
+  }
+}

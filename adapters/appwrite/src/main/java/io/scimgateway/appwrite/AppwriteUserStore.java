@@ -1,0 +1,224 @@
+package io.scimgateway.appwrite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.sqlite.LocalRecord;
+import io.scimgateway.sqlite.LocalState;
+import io.scimgateway.spi.PasswordFeature;
+import io.scimgateway.spi.PasswordHash;
+import io.scimgateway.spi.PasswordManagement;
+import io.scimgateway.spi.PasswordReset;
+import io.scimgateway.spi.ResetOutcome;
+import io.scimgateway.spi.ResourceChange;
+import io.scimgateway.spi.SearchPage;
+import io.scimgateway.spi.SearchQuery;
+import io.scimgateway.spi.StoredResource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * SCIM Users on Appwrite's Users API. Appwrite holds the email (userName), name, status, labels
+ * (entitlements) and a few preferences; local state holds the rest of what the client wrote. A
+ * replace calls only the per-field operations whose values changed. Thread-safe.
+ */
+final class AppwriteUserStore extends AppwriteListedStore implements PasswordManagement {
+
+  static final String RESOURCE_TYPE = "User";
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final AppwriteApi api;
+  private final Clock clock;
+
+  AppwriteUserStore(AppwriteApi api, LocalState local, int pageSize, Clock clock) {
+    super(local, new AppwriteListing(api, "/users", "users", AppwriteAttributes.userFilter(local),
+        AppwriteAttributes.userSorting()), RESOURCE_TYPE, pageSize);
+    this.api = api;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<StoredResource> get(String id) throws ScimException {
+    Optional<ObjectNode> user = api.find(userPath(id));
+    if (user.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(view(user.get(), local.get(RESOURCE_TYPE, id)));
+  }
+
+  @Override
+  public StoredResource create(ObjectNode attributes) throws ScimException {
+    return create(attributes, null);
+  }
+
+  @Override
+  public StoredResource createWithPasswordHash(ObjectNode attributes, PasswordHash hash)
+      throws ScimException {
+    return create(attributes, hash);
+  }
+
+  private StoredResource create(ObjectNode attributes, PasswordHash hash) throws ScimException {
+    ObjectNode scim = attributes.deepCopy();
+    JsonNode password = scim.remove("password");
+    AppwriteUser fields = AppwriteUser.from(scim);
+    String id = AppwriteIds.next();
+    ObjectNode body = JSON.objectNode().put("userId", id).put("email", fields.email());
+    if (!fields.name().isEmpty()) {
+      body.put("name", fields.name());
+    }
+    String path = "/users";
+    if (hash != null) {
+      path = AppwritePasswordHashes.route(hash);
+      AppwritePasswordHashes.addTo(body, hash);
+    } else if (password != null && !password.isNull()) {
+      body.put("password", password.asText());
+    }
+    ObjectNode user = api.createOnce(path, body, userPath(id));
+    try {
+      user = applyFields(id, user, fields);
+    } catch (ScimException e) {
+      api.undoCreate(userPath(id));
+      throw e;
+    }
+    scim.remove("groups");
+    LocalRecord record = local.put(RESOURCE_TYPE, id, scim, clock.instant());
+    return AppwriteUserView.of(user, Optional.of(record), JSON.arrayNode());
+  }
+
+  /** Status, labels and preferences, which Appwrite's create call does not take. */
+  private ObjectNode applyFields(String id, ObjectNode user, AppwriteUser fields)
+      throws ScimException {
+    ObjectNode current = user;
+    if (!fields.status()) {
+      current = api.set("PATCH", userPath(id) + "/status", JSON.objectNode().put("status", false));
+    }
+    if (!fields.labels().isEmpty()) {
+      current = putLabels(id, fields.labels());
+    }
+    if (!fields.prefs().isEmpty()) {
+      api.set("PATCH", userPath(id) + "/prefs", merged(current.path("prefs"), fields.prefs()));
+      current = api.find(userPath(id)).orElse(current);
+    }
+    return current;
+  }
+
+  @Override
+  public StoredResource replace(ResourceChange change) throws ScimException {
+    String id = change.id();
+    ObjectNode user = api.find(userPath(id)).orElseThrow(() -> notFound(id));
+    Optional<LocalRecord> before = local.get(RESOURCE_TYPE, id);
+    if (!AppwriteUserView.of(user, before, JSON.arrayNode()).version()
+        .equals(change.before().version())) {
+      throw new PreconditionFailedException("The user changed since it was read; read it again.");
+    }
+    ObjectNode scim = change.after().deepCopy();
+    JsonNode password = scim.remove("password");
+    AppwriteUser fields = AppwriteUser.from(scim);
+    if (!fields.email().equals(user.path("email").asText())) {
+      api.set("PATCH", userPath(id) + "/email", JSON.objectNode().put("email", fields.email()));
+    }
+    if (!fields.name().equals(user.path("name").asText(""))) {
+      api.set("PATCH", userPath(id) + "/name", JSON.objectNode().put("name", fields.name()));
+    }
+    if (fields.status() != user.path("status").asBoolean(true)) {
+      api.set("PATCH", userPath(id) + "/status", JSON.objectNode().put("status", fields.status()));
+    }
+    Set<String> labels = new HashSet<>();
+    user.path("labels").forEach(label -> labels.add(label.asText()));
+    if (!labels.equals(new HashSet<>(fields.labels()))) {
+      putLabels(id, fields.labels());
+    }
+    ObjectNode prefs = merged(user.path("prefs"), fields.prefs());
+    if (!prefs.equals(user.path("prefs"))) {
+      api.set("PATCH", userPath(id) + "/prefs", prefs);
+    }
+    if (password != null && !password.isNull()) {
+      api.set("PATCH", userPath(id) + "/password",
+          JSON.objectNode().put("password", password.asText()));
+    }
+    scim.remove("groups");
+    local.put(RESOURCE_TYPE, id, scim, clock.instant());
+    return get(id).orElseThrow(() -> notFound(id));
+  }
+
+  private ObjectNode putLabels(String id, List<String> labels) throws ScimException {
+    ObjectNode body = JSON.objectNode();
+    ArrayNode values = body.putArray("labels");
+    labels.forEach(values::add);
+    return api.set("PUT", userPath(id) + "/labels", body);
+  }
+
+  /**
+   * Appwrite's prefs with the SCIM preferences laid over: keys the application keeps there stay, a
+   * SCIM preference the client left out is removed. Appwrite replaces prefs whole, so this is what
+   * gets written.
+   */
+  private static ObjectNode merged(JsonNode current, ObjectNode scimPreferences) {
+    ObjectNode prefs = current.isObject() ? ((ObjectNode) current).deepCopy() : JSON.objectNode();
+    AppwriteUser.PREFERENCES.forEach(prefs::remove);
+    prefs.setAll(scimPreferences);
+    return prefs;
+  }
+
+  @Override
+  public void delete(String id, String expectedVersion) throws ScimException {
+    if (expectedVersion != null) {
+      StoredResource current = get(id).orElseThrow(() -> notFound(id));
+      if (!current.version().equals(expectedVersion)) {
+        throw new PreconditionFailedException("The user changed since it was read; read it again.");
+      }
+    }
+    // A 404 here is a retried delete whose first attempt went through: the user is gone either way.
+    api.delete(userPath(id));
+    local.delete(RESOURCE_TYPE, id);
+  }
+
+  @Override
+  protected StoredResource view(ObjectNode user, Optional<LocalRecord> record) throws ScimException {
+    String id = user.path("$id").asText();
+    List<JsonNode> memberships = api.listAll(userPath(id) + "/memberships", "memberships", List.of());
+    return AppwriteUserView.of(user, record, AppwriteUserView.groups(memberships));
+  }
+
+  @Override
+  public <C> Optional<C> capability(Class<C> type) {
+    return type == PasswordManagement.class ? Optional.of(type.cast(this)) : Optional.empty();
+  }
+
+  // Password management: Appwrite has no reset email for administrators; a reset issues a login token
+  // (POST /users/{id}/tokens) that the gateway hands to its reset sink.
+
+  @Override
+  public Set<PasswordFeature> features() {
+    return Set.of(PasswordFeature.RESET, PasswordFeature.RESET_EXPIRY, PasswordFeature.HASH_IMPORT);
+  }
+
+  @Override
+  public ResetOutcome reset(String userId, PasswordReset request) throws ScimException {
+    return AppwriteResetTokens.issue(api, userPath(userId), request);
+  }
+
+  @Override
+  public void requirePasswordChange(String userId, boolean required) throws ScimException {
+    throw BadRequestException.invalidValue("Appwrite has no \"change password at next sign-in\" "
+        + "setting, so mustChangePassword cannot be honoured by this backend.");
+  }
+
+  private static String userPath(String id) {
+    return "/users/" + AppwriteApi.segment(id);
+  }
+
+  private static ResourceNotFoundException notFound(String id) {
+    return new ResourceNotFoundException("No user has the id " + id + ".");
+  }
+}
