@@ -3,9 +3,8 @@ package io.scimgateway.emulator.appwrite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.scimgateway.emulator.EmulatorRequest;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +28,11 @@ final class ApiRequest {
     this.body = body;
   }
 
-  static ApiRequest parse(String method, String rawPath, String rawQuery, byte[] body, ObjectMapper json) {
-    List<String> segments = new ArrayList<>();
-    for (String part : rawPath.split("/")) {
-      if (!part.isEmpty()) {
-        segments.add(URLDecoder.decode(part, StandardCharsets.UTF_8));
-      }
-    }
+  static ApiRequest parse(EmulatorRequest request, ObjectMapper json) {
     JsonNode parsedBody = JsonNodeFactory.instance.objectNode();
-    if (body.length > 0) {
+    if (request.body().length > 0) {
       try {
-        parsedBody = json.readTree(body);
+        parsedBody = json.readTree(request.body());
       } catch (IOException e) {
         throw AppwriteError.invalidArgument("Invalid JSON body.");
       }
@@ -47,20 +40,16 @@ final class ApiRequest {
         throw AppwriteError.invalidArgument("The request body must be a JSON object.");
       }
     }
-    return new ApiRequest(method, segments, parseQuery(rawQuery), parsedBody);
+    return new ApiRequest(request.method(), request.segments(), parseQuery(request.query()), parsedBody);
   }
 
-  private static Map<String, List<String>> parseQuery(String rawQuery) {
+  private static Map<String, List<String>> parseQuery(List<EmulatorRequest.Parameter> parameters) {
     // Indexed array keys keep their index order: queries[0], queries[1], ... ; "name[]" keeps arrival order.
     Map<String, TreeMap<Integer, String>> indexed = new TreeMap<>();
     Map<String, List<String>> result = new TreeMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return result;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+    for (EmulatorRequest.Parameter parameter : parameters) {
+      String key = parameter.name();
+      String value = parameter.value();
       int bracket = key.indexOf('[');
       if (bracket > 0 && key.endsWith("]")) {
         String name = key.substring(0, bracket);

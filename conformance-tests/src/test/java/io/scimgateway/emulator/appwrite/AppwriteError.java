@@ -2,9 +2,11 @@ package io.scimgateway.emulator.appwrite;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.emulator.EmulatorError;
+import io.scimgateway.emulator.EmulatorResponse;
 
 /** An Appwrite error: the HTTP status equals {@code code}, the body is {message, code, type, version}. */
-final class AppwriteError extends RuntimeException {
+final class AppwriteError extends EmulatorError {
 
   /** The server version reported in error bodies. */
   static final String SERVER_VERSION = "1.9.6";
@@ -24,6 +26,11 @@ final class AppwriteError extends RuntimeException {
 
   String type() {
     return type;
+  }
+
+  @Override
+  public EmulatorResponse response() {
+    return new EmulatorResponse(code, body());
   }
 
   ObjectNode body() {

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.emulator.EmulatorRequest;
+import io.scimgateway.emulator.EmulatorResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The /v1/teams routes as used with an API key: teams, team prefs, and memberships (confirmed at once). */
@@ -24,12 +29,12 @@ final class TeamsApi {
   }
 
   /** Segments start at "teams". */
-  ApiResponse handle(ApiRequest request, List<String> path) {
+  EmulatorResponse handle(ApiRequest request, List<String> path) {
     String method = request.method();
     if (path.size() == 1) {
       return switch (method) {
-        case "GET" -> ApiResponse.ok(project.teams.list(request, "teams", json));
-        case "POST" -> ApiResponse.created(createTeam(request));
+        case "GET" -> EmulatorResponse.ok(project.teams.list(request, "teams", json));
+        case "POST" -> EmulatorResponse.created(createTeam(request));
         default -> throw AppwriteError.routeNotFound();
       };
     }
@@ -38,7 +43,7 @@ final class TeamsApi {
     String route = method + " " + String.join("/", path.subList(2, path.size()));
     switch (route) {
       case "GET " -> {
-        return ApiResponse.ok(DocumentCollection.render(team));
+        return EmulatorResponse.ok(DocumentCollection.render(team));
       }
       case "PUT " -> {
         team.put("name", UserFieldRules.name(request.requiredString("name")));
@@ -48,15 +53,15 @@ final class TeamsApi {
             membership.put("teamName", team.get("name").asText());
           }
         }
-        return ApiResponse.ok(DocumentCollection.render(team));
+        return EmulatorResponse.ok(DocumentCollection.render(team));
       }
       case "DELETE " -> {
         project.memberships.all().removeIf(membership -> membership.get("teamId").asText().equals(teamId));
         project.teams.remove(teamId);
-        return ApiResponse.noContent();
+        return EmulatorResponse.noContent();
       }
       case "GET prefs" -> {
-        return ApiResponse.ok(team.get("prefs").deepCopy());
+        return EmulatorResponse.ok(team.get("prefs").deepCopy());
       }
       case "PUT prefs" -> {
         JsonNode prefs = request.body().get("prefs");
@@ -64,14 +69,14 @@ final class TeamsApi {
           throw AppwriteError.invalidArgument("Invalid `prefs` param: Value must be a valid object.");
         }
         team.set("prefs", prefs.deepCopy());
-        return ApiResponse.ok(prefs.deepCopy());
+        return EmulatorResponse.ok(prefs.deepCopy());
       }
       case "GET memberships" -> {
-        return ApiResponse.ok(project.memberships.list(request, "memberships", json,
+        return EmulatorResponse.ok(project.memberships.list(request, "memberships", json,
             membership -> membership.get("teamId").asText().equals(teamId)));
       }
       case "POST memberships" -> {
-        return ApiResponse.created(createMembership(team, request));
+        return EmulatorResponse.created(createMembership(team, request));
       }
       default -> {
         return membershipRoute(team, request, path);
@@ -157,7 +162,8 @@ final class TeamsApi {
     if (name != null) {
       body.put("name", name);
     }
-    ApiRequest create = ApiRequest.parse("POST", "/v1/users", null, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
+    ApiRequest create = ApiRequest.parse(EmulatorRequest.of("POST", URI.create("/v1/users"), Map.of(),
+        body.toString().getBytes(StandardCharsets.UTF_8)), json);
     users.handle(create, List.of("users"));
     return project.users.all().stream().filter(user -> user.get(field).asText().equals(value)).findFirst()
         .orElseThrow();
@@ -172,7 +178,7 @@ final class TeamsApi {
     return roles;
   }
 
-  private ApiResponse membershipRoute(ObjectNode team, ApiRequest request, List<String> path) {
+  private EmulatorResponse membershipRoute(ObjectNode team, ApiRequest request, List<String> path) {
     if (path.size() != 4 || !path.get(2).equals("memberships")) {
       throw AppwriteError.routeNotFound();
     }
@@ -185,16 +191,16 @@ final class TeamsApi {
     }
     switch (request.method()) {
       case "GET":
-        return ApiResponse.ok(DocumentCollection.render(membership));
+        return EmulatorResponse.ok(DocumentCollection.render(membership));
       case "PATCH":
         List<String> roles = roles(request);
         ArrayNode roleArray = membership.putArray("roles");
         roles.forEach(roleArray::add);
         membership.put("$updatedAt", project.timestamps.now());
-        return ApiResponse.ok(DocumentCollection.render(membership));
+        return EmulatorResponse.ok(DocumentCollection.render(membership));
       case "DELETE":
         project.removeMembership(membership);
-        return ApiResponse.noContent();
+        return EmulatorResponse.noContent();
       default:
         throw AppwriteError.routeNotFound();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.emulator.EmulatorResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,22 +20,22 @@ final class UsersApi {
   }
 
   /** Segments start at "users". */
-  ApiResponse handle(ApiRequest request, List<String> path) {
+  EmulatorResponse handle(ApiRequest request, List<String> path) {
     String method = request.method();
     if (path.size() == 1) {
       return switch (method) {
-        case "GET" -> ApiResponse.ok(project.users.list(request, "users", json));
-        case "POST" -> ApiResponse.created(create(request));
+        case "GET" -> EmulatorResponse.ok(project.users.list(request, "users", json));
+        case "POST" -> EmulatorResponse.created(create(request));
         default -> throw AppwriteError.routeNotFound();
       };
     }
     if (path.size() == 2 && method.equals("POST") && UserFieldRules.HASH_ROUTES.containsKey(path.get(1))) {
-      return ApiResponse.created(createHashed(request, path.get(1)));
+      return EmulatorResponse.created(createHashed(request, path.get(1)));
     }
     ObjectNode user = project.requireUser(path.get(1));
     if (path.size() == 2) {
       return switch (method) {
-        case "GET" -> ApiResponse.ok(DocumentCollection.render(user));
+        case "GET" -> EmulatorResponse.ok(DocumentCollection.render(user));
         case "DELETE" -> delete(user);
         default -> throw AppwriteError.routeNotFound();
       };
@@ -61,10 +62,10 @@ final class UsersApi {
           () -> user.put("emailVerification", request.requiredBoolean("emailVerification")));
       case "PATCH verification/phone" -> update(user,
           () -> user.put("phoneVerification", request.requiredBoolean("phoneVerification")));
-      case "GET prefs" -> ApiResponse.ok(user.get("prefs").deepCopy());
+      case "GET prefs" -> EmulatorResponse.ok(user.get("prefs").deepCopy());
       case "PATCH prefs" -> updatePrefs(user, request);
-      case "POST tokens" -> ApiResponse.created(project.issueToken(user, request));
-      case "GET memberships" -> ApiResponse.ok(project.memberships.list(request, "memberships", json,
+      case "POST tokens" -> EmulatorResponse.created(project.issueToken(user, request));
+      case "GET memberships" -> EmulatorResponse.ok(project.memberships.list(request, "memberships", json,
           membership -> membership.get("userId").asText().equals(user.get("$id").asText())));
       default -> throw AppwriteError.routeNotFound();
     };
@@ -167,14 +168,14 @@ final class UsersApi {
     user.put("phoneVerification", false);
   }
 
-  private ApiResponse update(ObjectNode user, Runnable change) {
+  private EmulatorResponse update(ObjectNode user, Runnable change) {
     change.run();
     user.put("$updatedAt", project.timestamps.now());
     project.refreshMemberships(user);
-    return ApiResponse.ok(DocumentCollection.render(user));
+    return EmulatorResponse.ok(DocumentCollection.render(user));
   }
 
-  private ApiResponse updatePrefs(ObjectNode user, ApiRequest request) {
+  private EmulatorResponse updatePrefs(ObjectNode user, ApiRequest request) {
     JsonNode prefs = request.body().get("prefs");
     if (prefs == null || prefs.isNull()) {
       throw AppwriteError.invalidArgument("Param \"prefs\" is not optional.");
@@ -184,10 +185,10 @@ final class UsersApi {
     }
     user.set("prefs", prefs.deepCopy());
     user.put("$updatedAt", project.timestamps.now());
-    return ApiResponse.ok(prefs.deepCopy());
+    return EmulatorResponse.ok(prefs.deepCopy());
   }
 
-  private ApiResponse delete(ObjectNode user) {
+  private EmulatorResponse delete(ObjectNode user) {
     String id = user.get("$id").asText();
     List<ObjectNode> owned = new ArrayList<>();
     for (ObjectNode membership : project.memberships.all()) {
@@ -197,6 +198,6 @@ final class UsersApi {
     }
     owned.forEach(project::removeMembership);
     project.users.remove(id);
-    return ApiResponse.noContent();
+    return EmulatorResponse.noContent();
   }
 }
