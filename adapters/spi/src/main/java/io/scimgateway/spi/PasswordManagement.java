@@ -27,6 +27,14 @@ public interface PasswordManagement {
    */
   ResetOutcome reset(String userId, PasswordReset request) throws ScimException;
 
+  /**
+   * Withdraws a token this store issued that the gateway could not deliver to its reset sink, so that
+   * no usable token is left that nobody holds. The default does nothing: a platform that cannot
+   * withdraw one keeps it until it expires.
+   */
+  default void withdrawReset(String userId, ResetOutcome.TokenIssued token) throws ScimException {
+  }
+
   /** Sets or clears "must change the password at next sign-in". */
   void requirePasswordChange(String userId, boolean required) throws ScimException;
 

@@ -23,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 final class SchemaMigrations {
 
   static final List<String> MIGRATIONS = List.of("V1__resources_and_memberships.sql",
-      "V2__timestamps_and_paging_indexes.sql", "V3__resource_counts.sql");
+      "V2__timestamps_and_paging_indexes.sql", "V3__resource_counts.sql",
+      "V4__password_resets.sql");
 
   private SchemaMigrations() {
   }
