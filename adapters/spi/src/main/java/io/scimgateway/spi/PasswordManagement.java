@@ -29,10 +29,13 @@ public interface PasswordManagement {
 
   /**
    * Withdraws a token this store issued that the gateway could not deliver to its reset sink, so that
-   * no usable token is left that nobody holds. The default does nothing: a platform that cannot
-   * withdraw one keeps it until it expires.
+   * no usable token is left that nobody holds.
+   *
+   * @return whether the token is withdrawn; the default withdraws nothing and says so, for a platform
+   *     that keeps a token until it expires
    */
-  default void withdrawReset(String userId, ResetOutcome.TokenIssued token) throws ScimException {
+  default boolean withdrawReset(String userId, ResetOutcome.TokenIssued token) throws ScimException {
+    return false;
   }
 
   /** Sets or clears "must change the password at next sign-in". */

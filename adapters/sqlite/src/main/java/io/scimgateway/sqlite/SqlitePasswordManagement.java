@@ -56,11 +56,12 @@ final class SqlitePasswordManagement implements PasswordManagement {
   }
 
   @Override
-  public void withdrawReset(String userId, ResetOutcome.TokenIssued token) throws ScimException {
+  public boolean withdrawReset(String userId, ResetOutcome.TokenIssued token) throws ScimException {
     database.write(handle -> handle.createUpdate(
             "DELETE FROM password_resets WHERE resource_pk = ? AND token_sha256 = ?")
         .bind(0, userPk(handle, userId)).bind(1, ResetToken.sha256(token.secret()))
         .execute());
+    return true; // deleted now, or replaced or deleted before: either way it no longer works
   }
 
   @Override
