@@ -15,12 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.scimgateway.gateway.GatewayServer;
-import io.scimgateway.gateway.config.ConfigLoader;
 import io.scimgateway.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -135,26 +133,6 @@ class ResetSinkTest {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
         () -> GatewayServer.start(config(), TestGateway.TOKEN, name -> null).close());
     assertTrue(refused.getMessage().contains(SECRET_VARIABLE), refused.getMessage());
-  }
-
-  @Test
-  void theConfigurationFileNamesTheSinkAndRefusesPlainHttpBeyondLoopback() throws IOException {
-    Path file = data.resolve("gateway.yaml");
-    Files.writeString(file, "passwordReset:\n  sink: webhook\n  webhook:\n    url: "
-        + webhookUrl() + "\n    secretEnv: " + SECRET_VARIABLE + "\n    timeoutSeconds: 5\n");
-    GatewayConfig.Webhook loaded = ConfigLoader.load(file).passwordReset().webhook();
-    assertEquals(webhookUrl(), loaded.url());
-    assertEquals(5, loaded.timeoutSeconds());
-
-    Files.writeString(file, "passwordReset:\n  sink: webhook\n  webhook:\n"
-        + "    url: http://hooks.example.com/reset\n    secretEnv: X\n");
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> ConfigLoader.load(file));
-    assertTrue(refused.getMessage().contains("must be https"), refused.getMessage());
-
-    Files.writeString(file, "passwordReset:\n  sink: mail\n");
-    refused = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(file));
-    assertTrue(refused.getMessage().contains("log or webhook"), refused.getMessage());
   }
 
   private void withWebhookGateway(Consumer<ScimClient> test) {

@@ -114,16 +114,24 @@ public final class ResourceService {
         return passwords.apply(current, password);
       }
       entitlements.apply(after, current.attributes(), WriteKind.PATCH);
-      StoredResource patched;
-      try {
-        patched = store.replace(new ResourceChange(current, after));
-      } catch (PreconditionFailedException e) {
-        if (preconditions.ifMatch() != null || attempt == PATCH_ATTEMPTS) {
-          throw e;
-        }
-        continue;
+      Optional<StoredResource> patched = replaceUnlessRaced(current, after,
+          preconditions.ifMatch() == null && attempt < PATCH_ATTEMPTS);
+      if (patched.isPresent()) {
+        return passwords.apply(patched.get(), password);
       }
-      return passwords.apply(patched, password);
+    }
+  }
+
+  /** Stores the change; empty when a concurrent write won and {@code retry} allows another attempt. */
+  private Optional<StoredResource> replaceUnlessRaced(StoredResource current, ObjectNode after,
+      boolean retry) throws ScimException {
+    try {
+      return Optional.of(store.replace(new ResourceChange(current, after)));
+    } catch (PreconditionFailedException e) {
+      if (!retry) {
+        throw e;
+      }
+      return Optional.empty();
     }
   }
 
