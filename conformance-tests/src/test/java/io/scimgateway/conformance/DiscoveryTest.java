@@ -34,6 +34,9 @@ class DiscoveryTest {
   private static final String SPC_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
   private static final String RESOURCE_TYPE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
   private static final String SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
+  private static final String PASSWORD = "urn:scimgateway:params:scim:schemas:extension:password:1.0:User";
+  private static final String ROLE = "urn:ietf:params:scim:schemas:core:2.0:Role";
+  private static final String ENTITLEMENT = "urn:ietf:params:scim:schemas:core:2.0:Entitlement";
 
   @TempDir
   static Path data;
@@ -108,10 +111,11 @@ class DiscoveryTest {
   void resourceTypesListsUserAndGroupWithEndpointsAndTheEnterpriseExtension() {
     ScimResponse list = scim.get("/ResourceTypes");
 
-    assertListResponse(list, 2, 2, 1);
+    // The embedded store has an entitlement catalog, so /Entitlements and /Roles are served too.
+    assertListResponse(list, 4, 4, 1);
     Map<String, JsonNode> byId = new HashMap<>();
     resources(list).forEach(type -> byId.put(type.path("id").asText(), type));
-    assertEquals(Set.of("User", "Group"), byId.keySet(), list::toString);
+    assertEquals(Set.of("User", "Group", "Entitlement", "Role"), byId.keySet(), list::toString);
 
     JsonNode user = byId.get("User");
     assertUserResourceType(user);
@@ -130,10 +134,14 @@ class DiscoveryTest {
     assertEquals("/Users", user.path("endpoint").asText(), user::toString);
     assertEquals(USER, user.path("schema").asText(), user::toString);
     JsonNode extensions = user.path("schemaExtensions");
-    assertEquals(1, extensions.size(), user::toString);
+    // The embedded store manages passwords, so the password extension is listed too.
+    assertEquals(2, extensions.size(), user::toString);
     assertEquals(ENTERPRISE, extensions.path(0).path("schema").asText(), user::toString);
-    assertTrue(extensions.path(0).path("required").isBoolean(), user::toString);
-    assertFalse(extensions.path(0).path("required").asBoolean(), user::toString);
+    assertEquals(PASSWORD, extensions.path(1).path("schema").asText(), user::toString);
+    for (JsonNode extension : extensions) {
+      assertTrue(extension.path("required").isBoolean(), user::toString);
+      assertFalse(extension.path("required").asBoolean(), user::toString);
+    }
     assertMeta(user, "ResourceType", scim.base() + "/ResourceTypes/User");
   }
 
@@ -168,10 +176,11 @@ class DiscoveryTest {
   void schemasListsTheUserGroupAndEnterpriseSchemas() {
     ScimResponse list = scim.get("/Schemas");
 
-    assertListResponse(list, 3, 3, 1);
+    assertListResponse(list, 6, 6, 1);
     Map<String, JsonNode> byId = new HashMap<>();
     resources(list).forEach(schema -> byId.put(schema.path("id").asText(), schema));
-    assertEquals(Set.of(USER, GROUP, ENTERPRISE), byId.keySet(), list::toString);
+    assertEquals(Set.of(USER, GROUP, ENTERPRISE, PASSWORD, ROLE, ENTITLEMENT), byId.keySet(),
+        list::toString);
     byId.forEach((id, schema) -> {
       assertTrue(contains(schema.path("schemas"), SCHEMA_SCHEMA), schema::toString);
       assertTrue(schema.path("attributes").isArray() && schema.path("attributes").size() > 0,

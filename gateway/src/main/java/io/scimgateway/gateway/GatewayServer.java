@@ -3,7 +3,9 @@ package io.scimgateway.gateway;
 import io.scimgateway.gateway.auth.BearerAuthenticator;
 import io.scimgateway.gateway.config.AuthenticatorFactory;
 import io.scimgateway.gateway.config.GatewayConfig;
+import io.scimgateway.gateway.config.ResetSinkFactory;
 import io.scimgateway.gateway.core.GatewayLimits;
+import io.scimgateway.gateway.core.ResetSink;
 import io.scimgateway.gateway.core.ResourceServices;
 import io.scimgateway.gateway.http.CleartextHttp2UpgradeAddOn;
 import io.scimgateway.gateway.http.GatewayApplication;
@@ -18,6 +20,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
@@ -44,6 +47,15 @@ public final class GatewayServer implements AutoCloseable {
    * @throws IllegalArgumentException when the configuration is unusable, with a message that says why
    */
   public static GatewayServer start(GatewayConfig config, String plainToken) {
+    return start(config, plainToken, System::getenv);
+  }
+
+  /**
+   * Opens the backend and starts listening, reading the environment variables the configuration names
+   * (such as the reset webhook's secret) through {@code environment}.
+   */
+  public static GatewayServer start(GatewayConfig config, String plainToken,
+      UnaryOperator<String> environment) {
     BearerAuthenticator authenticator = AuthenticatorFactory.create(config.auth(), plainToken);
     if (!authenticator.hasAnyCredential()) {
       throw new IllegalArgumentException("No bearer token is configured, and the gateway does not "
@@ -52,10 +64,11 @@ public final class GatewayServer implements AutoCloseable {
     }
     SchemaRegistry registry = SchemaRegistry.load();
     GatewayLimits limits = config.limits().toGatewayLimits();
+    ResetSink resetSink = ResetSinkFactory.create(config.passwordReset(), environment);
     Backend backend = openBackend(config, registry);
     try {
       ResourceServices services = new ResourceServices(registry, backend, limits,
-          config.compatibility().toClientCompatibility());
+          config.compatibility().toClientCompatibility(), resetSink);
       GatewayApplication application = new GatewayApplication(config.server().basePath(), registry,
           services, limits, authenticator);
       URI listen = URI.create("http://" + hostForUri(config.server().bind()) + ":"

@@ -156,7 +156,6 @@ public final class SchemaRegistry {
     return Optional.ofNullable(schemasById.get(key(id)));
   }
 
-  /** All resource types, in index order. */
   /**
    * The extension of {@code resourceType} whose URN is {@code urn}; URNs are compared without regard
    * to case (RFC 7643 section 2.1), since clients may spell them either way.
@@ -168,6 +167,7 @@ public final class SchemaRegistry {
         .findFirst();
   }
 
+  /** All resource types, in index order. */
   public List<ResourceTypeDefinition> resourceTypes() {
     return resourceTypes;
   }

@@ -23,6 +23,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ class SchemaRegistryTest {
   private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
   private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  private static final String PASSWORD = "urn:scimgateway:params:scim:schemas:extension:password:1.0:User";
+  private static final String ROLE = "urn:ietf:params:scim:schemas:core:2.0:Role";
+  private static final String ENTITLEMENT = "urn:ietf:params:scim:schemas:core:2.0:Entitlement";
 
   private static final SchemaRegistry REGISTRY = SchemaRegistry.load();
 
@@ -44,10 +48,10 @@ class SchemaRegistryTest {
   // ---------------------------------------------------------------- what the module ships
 
   @Test
-  void loadsTheThreeSchemasAndTwoResourceTypesInIndexOrder() {
-    assertEquals(List.of(USER, GROUP, ENTERPRISE),
+  void loadsTheSixSchemasAndFourResourceTypesInIndexOrder() {
+    assertEquals(List.of(USER, GROUP, ENTERPRISE, PASSWORD, ROLE, ENTITLEMENT),
         REGISTRY.schemas().stream().map(SchemaResource::getId).toList());
-    assertEquals(List.of("User", "Group"),
+    assertEquals(List.of("User", "Group", "Role", "Entitlement"),
         REGISTRY.resourceTypes().stream().map(ResourceTypeDefinition::getName).toList());
   }
 
@@ -58,14 +62,15 @@ class SchemaRegistryTest {
   }
 
   @Test
-  void userResourceTypeServesUsersWithTheEnterpriseExtensionOptional() {
+  void userResourceTypeServesUsersWithTheEnterpriseAndPasswordExtensionsOptional() {
     ResourceTypeDefinition user = REGISTRY.resourceType("user").orElseThrow();
     SchemaResource enterprise = REGISTRY.schema(ENTERPRISE).orElseThrow();
+    SchemaResource password = REGISTRY.schema(PASSWORD).orElseThrow();
     assertAll(
         () -> assertEquals("/Users", user.getEndpoint()),
         () -> assertEquals("User Account", user.getDescription()),
         () -> assertEquals(USER, user.getCoreSchema().getId()),
-        () -> assertEquals(Map.of(enterprise, false), user.getSchemaExtensions()),
+        () -> assertEquals(Map.of(enterprise, false, password, false), user.getSchemaExtensions()),
         () -> assertEquals("User", user.toScimResource().getId()));
   }
 
@@ -112,6 +117,36 @@ class SchemaRegistryTest {
         () -> assertEquals(List.of("work", "home", "other"),
             attribute(USER, "emails.type").getCanonicalValues()),
         () -> assertEquals(List.of("external"), attribute(USER, "photos.value").getReferenceTypes()));
+  }
+
+  @Test
+  void passwordExtensionAttributesAreWriteOnlyAndNeverReturnedThroughout() {
+    SchemaResource password = REGISTRY.schema(PASSWORD).orElseThrow();
+    assertEquals(List.of("resetPassword", "resetTemplate", "resetValidForSeconds",
+        "mustChangePassword", "passwordHash"), names(password.getAttributes()));
+    for (AttributeDefinition attribute : password.getAttributes()) {
+      List<AttributeDefinition> all = new ArrayList<>(List.of(attribute));
+      if (attribute.getSubAttributes() != null) {
+        all.addAll(attribute.getSubAttributes());
+      }
+      all.forEach(each -> assertAll(each.getName(),
+          () -> assertEquals(Mutability.WRITE_ONLY, each.getMutability()),
+          () -> assertEquals(Returned.NEVER, each.getReturned())));
+    }
+    assertEquals(List.of("argon2", "bcrypt", "md5", "phpass", "sha", "scrypt", "scrypt-modified"),
+        attribute(PASSWORD, "passwordHash.algorithm").getCanonicalValues());
+  }
+
+  @Test
+  void roleAndEntitlementAreReadOnlyResourceTypesOfTheDraft() {
+    assertEquals("/Roles", REGISTRY.resourceType("Role").orElseThrow().getEndpoint());
+    assertEquals(ENTITLEMENT,
+        REGISTRY.resourceType("Entitlement").orElseThrow().getCoreSchema().getId());
+    for (String urn : List.of(ROLE, ENTITLEMENT)) {
+      assertTrue(attribute(urn, "value").isRequired(), urn);
+      REGISTRY.schema(urn).orElseThrow().getAttributes().forEach(attribute ->
+          assertEquals(Mutability.READ_ONLY, attribute.getMutability(), attribute.getName()));
+    }
   }
 
   @Test
@@ -231,7 +266,8 @@ class SchemaRegistryTest {
 
     SchemaRegistry registry = load(shippedRoot(), temp);
 
-    assertEquals(List.of(USER, GROUP, ENTERPRISE, "urn:example:scim:schemas:Device"),
+    assertEquals(List.of(USER, GROUP, ENTERPRISE, PASSWORD, ROLE, ENTITLEMENT,
+            "urn:example:scim:schemas:Device"),
         registry.schemas().stream().map(SchemaResource::getId).toList());
     assertEquals("/Devices", registry.resourceType("device").orElseThrow().getEndpoint());
     assertEquals("/Users", registry.resourceType("User").orElseThrow().getEndpoint());

@@ -27,6 +27,17 @@ public interface PasswordManagement {
    */
   ResetOutcome reset(String userId, PasswordReset request) throws ScimException;
 
+  /**
+   * Withdraws a token this store issued that the gateway could not deliver to its reset sink, so that
+   * no usable token is left that nobody holds.
+   *
+   * @return whether the token is withdrawn; the default withdraws nothing and says so, for a platform
+   *     that keeps a token until it expires
+   */
+  default boolean withdrawReset(String userId, ResetOutcome.TokenIssued token) throws ScimException {
+    return false;
+  }
+
   /** Sets or clears "must change the password at next sign-in". */
   void requirePasswordChange(String userId, boolean required) throws ScimException;
 

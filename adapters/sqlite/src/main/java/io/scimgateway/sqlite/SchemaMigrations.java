@@ -24,10 +24,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class SchemaMigrations {
 
-  /** The embedded store's resources and memberships. */
+  /** The embedded store's resources, memberships and password resets. */
   static final SchemaMigrations EMBEDDED_STORE = new SchemaMigrations("migrations",
       List.of("V1__resources_and_memberships.sql", "V2__timestamps_and_paging_indexes.sql",
-          "V3__resource_counts.sql"));
+          "V3__resource_counts.sql", "V4__password_resets.sql"));
 
   /** What remote adapters keep beside a platform: see {@link LocalState}. */
   static final SchemaMigrations LOCAL_STATE = new SchemaMigrations("local-state-migrations",

@@ -1,6 +1,7 @@
 package io.scimgateway.sqlite;
 
 import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.WriteBatching;
 import java.util.Map;
@@ -13,8 +14,10 @@ final class SqliteBackend implements Backend {
 
   private final SqliteDatabase database;
   private final Map<String, ResourceStore> stores;
+  private final ConfiguredCatalog catalog;
 
-  SqliteBackend(SqliteSettings settings, SchemaRegistry schemas) {
+  SqliteBackend(SqliteSettings settings, ConfiguredCatalog catalog, SchemaRegistry schemas) {
+    this.catalog = catalog;
     this.database = new SqliteDatabase(settings, SchemaMigrations.EMBEDDED_STORE);
     Memberships memberships = new Memberships();
     PasswordHasher passwords = new PasswordHasher();
@@ -41,6 +44,9 @@ final class SqliteBackend implements Backend {
     if (type == WriteBatching.class) {
       WriteBatching batching = database::inOneBatch;
       return Optional.of(type.cast(batching));
+    }
+    if (type == EntitlementCatalog.class) {
+      return Optional.of(type.cast(catalog));
     }
     return Optional.empty();
   }

@@ -15,6 +15,6 @@ public final class SqliteBackendProvider implements BackendProvider {
   @Override
   public Backend open(BackendContext context) {
     return new SqliteBackend(SqliteSettings.from(context.settings(), context.dataDirectory()),
-        context.schemas());
+        ConfiguredCatalog.from(context.settings()), context.schemas());
   }
 }

@@ -13,6 +13,7 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import io.scimgateway.spi.FilterSupport;
 import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.PageWindow;
+import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
@@ -48,6 +49,7 @@ final class SqliteResourceStore implements ResourceStore {
   private final DerivedAttributes derived;
   private final Memberships memberships;
   private final PasswordHasher passwords;
+  private final Optional<PasswordManagement> passwordManagement;
 
   SqliteResourceStore(SqliteDatabase database, AttributeLocator locator, DerivedAttributes derived,
       Memberships memberships, PasswordHasher passwords) {
@@ -59,6 +61,8 @@ final class SqliteResourceStore implements ResourceStore {
     this.derived = derived;
     this.memberships = memberships;
     this.passwords = passwords;
+    this.passwordManagement = resourceType.equals("User")
+        ? Optional.of(new SqlitePasswordManagement(database, rows)) : Optional.empty();
   }
 
   @Override
@@ -164,6 +168,9 @@ final class SqliteResourceStore implements ResourceStore {
     if (type == GroupMembership.class && resourceType.equals("Group")) {
       GroupMembership membership = this::changeMembers;
       return Optional.of(type.cast(membership));
+    }
+    if (type == PasswordManagement.class) {
+      return passwordManagement.map(type::cast);
     }
     return Optional.empty();
   }

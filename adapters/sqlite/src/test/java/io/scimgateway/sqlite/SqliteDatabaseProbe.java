@@ -17,10 +17,28 @@ final class SqliteDatabaseProbe {
   }
 
   String passwordHash(String id) {
+    return text("SELECT password_hash FROM resources WHERE id = ?", id);
+  }
+
+  /** The user's outstanding reset as {@code <token_sha256> <expires>}, or null. */
+  String passwordReset(String id) {
+    return text("SELECT token_sha256 || ' ' || expires FROM password_resets JOIN resources "
+        + "ON pk = resource_pk WHERE id = ?", id);
+  }
+
+  /** How many reset rows there are, whatever user they belong to. */
+  String passwordResetCount() {
+    return text("SELECT count(*) FROM password_resets WHERE ? IS NOT NULL", "any");
+  }
+
+  String mustChangePassword(String id) {
+    return text("SELECT must_change_password FROM resources WHERE id = ?", id);
+  }
+
+  private String text(String sql, String parameter) {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-        PreparedStatement statement =
-            connection.prepareStatement("SELECT password_hash FROM resources WHERE id = ?")) {
-      statement.setString(1, id);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? rows.getString(1) : null;
       }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.gateway.core.ClientCompatibility;
 import io.scimgateway.gateway.core.GatewayLimits;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The whole configuration, as the YAML file spells it (README, "Configuration"). Every section is
@@ -18,13 +21,19 @@ import java.util.List;
  * @param auth static tokens and JWT validation
  * @param limits page sizes, scan cap, payload and filter sizes
  * @param compatibility what is accepted from identity providers beyond the RFCs
+ * @param passwordReset where the one-time secrets of password resets go
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
-    Compatibility compatibility) {
+    Compatibility compatibility, PasswordReset passwordReset) {
 
   public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits) {
-    this(server, data, backend, auth, limits, null);
+    this(server, data, backend, auth, limits, null, null);
+  }
+
+  public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
+      Compatibility compatibility) {
+    this(server, data, backend, auth, limits, compatibility, null);
   }
 
   public GatewayConfig {
@@ -35,10 +44,11 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     limits = limits == null ? new Limits(null, null, null, null, null) : limits;
     compatibility = compatibility == null
         ? new Compatibility(null, null, null, null, null, null, null, null) : compatibility;
+    passwordReset = passwordReset == null ? new PasswordReset(null, null) : passwordReset;
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null, null);
   }
 
   /** The backend's name, {@code sqlite} unless configured. */
@@ -47,19 +57,23 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
   }
 
   public GatewayConfig withServer(Server server) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
   }
 
   public GatewayConfig withData(Path data) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility);
-  }
-
-  public GatewayConfig withBackend(ObjectNode backend) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
   }
 
   public GatewayConfig withAuth(Auth auth) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+  }
+
+  public GatewayConfig withBackend(ObjectNode backend) {
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+  }
+
+  public GatewayConfig withPasswordReset(PasswordReset passwordReset) {
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
   }
 
   /** @param basePath the path SCIM is served under, {@code /scim/v2} by default */
@@ -133,6 +147,55 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
 
     private static boolean on(Boolean setting) {
       return setting == null || setting;
+    }
+  }
+
+  /**
+   * Where reset secrets go: {@code log} (the default) writes one line per reset at the logger
+   * {@code io.scimgateway.passwordreset}; {@code webhook} POSTs them to {@code webhook.url}.
+   */
+  public record PasswordReset(String sink, Webhook webhook) {
+
+    private static final Set<String> SINKS = Set.of("log", "webhook");
+
+    public PasswordReset {
+      sink = sink == null ? "log" : sink.toLowerCase(Locale.ROOT);
+      if (!SINKS.contains(sink)) {
+        throw new IllegalArgumentException("passwordReset.sink must be log or webhook, not " + sink);
+      }
+      if (sink.equals("webhook") != (webhook != null)) {
+        throw new IllegalArgumentException(webhook == null
+            ? "passwordReset.sink webhook needs passwordReset.webhook with url and secretEnv"
+            : "passwordReset.webhook is set, but passwordReset.sink is not webhook");
+      }
+    }
+  }
+
+  /**
+   * A reset webhook.
+   *
+   * @param url where deliveries are POSTed: https, or http to a loopback address only
+   * @param secretEnv the environment variable holding the HMAC secret that signs each delivery
+   * @param timeoutSeconds how long one delivery may take, 10 unless set
+   */
+  public record Webhook(String url, String secretEnv, Integer timeoutSeconds) {
+
+    public Webhook {
+      if (url == null || secretEnv == null || secretEnv.isBlank()) {
+        throw new IllegalArgumentException("passwordReset.webhook needs url and secretEnv");
+      }
+      URI uri = URI.create(url);
+      boolean loopback = uri.getHost() != null && (uri.getHost().equals("localhost")
+          || uri.getHost().startsWith("127.") || uri.getHost().equals("[::1]"));
+      if (!"https".equalsIgnoreCase(uri.getScheme())
+          && !("http".equalsIgnoreCase(uri.getScheme()) && loopback)) {
+        throw new IllegalArgumentException("passwordReset.webhook.url must be https (http only to "
+            + "a loopback address): reset tokens must not cross a network in plain text");
+      }
+      timeoutSeconds = timeoutSeconds == null ? 10 : timeoutSeconds;
+      if (timeoutSeconds < 1 || timeoutSeconds > 120) {
+        throw new IllegalArgumentException("passwordReset.webhook.timeoutSeconds must be 1 to 120");
+      }
     }
   }
 }

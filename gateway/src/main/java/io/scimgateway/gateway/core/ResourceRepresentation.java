@@ -73,7 +73,8 @@ public final class ResourceRepresentation {
     }
   }
 
-  private static String location(URI baseUri, String endpoint, String id) {
+  /** The URL of the resource {@code id} at {@code endpoint} ({@code /Users}), the id percent-encoded. */
+  static String location(URI baseUri, String endpoint, String id) {
     String base = baseUri.toString();
     String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     return trimmed + endpoint + "/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)

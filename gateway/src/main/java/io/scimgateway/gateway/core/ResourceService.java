@@ -6,15 +6,20 @@ import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.GroupMembership;
+import io.scimgateway.spi.PasswordFeature;
+import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.StoredResource;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SCIM operations on one resource type (RFC 7644 section 3), the same for every backend: schema
- * checks, preconditions, PATCH, then one call to the store. Thread-safe.
+ * checks, preconditions, PATCH, the backend's entitlement catalog, then one call to the store, and
+ * after it the password actions the request asked for (see {@link PasswordExtension}). Thread-safe.
  */
 public final class ResourceService {
 
@@ -28,9 +33,12 @@ public final class ResourceService {
   private final ResourceRepresentation representation;
   private final ListQueryParser queryParser;
   private final Optional<GroupMembership> membership;
+  private final PasswordActions passwords;
+  private final EntitlementRules entitlements;
 
   public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
-      GatewayLimits limits, CursorCodec cursors, ClientCompatibility compatibility) {
+      GatewayLimits limits, CursorCodec cursors, ClientCompatibility compatibility,
+      ResetSink resetSink, Optional<EntitlementCatalog> catalog) {
     this.resourceType = resourceType;
     this.store = store;
     this.validator = new ResourceValidator(resourceType, compatibility);
@@ -38,6 +46,13 @@ public final class ResourceService {
     this.representation = new ResourceRepresentation(resourceType);
     this.queryParser = new ListQueryParser(resourceType, limits, compatibility);
     this.membership = store.capability(GroupMembership.class);
+    this.passwords = new PasswordActions(store.capability(PasswordManagement.class), resetSink);
+    this.entitlements = new EntitlementRules(catalog);
+  }
+
+  /** The password actions this type's store can do; empty without {@link PasswordManagement}. */
+  public Set<PasswordFeature> passwordFeatures() {
+    return passwords.features();
   }
 
   /** Parses list and search parameters for this resource type; built once, shared by all requests. */
@@ -54,7 +69,10 @@ public final class ResourceService {
   }
 
   public StoredResource create(ObjectNode body) throws ScimException {
-    return store.create(validator.forCreate(body));
+    ObjectNode attributes = validator.forCreate(body);
+    PasswordRequest password = passwords.take(attributes, WriteKind.CREATE);
+    entitlements.apply(attributes, null, WriteKind.CREATE);
+    return passwords.apply(passwords.create(store, attributes, password), password);
   }
 
   public StoredResource get(String id) throws ScimException {
@@ -66,13 +84,16 @@ public final class ResourceService {
     StoredResource current = get(id);
     preconditions.checkWrite(current);
     ObjectNode after = validator.forReplace(body, current.attributes());
-    return store.replace(new ResourceChange(current, after));
+    PasswordRequest password = passwords.take(after, WriteKind.REPLACE);
+    entitlements.apply(after, current.attributes(), WriteKind.REPLACE);
+    return passwords.apply(store.replace(new ResourceChange(current, after)), password);
   }
 
   /**
    * Applies a PATCH to the current resource and stores the result conditionally. Without
    * {@code If-Match} the client asked for "apply to whatever is there", so a lost race is retried on
-   * the fresh resource; with it, the race is the client's 412.
+   * the fresh resource; with it, the race is the client's 412. A PATCH that only asks for password
+   * actions changes nothing stored: it acts once and answers the resource with its version unchanged.
    */
   public StoredResource patch(String id, PatchRequest patch, Preconditions preconditions)
       throws ScimException {
@@ -88,13 +109,29 @@ public final class ResourceService {
         return current; // nothing to change (compatibility.emptyPatches)
       }
       ObjectNode after = validator.forPatch(patch, current.id(), current.attributes());
-      try {
-        return store.replace(new ResourceChange(current, after));
-      } catch (PreconditionFailedException e) {
-        if (preconditions.ifMatch() != null || attempt == PATCH_ATTEMPTS) {
-          throw e;
-        }
+      PasswordRequest password = passwords.take(after, WriteKind.PATCH);
+      if (!password.isEmpty() && after.equals(validator.writable(current.attributes()))) {
+        return passwords.apply(current, password);
       }
+      entitlements.apply(after, current.attributes(), WriteKind.PATCH);
+      Optional<StoredResource> patched = replaceUnlessRaced(current, after,
+          preconditions.ifMatch() == null && attempt < PATCH_ATTEMPTS);
+      if (patched.isPresent()) {
+        return passwords.apply(patched.get(), password);
+      }
+    }
+  }
+
+  /** Stores the change; empty when a concurrent write won and {@code retry} allows another attempt. */
+  private Optional<StoredResource> replaceUnlessRaced(StoredResource current, ObjectNode after,
+      boolean retry) throws ScimException {
+    try {
+      return Optional.of(store.replace(new ResourceChange(current, after)));
+    } catch (PreconditionFailedException e) {
+      if (!retry) {
+        throw e;
+      }
+      return Optional.empty();
     }
   }
 

@@ -4,6 +4,8 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.EntitlementCatalog;
+import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.WriteBatching;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The resource types this gateway serves: every type in the schema registry that the backend has a
@@ -22,10 +25,13 @@ public final class ResourceServices {
   private final Map<String, ResourceService> byEndpoint = new LinkedHashMap<>();
   private final ClientCompatibility compatibility;
   private final WriteBatching batching;
+  private final Optional<EntitlementCatalog> catalog;
+  private final CatalogListing catalogs;
 
   public ResourceServices(SchemaRegistry schemas, Backend backend, GatewayLimits limits,
-      ClientCompatibility compatibility) {
+      ClientCompatibility compatibility, ResetSink resetSink) {
     this.compatibility = compatibility;
+    this.catalog = backend.capability(EntitlementCatalog.class);
     this.batching = backend.capability(WriteBatching.class)
         .orElse(new WriteBatching() {
           @Override
@@ -33,10 +39,12 @@ public final class ResourceServices {
             return work.run();
           }
         });
+    this.catalogs = new CatalogListing(schemas, catalog, limits, compatibility);
     CursorCodec cursors = new CursorCodec(Duration.ofSeconds(limits.cursorTimeoutSeconds()));
     for (ResourceTypeDefinition type : schemas.resourceTypes()) {
       Optional<ResourceStore> store = backend.store(type.getName());
-      store.ifPresent(s -> byEndpoint.put(endpointName(type), new ResourceService(type, s, limits, cursors, compatibility)));
+      store.ifPresent(s -> byEndpoint.put(endpointName(type),
+          new ResourceService(type, s, limits, cursors, compatibility, resetSink, catalog)));
     }
   }
 
@@ -52,6 +60,21 @@ public final class ResourceServices {
 
   public ClientCompatibility compatibility() {
     return compatibility;
+  }
+
+  /** The backend's entitlements and roles, where it has the capability. */
+  public Optional<EntitlementCatalog> catalog() {
+    return catalog;
+  }
+
+  /** {@code /Entitlements} and {@code /Roles}, as far as the backend serves them. */
+  public CatalogListing catalogs() {
+    return catalogs;
+  }
+
+  /** The password actions the User store can do; empty when it has none, or there are no users. */
+  public Set<PasswordFeature> userPasswordFeatures() {
+    return byEndpoint("Users").map(ResourceService::passwordFeatures).orElse(Set.of());
   }
 
   public List<ResourceService> all() {

@@ -92,6 +92,11 @@ final class ResourceValidator {
     return canonical;
   }
 
+  /** The stored resource as {@link #forPatch} spells a result: only what a client may write. */
+  ObjectNode writable(ObjectNode current) {
+    return names.apply(checker.removeReadOnlyAttributes(current));
+  }
+
   /*
    * In a writable list whose values have immutable sub-attributes (a group's members: each member's
    * value is immutable), replacing, adding and removing values is allowed; a value is just never

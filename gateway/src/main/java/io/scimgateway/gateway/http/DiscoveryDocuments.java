@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.gateway.core.CatalogKind;
 import io.scimgateway.gateway.core.GatewayLimits;
-import io.scimgateway.gateway.core.ResourceService;
 import io.scimgateway.gateway.core.ResourceServices;
 import io.scimgateway.schemas.SchemaRegistry;
 import java.net.URI;
@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * The discovery documents of RFC 7644 section 4, derived from the schema registry and from what the
  * backend serves, never from hand-written lists: a schema is listed when a served resource type uses
- * it. Immutable and thread-safe.
+ * it, and capabilities shape both (see {@link AdvertisedSchemas}). {@code /Roles} and
+ * {@code /Entitlements} are resource types where the backend has their catalog. Immutable and
+ * thread-safe.
  */
 final class DiscoveryDocuments {
 
@@ -28,19 +30,22 @@ final class DiscoveryDocuments {
   private final SchemaRegistry registry;
   private final ResourceServices services;
   private final GatewayLimits limits;
+  private final AdvertisedSchemas advertised;
 
   DiscoveryDocuments(SchemaRegistry registry, ResourceServices services, GatewayLimits limits) {
     this.registry = registry;
     this.services = services;
     this.limits = limits;
+    this.advertised = new AdvertisedSchemas(services.userPasswordFeatures(), services.catalog());
   }
 
   /** The served resource types as RFC 7643 section 6 documents, by id. */
   Map<String, ObjectNode> resourceTypes(URI baseUri) {
     Map<String, ObjectNode> types = new LinkedHashMap<>();
-    for (ResourceService service : services.all()) {
-      String id = service.resourceType().getName();
-      types.put(id, withMeta(registry.resourceTypeJson(id), "ResourceType", baseUri, "ResourceTypes/" + id));
+    for (ResourceTypeDefinition type : servedTypes()) {
+      String id = type.getName();
+      types.put(id, withMeta(advertised.resourceType(registry.resourceTypeJson(id)), "ResourceType",
+          baseUri, "ResourceTypes/" + id));
     }
     return types;
   }
@@ -49,7 +54,7 @@ final class DiscoveryDocuments {
   Map<String, ObjectNode> schemas(URI baseUri) {
     Map<String, ObjectNode> schemas = new LinkedHashMap<>();
     for (SchemaResource schema : servedSchemas()) {
-      ObjectNode node = JsonUtils.valueToNode(schema);
+      ObjectNode node = advertised.schema(JsonUtils.valueToNode(schema));
       schemas.put(schema.getId(), withMeta(node, "Schema", baseUri, "Schemas/" + schema.getId()));
     }
     return schemas;
@@ -64,7 +69,8 @@ final class DiscoveryDocuments {
         .put("maxOperations", limits.bulkMaxOperations())
         .put("maxPayloadSize", limits.bulkMaxPayloadBytes());
     config.putObject("filter").put("supported", true).put("maxResults", limits.maxResults());
-    config.putObject("changePassword").put("supported", userSchemaHasPassword());
+    config.putObject("changePassword").put("supported", userSchemaHasPassword()
+        && !services.userPasswordFeatures().isEmpty());
     config.putObject("sort").put("supported", true);
     // RFC 9865 section 4: both ways of paging; cursors by store position where the backend has them.
     config.putObject("pagination")
@@ -75,6 +81,7 @@ final class DiscoveryDocuments {
         .put("maxPageSize", limits.maxResults())
         .put("cursorTimeout", limits.cursorTimeoutSeconds());
     config.putObject("etag").put("supported", true);
+    rolesAndEntitlements(config.putObject("RolesAndEntitlements"));
     ArrayNode schemes = config.putArray("authenticationSchemes");
     schemes.addObject()
         .put("type", "oauthbearertoken")
@@ -86,12 +93,37 @@ final class DiscoveryDocuments {
     return withMeta(config, "ServiceProviderConfig", baseUri, "ServiceProviderConfig");
   }
 
+  /** draft-ietf-scim-roles-entitlements-01: which of its endpoints this gateway serves. */
+  private void rolesAndEntitlements(ObjectNode node) {
+    List<CatalogKind> served = services.catalogs().served();
+    for (CatalogKind kind : CatalogKind.values()) {
+      ObjectNode list = node.putObject(kind.attribute()).put("supported", served.contains(kind));
+      if (served.contains(kind)) {
+        list.put(kind == CatalogKind.ROLES ? "multipleRolesSupported"
+                : "multipleEntitlementsSupported", true)
+            .put("primarySupported", true)
+            .put("typeSupported", true);
+      }
+    }
+  }
+
+  /** The resource types of the backend's stores, then those of its catalog. */
+  private List<ResourceTypeDefinition> servedTypes() {
+    List<ResourceTypeDefinition> types = new ArrayList<>();
+    services.all().forEach(service -> types.add(service.resourceType()));
+    for (CatalogKind kind : services.catalogs().served()) {
+      registry.resourceType(kind.resourceTypeId()).ifPresent(types::add);
+    }
+    return types;
+  }
+
   private List<SchemaResource> servedSchemas() {
     List<SchemaResource> schemas = new ArrayList<>();
-    for (ResourceService service : services.all()) {
-      ResourceTypeDefinition type = service.resourceType();
+    for (ResourceTypeDefinition type : servedTypes()) {
       addOnce(schemas, type.getCoreSchema());
-      type.getSchemaExtensions().keySet().forEach(extension -> addOnce(schemas, extension));
+      type.getSchemaExtensions().keySet().stream()
+          .filter(extension -> advertised.offers(extension.getId()))
+          .forEach(extension -> addOnce(schemas, extension));
     }
     return schemas;
   }

@@ -29,6 +29,7 @@ public final class GatewayApplication extends ResourceConfig {
     register(BulkEndpoint.class);
     register(DiscoveryEndpoint.class);
     register(ServiceProviderConfigEndpoint.class);
+    register(CatalogEndpoint.class);
 
     register(new BasePathRequestFilter(basePath));
     register(new RequestSizeLimitRequestFilter(limits.maxPayloadBytes(),

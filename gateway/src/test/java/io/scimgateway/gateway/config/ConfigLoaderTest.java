@@ -28,6 +28,10 @@ class ConfigLoaderTest {
         backend:
           type: sqlite
           synchronous: normal
+          entitlements:
+            - {value: license.full, display: Full license, type: License, description: Every feature}
+          roles:
+            - {value: admin, display: Administrator}
         auth:
           tokens: [5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8]
           jwt:
@@ -38,6 +42,9 @@ class ConfigLoaderTest {
         limits:
           maxResults: 200
           maxPayloadBytes: 2048
+        passwordReset:
+          sink: webhook
+          webhook: {url: https://hooks.example.com/scim-reset, secretEnv: SCIM_RESET_SECRET}
         """));
     assertEquals("0.0.0.0", config.server().bind());
     assertEquals(9443, config.server().port());
@@ -49,6 +56,10 @@ class ConfigLoaderTest {
     assertEquals(200, config.limits().toGatewayLimits().maxResults());
     assertEquals(2048, config.limits().toGatewayLimits().maxPayloadBytes());
     assertEquals(100_000, config.limits().toGatewayLimits().scanLimit(), "unset limits keep defaults");
+    assertEquals("Full license", config.backend().path("entitlements").path(0).path("display").asText());
+    assertEquals("webhook", config.passwordReset().sink());
+    assertEquals("SCIM_RESET_SECRET", config.passwordReset().webhook().secretEnv());
+    assertEquals(10, config.passwordReset().webhook().timeoutSeconds(), "the default timeout");
   }
 
   @Test
@@ -57,6 +68,26 @@ class ConfigLoaderTest {
     assertEquals(8080, config.server().port());
     assertEquals("/scim/v2", config.server().basePath());
     assertEquals("sqlite", config.backendType());
+    assertEquals("log", config.passwordReset().sink());
+  }
+
+  @Test
+  void resetWebhooksNeedHttpsBeyondLoopbackAndASecretVariable() throws IOException {
+    String webhook = "passwordReset:\n  sink: webhook\n  webhook:\n    url: %s\n    secretEnv: S\n";
+    assertEquals("http://127.0.0.1:9000/reset", ConfigLoader.load(write(webhook.formatted(
+        "http://127.0.0.1:9000/reset"))).passwordReset().webhook().url());
+    assertMessage("must be https", webhook.formatted("http://hooks.example.com/reset"));
+    assertMessage("log or webhook", "passwordReset:\n  sink: mail\n");
+    assertMessage("needs passwordReset.webhook", "passwordReset:\n  sink: webhook\n");
+    assertMessage("needs url and secretEnv",
+        "passwordReset:\n  sink: webhook\n  webhook: {url: https://h.example.com/r}\n");
+  }
+
+  private void assertMessage(String expected, String yaml) throws IOException {
+    Path file = write(yaml);
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> ConfigLoader.load(file));
+    assertTrue(error.getMessage().contains(expected), error.getMessage());
   }
 
   @Test

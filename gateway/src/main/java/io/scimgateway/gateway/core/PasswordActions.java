@@ -1,0 +1,118 @@
+package io.scimgateway.gateway.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.gateway.core.PasswordExtension.Attribute;
+import io.scimgateway.spi.PasswordFeature;
+import io.scimgateway.spi.PasswordManagement;
+import io.scimgateway.spi.ResetOutcome;
+import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.StoredResource;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The password extension for one store: takes it out of a checked resource, refuses what the store
+ * cannot do before anything is written, and after the write acts once: "must change" first, then the
+ * reset, whose token goes to the reset sink. A token the sink could not take is withdrawn and the
+ * request answered {@code 502}, so no reset is lost silently. Thread-safe.
+ */
+final class PasswordActions {
+
+  private static final Logger LOG = Logger.getLogger(PasswordActions.class.getName());
+
+  private final Optional<PasswordManagement> management;
+  private final Set<PasswordFeature> features;
+  private final ResetSink sink;
+
+  PasswordActions(Optional<PasswordManagement> management, ResetSink sink) {
+    this.management = management;
+    this.features = management.map(PasswordManagement::features).orElse(Set.of());
+    this.sink = sink;
+  }
+
+  /** What the store can do; empty without the capability. */
+  Set<PasswordFeature> features() {
+    return features;
+  }
+
+  /** Removes the extension from {@code resource} and checks that this store can do what it asks. */
+  PasswordRequest take(ObjectNode resource, WriteKind kind) throws BadRequestException {
+    PasswordRequest request = PasswordRequest.of(PasswordExtension.take(resource));
+    for (Attribute attribute : request.asked()) {
+      if (!features.contains(attribute.feature)) {
+        throw BadRequestException.invalidValue(management.isEmpty()
+            ? "This backend has no password management, so it cannot " + attribute.ability + " ("
+                + attribute.schemaName + " of " + PasswordExtension.URN + ")."
+            : "This backend cannot " + attribute.ability + " (" + attribute.schemaName + "); GET "
+                + "/Schemas/" + PasswordExtension.URN + " lists the password actions it supports.");
+      }
+    }
+    if (request.hash() != null && kind != WriteKind.CREATE) {
+      throw BadRequestException.invalidValue("passwordHash is only for creating a user (POST); "
+          + "to change the password of an existing user, send password.");
+    }
+    if (request.hash() != null && resource.hasNonNull("password")) {
+      throw BadRequestException.invalidValue("Send password or passwordHash, not both.");
+    }
+    return request;
+  }
+
+  /** Creates the user, from the password hash where the request carries one. */
+  StoredResource create(ResourceStore store, ObjectNode attributes, PasswordRequest request)
+      throws ScimException {
+    return request.hash() == null ? store.create(attributes)
+        : management.orElseThrow().createWithPasswordHash(attributes, request.hash());
+  }
+
+  /** Acts on the request once, after the write; returns the user as written. */
+  StoredResource apply(StoredResource user, PasswordRequest request) throws ScimException {
+    if (management.isEmpty() || (request.mustChange() == null && request.reset() == null)) {
+      return user;
+    }
+    PasswordManagement passwords = management.get();
+    if (request.mustChange() != null) {
+      passwords.requirePasswordChange(user.id(), request.mustChange());
+    }
+    if (request.reset() != null
+        && passwords.reset(user.id(), request.reset()) instanceof ResetOutcome.TokenIssued token) {
+      deliver(passwords, user, token);
+    }
+    return user;
+  }
+
+  private void deliver(PasswordManagement passwords, StoredResource user,
+      ResetOutcome.TokenIssued token) throws ScimException {
+    try {
+      sink.deliver(new ResetDelivery(user.id(), user.attributes().path("userName").asText(null),
+          token.secret(), token.expires()));
+    } catch (ResetDeliveryException e) {
+      String withdrawn = withdraw(passwords, user.id(), token)
+          ? "The reset was withdrawn"
+          : "The reset could not be withdrawn and stays valid until it expires, unknown to anyone";
+      throw new ResetNotDeliveredException("The user " + user.id() + " was written, but its "
+          + "password reset could not be delivered: " + e.getMessage() + ". " + withdrawn
+          + "; send resetPassword again once the reset sink works.");
+    }
+  }
+
+  private static boolean withdraw(PasswordManagement passwords, String userId,
+      ResetOutcome.TokenIssued token) {
+    try {
+      return passwords.withdrawReset(userId, token);
+    } catch (ScimException | RuntimeException e) {
+      LOG.warning("Could not withdraw the undelivered password reset of user " + userId + ": "
+          + e.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  /** 502: the reset sink, upstream of the gateway, did not take the secret. */
+  static final class ResetNotDeliveredException extends ScimException {
+    ResetNotDeliveredException(String detail) {
+      super(502, null, detail);
+    }
+  }
+}
