@@ -6,13 +6,13 @@ import java.util.Deque;
 
 /**
  * Faults for the next requests, applied in the order they were queued, one per request: the platform's 429 with
- * Retry-After, its 500, a delay before the normal answer, a dropped connection (closed with no response), or a canned
- * answer. Thread-safe.
+ * Retry-After, its 500, a delay before the normal answer, a dropped connection (closed with no response), a canned
+ * answer, or a request carried out whose answer is then lost. Thread-safe.
  */
 public final class EmulatorFaults {
 
   /** What happens to one request. */
-  sealed interface Fault permits RateLimited, ServerError, Delayed, Dropped, Canned {}
+  sealed interface Fault permits RateLimited, ServerError, Delayed, Dropped, Canned, AppliedThenLost {}
 
   record RateLimited(int retryAfterSeconds) implements Fault {}
 
@@ -23,6 +23,9 @@ public final class EmulatorFaults {
   record Dropped() implements Fault {}
 
   record Canned(EmulatorResponse response) implements Fault {}
+
+  /** The request is carried out, then its answer lost: replaced by the platform's 500, or the connection dropped. */
+  record AppliedThenLost(boolean dropped) implements Fault {}
 
   private final Deque<Fault> queue = new ArrayDeque<>();
 
@@ -49,6 +52,19 @@ public final class EmulatorFaults {
   /** The next {@code count} requests get this answer instead of their own (a platform's odd error, say). */
   public synchronized EmulatorFaults answerNext(int count, EmulatorResponse response) {
     return add(count, new Canned(response));
+  }
+
+  /**
+   * The next {@code count} requests are carried out, but the caller gets the platform's 500 instead of the answer:
+   * the case where a retried write could be applied twice.
+   */
+  public synchronized EmulatorFaults applyThenFailNext(int count) {
+    return add(count, new AppliedThenLost(false));
+  }
+
+  /** The next {@code count} requests are carried out, then their connection is closed without an answer. */
+  public synchronized EmulatorFaults applyThenDropNext(int count) {
+    return add(count, new AppliedThenLost(true));
   }
 
   public synchronized void clear() {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -18,10 +20,17 @@ public final class EmulatorServer implements AutoCloseable {
 
   private static final int THREADS = 16;
 
+  static {
+    // Without TCP_NODELAY, the JDK server's separate writes of headers and body meet the client's delayed
+    // ACK, and every answer waits about 40 ms. Read once, when the JDK's server first starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final int port;
   private final EmulatorFaults faults;
   private final EmulatorPlatform platform;
   private final ObjectMapper json;
+  private final List<String> received = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -42,6 +51,11 @@ public final class EmulatorServer implements AutoCloseable {
     return this;
   }
 
+  /** Every request received so far, as "METHOD /path?query" with path and query decoded, oldest first. */
+  public List<String> received() {
+    return List.copyOf(received);
+  }
+
   /** http://127.0.0.1:port, without a trailing slash. */
   public URI root() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -53,6 +67,9 @@ public final class EmulatorServer implements AutoCloseable {
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
       }
+      String query = exchange.getRequestURI().getQuery();
+      received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+          + (query == null ? "" : "?" + query));
       EmulatorFaults.Fault fault = faults.next();
       if (fault instanceof EmulatorFaults.Dropped) {
         return; // closing an exchange that sent no headers closes the connection without a response
@@ -60,7 +77,14 @@ public final class EmulatorServer implements AutoCloseable {
       if (fault instanceof EmulatorFaults.Delayed delayed) {
         sleep(delayed.delay().toMillis());
       }
-      send(exchange, answer(fault, exchange, body));
+      EmulatorResponse response = answer(fault, exchange, body);
+      if (fault instanceof EmulatorFaults.AppliedThenLost lost) {
+        if (lost.dropped()) {
+          return;
+        }
+        response = platform.serverError();
+      }
+      send(exchange, response);
     }
   }
 

@@ -136,6 +136,17 @@ class EmulatorServerTest {
   }
 
   @Test
+  void anAppliedRequestCanLoseItsAnswer() throws Exception {
+    faults.applyThenFailNext(1).applyThenDropNext(1);
+    assertEquals(500, get("/x").statusCode());
+    assertEquals(1, platform.answered.get(), "carried out, though the caller saw a 500");
+    HttpRequest post = HttpRequest.newBuilder(URI.create(server.root() + "/x"))
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    assertThrows(IOException.class, () -> http.send(post, HttpResponse.BodyHandlers.ofString()));
+    assertEquals(2, platform.answered.get(), "carried out, though the connection dropped");
+  }
+
+  @Test
   void errorsAreSentAsThePlatformShapesThem() throws Exception {
     HttpResponse<String> error = get("/error");
     assertEquals(418, error.statusCode());

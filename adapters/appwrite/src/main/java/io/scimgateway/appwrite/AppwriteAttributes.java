@@ -37,7 +37,9 @@ final class AppwriteAttributes {
         "id", new PushableAttribute("$id", EQUALITY, (op, value) -> List.of(value)),
         "username", new PushableAttribute("email", TEXT,
             (op, value) -> List.of(JSON.textNode(value.asText().toLowerCase(Locale.ROOT)))),
-        "active", new PushableAttribute("status", EQUALITY, (op, value) -> List.of(value)),
+        // A user who never wrote active shows none, yet Appwrite's status is true: "eq" narrows.
+        "active", new PushableAttribute("status", Set.of(), EnumSet.of(FilterType.EQUAL),
+            (op, value) -> List.of(value)),
         "externalid", externalId(local, AppwriteUserStore.RESOURCE_TYPE),
         "meta.created", new PushableAttribute("$createdAt", ORDERING, AppwriteAttributes::dateTime)));
   }

@@ -1,6 +1,7 @@
 package io.scimgateway.appwrite;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -8,6 +9,7 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import io.scimgateway.spi.FilterSupport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +38,11 @@ final class AppwriteFilter implements FilterSupport {
   @Override
   public Support support(Path attribute, FilterType operator) {
     PushableAttribute pushable = attributes.get(key(attribute));
-    return pushable != null && pushable.operators().contains(operator) ? Support.EXACT : Support.NONE;
+    if (pushable == null) {
+      return Support.NONE;
+    }
+    return pushable.exact().contains(operator) ? Support.EXACT
+        : pushable.superset().contains(operator) ? Support.SUPERSET : Support.NONE;
   }
 
   /**
@@ -57,7 +63,7 @@ final class AppwriteFilter implements FilterSupport {
 
   private Translation comparison(Filter filter) throws ScimException {
     PushableAttribute pushable = attributes.get(key(filter.getAttributePath()));
-    if (pushable == null || !pushable.operators().contains(filter.getFilterType())) {
+    if (pushable == null || !pushable.pushes(filter.getFilterType())) {
       throw new IllegalStateException("the planner pushed a filter Appwrite cannot evaluate: " + filter);
     }
     String method = METHODS.get(filter.getFilterType());
@@ -91,8 +97,36 @@ final class AppwriteFilter implements FilterSupport {
     if (queries.isEmpty()) {
       return and ? Translation.everything() : Translation.nothing();
     }
+    if (!and) {
+      queries = mergeEquals(queries);
+    }
     return Translation.of(queries.size() == 1 ? queries.get(0)
         : AppwriteQuery.combine(and ? "and" : "or", queries));
+  }
+
+  /**
+   * {@code equal} queries on one attribute under an {@code or} as one {@code equal} with all their
+   * values, which Appwrite reads as "in": an IdP's chain of {@code userName eq} stays short.
+   */
+  private static List<ObjectNode> mergeEquals(List<ObjectNode> queries) {
+    Map<String, ObjectNode> equals = new LinkedHashMap<>();
+    List<ObjectNode> merged = new ArrayList<>();
+    for (ObjectNode query : queries) {
+      if (!query.path("method").asText().equals("equal")) {
+        merged.add(query);
+        continue;
+      }
+      String attribute = query.path("attribute").asText();
+      ObjectNode first = equals.get(attribute);
+      if (first == null) {
+        ObjectNode copy = query.deepCopy();
+        equals.put(attribute, copy);
+        merged.add(copy);
+      } else {
+        ((ArrayNode) first.get("values")).addAll((ArrayNode) query.get("values"));
+      }
+    }
+    return merged;
   }
 
   private static String key(Path path) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.SearchQuery;
@@ -31,6 +32,8 @@ final class AppwriteListing {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ObjectMapper READER = new ObjectMapper();
   private static final String ID = "$id";
+  static final int MAX_QUERY_LENGTH = 4096;
+  static final int MAX_QUERY_VALUES = 500;
   private static final String DEFAULT_ORDER = "$createdAt";
 
   private final AppwriteApi api;
@@ -69,6 +72,7 @@ final class AppwriteListing {
         : sortable.get(key(query.sorting().attribute()));
     boolean descending = query.sorting() != null && query.sorting().descending();
     List<ObjectNode> filters = translation.query().map(List::of).orElse(List.of());
+    checkLimits(filters);
     PageWindow window = query.window();
     if (window instanceof PageWindow.Offset offset) {
       List<ObjectNode> queries = new ArrayList<>(filters);
@@ -103,6 +107,18 @@ final class AppwriteListing {
     counting.add(AppwriteQuery.limit(1));
     long total = api.list(path, counting).path("total").asLong();
     return new Listed(listed.documents(), total, listed.positions());
+  }
+
+  /** Appwrite's limits on one query: its JSON length and the values of one comparison. */
+  private static void checkLimits(List<ObjectNode> filters) throws BadRequestException {
+    for (ObjectNode filter : filters) {
+      if (filter.toString().length() > MAX_QUERY_LENGTH
+          || filter.findValues("values").stream().anyMatch(v -> v.size() > MAX_QUERY_VALUES)) {
+        throw BadRequestException.invalidFilter("This filter becomes an Appwrite query longer than "
+            + "Appwrite accepts (" + MAX_QUERY_LENGTH + " characters, " + MAX_QUERY_VALUES
+            + " values in one comparison). Split it into several requests.");
+      }
+    }
   }
 
   private Listed listed(ObjectNode answer, int limit, String orderBy, boolean withPositions,

@@ -35,11 +35,10 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
 
   static final String RESOURCE_TYPE = "Group";
   static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
-  /** Where local state keeps the ids of groups nested in a group, which Appwrite cannot hold. */
-  private static final String NESTED_GROUPS = "nestedGroups";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final AppwriteApi api;
+  private final AppwriteGroupNesting nesting;
   private final List<String> memberRoles;
   private final Clock clock;
 
@@ -48,6 +47,7 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
     super(local, new AppwriteListing(api, "/teams", "teams", AppwriteAttributes.teamFilter(local),
         AppwriteAttributes.teamSorting()), RESOURCE_TYPE, pageSize);
     this.api = api;
+    this.nesting = new AppwriteGroupNesting(api, local);
     this.memberRoles = List.copyOf(memberRoles);
     this.clock = clock;
   }
@@ -156,9 +156,10 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
    * by the gateway.
    */
   private Members resolve(List<String> ids) throws ScimException {
-    Set<String> users = existing("/users", "users", ids);
+    Set<String> users = new LinkedHashSet<>();
+    nesting.existing("/users", "users", ids).forEach(user -> users.add(user.path("$id").asText()));
     List<String> rest = ids.stream().filter(id -> !users.contains(id)).toList();
-    Set<String> teams = existing("/teams", "teams", rest);
+    Set<String> teams = nesting.existingTeams(rest).keySet();
     for (String id : rest) {
       if (!teams.contains(id)) {
         throw BadRequestException.invalidValue("The member " + id + " names no user or group.");
@@ -168,26 +169,17 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
         rest.stream().distinct().toList());
   }
 
-  private Set<String> existing(String path, String key, List<String> ids) throws ScimException {
-    Set<String> found = new LinkedHashSet<>();
-    for (List<String> chunk : chunks(ids)) {
-      api.listAll(path, key, List.of(AppwriteQuery.compare("equal", "$id", ids(chunk))))
-          .forEach(document -> found.add(document.path("$id").asText()));
-    }
-    return found;
-  }
-
   private static List<String> nestedGroups(JsonNode localAttributes) {
     List<String> ids = new ArrayList<>();
-    localAttributes.path(NESTED_GROUPS).forEach(id -> ids.add(id.asText()));
+    localAttributes.path(AppwriteGroupNesting.NESTED_GROUPS).forEach(id -> ids.add(id.asText()));
     return ids;
   }
 
   private static ObjectNode withNestedGroups(ObjectNode attributes, List<String> groups) {
     ObjectNode copy = attributes.deepCopy();
-    copy.remove(NESTED_GROUPS);
+    copy.remove(AppwriteGroupNesting.NESTED_GROUPS);
     if (!groups.isEmpty()) {
-      ArrayNode ids = copy.putArray(NESTED_GROUPS);
+      ArrayNode ids = copy.putArray(AppwriteGroupNesting.NESTED_GROUPS);
       groups.forEach(ids::add);
     }
     return copy;
@@ -220,7 +212,7 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
       return fresh;
     });
     List<String> nested = nestedGroups(scim);
-    scim.remove(NESTED_GROUPS);
+    scim.remove(AppwriteGroupNesting.NESTED_GROUPS);
     scim.put("displayName", team.path("name").asText());
     scim.remove("members");
     ArrayNode members = JSON.arrayNode();
@@ -229,17 +221,12 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
           "User");
     }
     // A nested group deleted since is no longer a member, as with the embedded store.
-    for (List<String> chunk : chunks(nested)) {
-      for (JsonNode group : api.listAll("/teams", "teams",
-          List.of(AppwriteQuery.compare("equal", "$id", ids(chunk))))) {
-        member(members, group.path("$id").asText(), group.path("name").asText(""), "Group");
-      }
-    }
+    nesting.existingTeams(nested).forEach((groupId, name) -> member(members, groupId, name, "Group"));
     if (!members.isEmpty()) {
       scim.set("members", members);
     }
     ArrayNode memberIds = JSON.arrayNode();
-    userMembers(members).stream().sorted().forEach(memberIds::add);
+    members.findValuesAsText("value").stream().sorted().forEach(memberIds::add);
     String version = ResourceVersions.ofContent(JSON.textNode(team.path("$updatedAt").asText("")),
         record.map(r -> (JsonNode) r.attributes()).orElse(JSON.nullNode()), memberIds);
     return AppwriteTimes.stored(team, scim, record, version);

@@ -38,12 +38,14 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final AppwriteApi api;
+  private final AppwriteGroupNesting nesting;
   private final Clock clock;
 
   AppwriteUserStore(AppwriteApi api, LocalState local, int pageSize, Clock clock) {
     super(local, new AppwriteListing(api, "/users", "users", AppwriteAttributes.userFilter(local),
         AppwriteAttributes.userSorting()), RESOURCE_TYPE, pageSize);
     this.api = api;
+    this.nesting = new AppwriteGroupNesting(api, local);
     this.clock = clock;
   }
 
@@ -187,7 +189,11 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
   protected StoredResource view(ObjectNode user, Optional<LocalRecord> record) throws ScimException {
     String id = user.path("$id").asText();
     List<JsonNode> memberships = api.listAll(userPath(id) + "/memberships", "memberships", List.of());
-    return AppwriteUserView.of(user, record, AppwriteUserView.groups(memberships));
+    ArrayNode groups = AppwriteUserView.groups(memberships);
+    Set<String> indirect = nesting.ancestorsOf(groups.findValuesAsText("value"));
+    nesting.existingTeams(indirect).forEach((groupId, name) -> groups.addObject()
+        .put("value", groupId).put("display", name).put("type", "indirect"));
+    return AppwriteUserView.of(user, record, groups);
   }
 
   @Override

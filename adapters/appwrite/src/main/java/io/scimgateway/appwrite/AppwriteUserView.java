@@ -64,8 +64,10 @@ final class AppwriteUserView {
     if (!groups.isEmpty()) {
       scim.set("groups", groups);
     }
-    String version = ResourceVersions.of(user.path("$updatedAt").asText(""),
-        local.map(LocalRecord::attributes).orElse(JSON.objectNode()));
+    ArrayNode groupIds = JSON.arrayNode();
+    groups.findValuesAsText("value").stream().sorted().forEach(groupIds::add);
+    String version = ResourceVersions.ofContent(JSON.textNode(user.path("$updatedAt").asText("")),
+        local.<JsonNode>map(LocalRecord::attributes).orElse(JSON.nullNode()), groupIds);
     return AppwriteTimes.stored(user, scim, local, version);
   }
 

@@ -7,12 +7,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A SCIM attribute Appwrite filters on exactly: the Appwrite attribute, the SCIM operators whose
- * Appwrite method gives the SCIM result, and how a SCIM comparison value becomes Appwrite's values.
- * Only attributes every document has are listed, so that a negated query ({@code notEqual},
- * {@code lessThanEqual}) selects exactly the documents SCIM's {@code not} does.
+ * A SCIM attribute Appwrite filters on: the Appwrite attribute, the SCIM operators whose Appwrite
+ * method gives exactly the SCIM result, those whose result holds the SCIM result and more (the
+ * gateway filters again), and how a SCIM comparison value becomes Appwrite's values. Exact operators
+ * are listed only where every document has the attribute, so that a negated query
+ * ({@code notEqual}, {@code lessThanEqual}) selects exactly the documents SCIM's {@code not} does.
  */
-record PushableAttribute(String appwriteName, Set<FilterType> operators, Values values) {
+record PushableAttribute(String appwriteName, Set<FilterType> exact, Set<FilterType> superset,
+    Values values) {
+
+  PushableAttribute(String appwriteName, Set<FilterType> exact, Values values) {
+    this(appwriteName, exact, Set.of(), values);
+  }
+
+  boolean pushes(FilterType operator) {
+    return exact.contains(operator) || superset.contains(operator);
+  }
 
   /** Turns a SCIM comparison value into Appwrite values; an empty list matches no document. */
   @FunctionalInterface

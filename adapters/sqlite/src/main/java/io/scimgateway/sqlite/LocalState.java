@@ -123,6 +123,24 @@ public final class LocalState implements AutoCloseable {
   }
 
   /**
+   * The platform ids, in order, whose stored top-level array {@code attribute} holds the string
+   * {@code value} (a group's nested groups, say). Reads every record of the type.
+   *
+   * @throws IllegalArgumentException if {@code attribute} is not a SCIM attribute name
+   */
+  public List<String> idsContaining(String resourceType, String attribute, String value) {
+    if (!ATTRIBUTE_NAME.matcher(attribute).matches()) {
+      throw new IllegalArgumentException("Not a SCIM attribute name: '" + attribute + "'");
+    }
+    String path = "'$." + attribute + "'";
+    String sql = "SELECT platform_id FROM local_records WHERE resource_type = ? AND json_type("
+        + "attributes, " + path + ") = 'array' AND EXISTS (SELECT 1 FROM json_each(attributes, " + path
+        + ") WHERE type = 'text' AND value = ?) ORDER BY platform_id";
+    return database.reader().withHandle(handle -> handle.createQuery(sql)
+        .bind(0, resourceType).bind(1, value).mapTo(String.class).list());
+  }
+
+  /**
    * The query {@link #idsWhere} runs: {@code externalId} from its indexed column, any other
    * attribute from the JSON, its name written into the path (which its syntax makes safe).
    */

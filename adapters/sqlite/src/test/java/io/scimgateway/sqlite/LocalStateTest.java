@@ -129,6 +129,20 @@ class LocalStateTest {
   }
 
   @Test
+  void idsContainingFindsAStringInAnArray() throws Exception {
+    local.put("Group", "g1", json("{\"nestedGroups\": [\"a\", \"b\"]}"), FIRST);
+    local.put("Group", "g2", json("{\"nestedGroups\": [\"b\"]}"), FIRST);
+    local.put("Group", "g3", json("{\"nestedGroups\": \"b\", \"other\": [\"b\"]}"), FIRST);
+    local.put("User", "u1", json("{\"nestedGroups\": [\"b\"]}"), FIRST);
+
+    assertEquals(List.of("g1", "g2"), local.idsContaining("Group", "nestedGroups", "b"));
+    assertEquals(List.of("g1"), local.idsContaining("Group", "nestedGroups", "a"));
+    assertEquals(List.of(), local.idsContaining("Group", "nestedGroups", "B"));
+    assertThrows(IllegalArgumentException.class,
+        () -> local.idsContaining("Group", "x') OR 1 --", "b"));
+  }
+
+  @Test
   void idsWhereMatchesOnlyStrings() throws Exception {
     local.put("User", "u1",
         json("{\"active\": true, \"name\": {\"givenName\": \"Bo\"}, \"count\": 5}"), FIRST);

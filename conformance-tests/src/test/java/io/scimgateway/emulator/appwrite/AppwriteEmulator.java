@@ -75,10 +75,29 @@ public final class AppwriteEmulator implements EmulatorPlatform, AutoCloseable {
     return faults;
   }
 
+  /** Every request received so far, as "METHOD /v1/path?query", decoded, oldest first. */
+  public List<String> received() {
+    return server.received();
+  }
+
   /** The login tokens issued so far (POST /users/{id}/tokens), as Appwrite returned them. */
   public List<ObjectNode> issuedTokens() {
     synchronized (project) {
       return project.tokens.stream().map(ObjectNode::deepCopy).toList();
+    }
+  }
+
+  /** Every user as Appwrite holds it, in creation order. */
+  public List<ObjectNode> storedUsers() {
+    synchronized (project) {
+      return project.users.all().stream().map(ObjectNode::deepCopy).toList();
+    }
+  }
+
+  /** Every team membership, in creation order. */
+  public List<ObjectNode> storedMemberships() {
+    synchronized (project) {
+      return project.memberships.all().stream().map(ObjectNode::deepCopy).toList();
     }
   }
 
