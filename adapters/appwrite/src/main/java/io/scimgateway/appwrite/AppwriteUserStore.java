@@ -108,7 +108,7 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
       current = putLabels(id, fields.labels());
     }
     if (!fields.prefs().isEmpty()) {
-      api.set("PATCH", userPath(id) + "/prefs", merged(current.path("prefs"), fields.prefs()));
+      setPrefs(id, merged(current.path("prefs"), fields.prefs()));
       current = api.find(userPath(id)).orElse(current);
     }
     return current;
@@ -119,8 +119,7 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
     String id = change.id();
     ObjectNode user = api.find(userPath(id)).orElseThrow(() -> notFound(id));
     Optional<LocalRecord> before = local.get(RESOURCE_TYPE, id);
-    if (!AppwriteUserView.of(user, before, JSON.arrayNode()).version()
-        .equals(change.before().version())) {
+    if (!view(user, before).version().equals(change.before().version())) {
       throw new PreconditionFailedException("The user changed since it was read; read it again.");
     }
     ObjectNode scim = change.after().deepCopy();
@@ -142,7 +141,7 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
     }
     ObjectNode prefs = merged(user.path("prefs"), fields.prefs());
     if (!prefs.equals(user.path("prefs"))) {
-      api.set("PATCH", userPath(id) + "/prefs", prefs);
+      setPrefs(id, prefs);
     }
     if (password != null && !password.isNull()) {
       api.set("PATCH", userPath(id) + "/password",
@@ -151,6 +150,12 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
     scim.remove("groups");
     local.put(RESOURCE_TYPE, id, scim, clock.instant());
     return get(id).orElseThrow(() -> notFound(id));
+  }
+
+  private void setPrefs(String id, ObjectNode prefs) throws ScimException {
+    ObjectNode body = JSON.objectNode();
+    body.set("prefs", prefs);
+    api.set("PATCH", userPath(id) + "/prefs", body);
   }
 
   private ObjectNode putLabels(String id, List<String> labels) throws ScimException {

@@ -67,13 +67,13 @@ final class FilterTypeCheck {
       throw BadRequestException.invalidFilter("\"" + attribute + "[...]\" filters the values of "
           + "an attribute, so " + attribute + " must be a complex attribute of this resource.");
     }
-    return Filter.hasComplexValue(filter.getAttributePath(),
+    return Filter.hasComplexValue(canonical(filter.getAttributePath(), parent),
         check(filter.getValueFilter(), resolve(attribute, parent)));
   }
 
   private Filter comparison(Filter filter, Path parent) throws BadRequestException {
-    Path path = filter.getAttributePath();
-    AttributeDefinition definition = definition(resolve(path, parent), filter);
+    AttributeDefinition definition = definition(resolve(filter.getAttributePath(), parent), filter);
+    Path path = canonical(filter.getAttributePath(), parent);
     FilterType operator = filter.getFilterType();
     if (definition.getType() == AttributeDefinition.Type.COMPLEX && operator != FilterType.PRESENT) {
       AttributeDefinition value = subAttribute(definition, "value");
@@ -178,6 +178,25 @@ final class FilterTypeCheck {
           + "\", which is not an attribute of " + resourceType.getName() + ".");
     }
     return definition;
+  }
+
+  /**
+   * The path with each attribute spelled as its schema does ({@code NAME.FAMILYNAME} becomes
+   * {@code name.familyName}), so that the gateway's own evaluation finds the attribute in a
+   * resource's JSON, where names are matched exactly. Relative to {@code parent} inside a value filter.
+   */
+  private Path canonical(Path path, Path parent) {
+    Path canonical = path.getSchemaUrn() == null ? Path.root() : Path.root(path.getSchemaUrn());
+    Path prefix = canonical;
+    for (int i = 0; i < path.size(); i++) {
+      Path.Element element = path.getElement(i);
+      prefix = prefix.attribute(element.getAttribute());
+      AttributeDefinition definition = resourceType.getAttributeDefinition(resolve(prefix, parent));
+      String name = definition == null ? element.getAttribute() : definition.getName();
+      canonical = element.getValueFilter() == null ? canonical.attribute(name)
+          : canonical.attribute(name, element.getValueFilter());
+    }
+    return canonical;
   }
 
   private static Path resolve(Path path, Path parent) {

@@ -1,11 +1,9 @@
 package io.scimgateway.gateway.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
-import com.unboundid.scim2.server.utils.SchemaAwareFilterEvaluator;
 import io.scimgateway.gateway.core.CursorCodec.CursorState;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.ResourceStore;
@@ -30,7 +28,7 @@ final class ResourceSearch {
   private final ResourceTypeDefinition resourceType;
   private final ResourceStore store;
   private final QueryPlanner planner;
-  private final SchemaAwareFilterEvaluator evaluator;
+  private final ResidualFilterEvaluator evaluator;
   private final ResourceRepresentation representation;
   private final CandidateScan scan;
   private final GatewayLimits limits;
@@ -41,7 +39,7 @@ final class ResourceSearch {
     this.resourceType = resourceType;
     this.store = store;
     this.planner = new QueryPlanner(store.filterSupport());
-    this.evaluator = new SchemaAwareFilterEvaluator(resourceType);
+    this.evaluator = new ResidualFilterEvaluator(resourceType);
     this.representation = new ResourceRepresentation(resourceType);
     this.scan = new CandidateScan(store, limits);
     this.limits = limits;
@@ -49,21 +47,27 @@ final class ResourceSearch {
   }
 
   ListResult search(ListQuery query) throws ScimException {
-    if (query.sorting() != null && !store.canSort(query.sorting().attribute())) {
-      throw BadRequestException.invalidValue("This backend cannot sort " + resourceType.getName()
-          + " resources by " + query.sorting().attribute() + "; sortBy takes a singular attribute.");
-    }
     int count = query.count() == null ? limits.maxResults() : Math.min(query.count(), limits.maxResults());
     QueryPlan plan = planner.plan(query.filter());
+    Window pages = (skip, size) -> byIndex(query, plan, skip, size);
+    if (query.sorting() != null && !store.canSort(query.sorting().attribute())) {
+      // The store cannot order by this attribute: the gateway reads every match (up to the scan
+      // limit) and sorts them itself.
+      List<StoredResource> sorted = sortedHere(query, plan);
+      pages = (skip, size) -> ListResult.indexed(
+          sorted.subList((int) Math.min(skip, sorted.size()), (int) Math.min(skip + size, sorted.size())),
+          sorted.size(), skip + 1);
+    }
     if (!query.cursorPaging()) {
-      return byIndex(query, plan, query.startIndex() - 1, count);
+      return pages.read(query.startIndex() - 1, count);
     }
     String bound = queryKey(query);
     CursorState state = query.cursor().isEmpty()
         ? new CursorState(bound, null, 0, false)
         : cursors.decode(query.cursor(), bound);
-    if (!store.supportsPositions()) {
-      return byOffsetCursor(query, plan, state, count);
+    if (!store.supportsPositions() || (query.sorting() != null
+        && !store.canSort(query.sorting().attribute()))) {
+      return byOffsetCursor(pages, state, count);
     }
     return plan.exact() ? byPosition(query, plan, state, count) : scanByPosition(query, plan, state, count);
   }
@@ -89,10 +93,42 @@ final class ResourceSearch {
     return ListResult.indexed(window, matched[0], skip + 1);
   }
 
-  /** Cursors over a store without positions carry offsets: correct while nothing changes. */
-  private ListResult byOffsetCursor(ListQuery query, QueryPlan plan, CursorState state, int count)
+  /** One index window of a result: {@code size} resources from the 0-based {@code skip}. */
+  @FunctionalInterface
+  private interface Window {
+    ListResult read(long skip, int size) throws ScimException;
+  }
+
+  /** Every match of the query, in the query's order, sorted by the gateway. */
+  private List<StoredResource> sortedHere(ListQuery query, QueryPlan plan) throws ScimException {
+    List<StoredResource> matches = new ArrayList<>();
+    List<ObjectNode> keys = new ArrayList<>();
+    scan.walk(plan.pushed(), null, null, false, (resource, position) -> {
+      ObjectNode node = representation.forFiltering(resource);
+      if (plan.residual() == null || plan.residual().visit(evaluator, node)) {
+        matches.add(resource);
+        keys.add(node);
+      }
+      return true;
+    });
+    GatewaySortOrder order = new GatewaySortOrder(query.sorting(), resourceType);
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < matches.size(); i++) {
+      indexes.add(i);
+    }
+    indexes.sort((a, b) -> order.compare(keys.get(a), keys.get(b))); // stable: ties keep store order
+    List<StoredResource> sorted = new ArrayList<>();
+    indexes.forEach(i -> sorted.add(matches.get(i)));
+    return sorted;
+  }
+
+  /**
+   * Cursors over a store without positions, or over a sort the gateway makes, carry offsets: correct
+   * while nothing changes.
+   */
+  private ListResult byOffsetCursor(Window pages, CursorState state, int count)
       throws ScimException {
-    ListResult page = byIndex(query, plan, state.offset(), count);
+    ListResult page = pages.read(state.offset(), count);
     long next = state.offset() + page.resources().size();
     String nextCursor = count > 0 && next < page.totalResults()
         ? cursors.encode(new CursorState(state.query(), null, next, false)) : null;

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.ServerErrorException;
 import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.types.AttributeDefinition;
+import com.unboundid.scim2.common.utils.JsonUtils;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import com.unboundid.scim2.server.utils.SchemaChecker;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +77,8 @@ final class ResourceValidator {
   }
 
   /** The attributes to store after applying a PATCH request; all operations apply or none do. */
-  ObjectNode forPatch(PatchRequest patch, String id, ObjectNode current) throws ScimException {
+  ObjectNode forPatch(PatchRequest patch, String id, ObjectNode stored) throws ScimException {
+    ObjectNode current = inSdkNodes(stored);
     ObjectNode writable = checker.removeReadOnlyAttributes(current);
     List<PatchOperation> operations = lenient.adapt(patch.getOperations(), id, current);
     List<PatchOperation> checkable = new ArrayList<>();
@@ -90,6 +94,19 @@ final class ResourceValidator {
     ObjectNode canonical = names.apply(result);
     primaries.moveToNew(names.apply(writable), canonical);
     return canonical;
+  }
+
+  /**
+   * The resource in the SDK's own JSON nodes. The SDK's PATCH recognises a value already in a list
+   * only among nodes its own mapper made; a store that read its JSON with a plain mapper would
+   * otherwise get duplicates from an "add" of a value it holds.
+   */
+  private static ObjectNode inSdkNodes(ObjectNode resource) throws ScimException {
+    try {
+      return (ObjectNode) JsonUtils.getObjectReader().readTree(resource.toString());
+    } catch (IOException e) {
+      throw new ServerErrorException("A stored resource is not valid JSON: " + e.getMessage());
+    }
   }
 
   /** The stored resource as {@link #forPatch} spells a result: only what a client may write. */
