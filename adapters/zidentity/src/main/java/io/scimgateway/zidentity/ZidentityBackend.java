@@ -40,11 +40,11 @@ final class ZidentityBackend implements Backend {
     this.local = LocalState.open(settings.localState());
     ZidentityEntitlements entitlements = new ZidentityEntitlements(api);
     this.catalog = new ZidentityCatalog(api, entitlements, settings.catalogScanUsers(), clock);
+    ZidentityGroupStore groups = new ZidentityGroupStore(api, local, settings.pageSize(), clock);
     this.stores = Map.of(
-        ZidentityUserStore.RESOURCE_TYPE, new ZidentityUserStore(api, local, entitlements,
+        ZidentityUserStore.RESOURCE_TYPE, new ZidentityUserStore(api, local, groups, entitlements,
             settings.pageSize(), clock),
-        ZidentityGroupStore.RESOURCE_TYPE, new ZidentityGroupStore(api, local, settings.pageSize(),
-            clock));
+        ZidentityGroupStore.RESOURCE_TYPE, groups);
   }
 
   /**

@@ -11,12 +11,14 @@ import io.scimgateway.kit.UnconfirmedCreates;
 import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.StoredResource;
+import io.scimgateway.sqlite.LocalGroupNesting;
 import io.scimgateway.sqlite.LocalRecord;
 import io.scimgateway.sqlite.LocalState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ import java.util.Set;
 /**
  * SCIM Groups on ZIdentity's {@code /groups}: {@code displayName} is the group's name, {@code members}
  * its users (added many at a time, removed one at a time, so that only the changed ones are touched);
- * everything else the client wrote is local state. ZIdentity groups hold users only. Thread-safe.
+ * everything else the client wrote is local state, including the groups nested in it, since ZIdentity
+ * groups hold users only ({@link LocalGroupNesting}). Thread-safe.
  */
 final class ZidentityGroupStore extends ZidentityListedStore implements GroupMembership {
 
@@ -36,16 +39,18 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final Clock clock;
+  private final LocalGroupNesting localNesting;
 
   ZidentityGroupStore(ZidentityApi api, LocalState local, int pageSize, Clock clock) {
     super(api, local, RESOURCE_TYPE, "/groups", ZidentityFilter.groups(), pageSize);
     this.clock = clock;
+    this.localNesting = new LocalGroupNesting(local, RESOURCE_TYPE);
   }
 
   @Override
   public StoredResource create(ObjectNode attributes) throws ScimException {
     ObjectNode scim = attributes.deepCopy();
-    List<String> members = users(scim.remove("members"));
+    Members members = resolve(scim.remove("members"));
     String name = name(scim);
     ObjectNode group = UnconfirmedCreates.createOnce(
         () -> api.post("/groups", JSON.objectNode().put("name", name)).orElseThrow(
@@ -53,12 +58,12 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
         () -> byName(name), CREATE_ATTEMPTS);
     String id = group.path("id").asText();
     try {
-      addUsers(id, members);
+      addUsers(id, members.users());
     } catch (ScimException e) {
       api.undo(path(id));
       throw e;
     }
-    local.put(RESOURCE_TYPE, id, scim, clock.instant());
+    local.put(RESOURCE_TYPE, id, LocalGroupNesting.withNested(scim, members.groups()), clock.instant());
     return get(id).orElseThrow(() -> notFound(id));
   }
 
@@ -74,32 +79,31 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
     StoredResource current = view(group, local.get(RESOURCE_TYPE, id));
     requireVersion(current, change.before().version());
     ObjectNode scim = change.after().deepCopy();
-    List<String> after = users(scim.remove("members"));
+    Members after = resolve(scim.remove("members"));
     String name = name(scim);
     if (!name.equals(group.path("name").asText())) {
       api.replace(path(id), group.deepCopy().put("name", name));
     }
-    Set<String> before = new LinkedHashSet<>(current.attributes().path("members").findValuesAsText("value"));
-    List<String> add = new ArrayList<>(after);
+    Set<String> before = userMembers(current);
+    List<String> add = new ArrayList<>(after.users());
     add.removeAll(before);
     List<String> remove = new ArrayList<>(before);
-    remove.removeAll(after);
+    remove.removeAll(after.users());
     addUsers(id, add);
     removeUsers(id, remove);
-    local.put(RESOURCE_TYPE, id, scim, clock.instant());
+    local.put(RESOURCE_TYPE, id, LocalGroupNesting.withNested(scim, after.groups()), clock.instant());
     return get(id).orElseThrow(() -> notFound(id));
   }
 
   @Override
   public StoredResource changeMembers(String groupId, Collection<String> add,
       Collection<String> remove, String expectedVersion) throws ScimException {
-    requireVersion(get(groupId).orElseThrow(() -> notFound(groupId)), expectedVersion);
-    List<String> users = new ArrayList<>(new LinkedHashSet<>(add));
-    requireUsers(users);
-    addUsers(groupId, users);
-    removeUsers(groupId, new ArrayList<>(remove));
-    local.get(RESOURCE_TYPE, groupId).ifPresent(record ->
-        local.put(RESOURCE_TYPE, groupId, record.attributes(), clock.instant()));
+    StoredResource current = get(groupId).orElseThrow(() -> notFound(groupId));
+    requireVersion(current, expectedVersion);
+    Members added = resolve(new ArrayList<>(add));
+    addUsers(groupId, added.users());
+    removeUsers(groupId, userMembers(current).stream().filter(remove::contains).toList());
+    localNesting.changeNested(groupId, added.groups(), remove, clock.instant());
     return get(groupId).orElseThrow(() -> notFound(groupId));
   }
 
@@ -118,28 +122,54 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
     }
   }
 
-  /** The member ids of a write, each checked to be a user before anything is written. */
-  private List<String> users(JsonNode members) throws ScimException {
+  /** A group's members split by where they live: users in ZIdentity, groups in local state. */
+  private record Members(List<String> users, List<String> groups) {
+  }
+
+  private Members resolve(JsonNode members) throws ScimException {
     List<String> ids = new ArrayList<>();
     if (members != null) {
       members.forEach(member -> ids.add(member.path("value").asText()));
     }
-    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
-    requireUsers(distinct);
-    return distinct;
+    return resolve(ids);
   }
 
-  private void requireUsers(List<String> ids) throws ScimException {
-    for (String id : ids) {
+  /**
+   * Which ids are users and which are groups, checked before anything is written so that an id that
+   * names neither changes nothing. ZIdentity groups hold users only; a nested group is kept locally.
+   */
+  private Members resolve(List<String> ids) throws ScimException {
+    List<String> users = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(ids)) {
       if (api.find(ZidentityUserStore.userPath(id)).isPresent()) {
-        continue;
+        users.add(id);
+      } else if (api.find(path(id)).isPresent()) {
+        groups.add(id);
+      } else {
+        throw BadRequestException.invalidValue("The member " + id + " names no user or group.");
       }
-      if (api.find(path(id)).isPresent()) {
-        throw BadRequestException.invalidValue("The member " + id + " is a group, and ZIdentity "
-            + "groups hold users only; add the group's users instead.");
-      }
-      throw BadRequestException.invalidValue("The member " + id + " names no user.");
     }
+    return new Members(users, groups);
+  }
+
+  private static Set<String> userMembers(StoredResource group) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (JsonNode member : group.attributes().path("members")) {
+      if (member.path("type").asText().equals("User")) {
+        ids.add(member.path("value").asText());
+      }
+    }
+    return ids;
+  }
+
+  /** Of these group ids, those ZIdentity still has, with their names, in the order given. */
+  Map<String, String> existing(Collection<String> groupIds) throws ScimException {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String id : groupIds) {
+      api.find(path(id)).ifPresent(group -> names.put(id, group.path("name").asText("")));
+    }
+    return names;
   }
 
   private static String name(ObjectNode scim) throws BadRequestException {
@@ -158,6 +188,8 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
       fresh.putArray("schemas").add(GROUP_SCHEMA);
       return fresh;
     });
+    List<String> nested = LocalGroupNesting.nestedIn(scim);
+    scim.remove(LocalGroupNesting.NESTED_GROUPS);
     scim.put("displayName", group.path("name").asText());
     scim.remove("members");
     ArrayNode members = JSON.arrayNode();
@@ -169,6 +201,9 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
       }
       member.put("type", "User");
     }
+    // A nested group deleted since is no longer a member.
+    existing(nested).forEach((groupId, name) -> members.addObject().put("value", groupId)
+        .put("display", name).put("type", "Group"));
     if (!members.isEmpty()) {
       scim.set("members", members);
     }

@@ -9,12 +9,14 @@ import io.scimgateway.kit.UnconfirmedCreates;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.StoredResource;
+import io.scimgateway.sqlite.LocalGroupNesting;
 import io.scimgateway.sqlite.LocalRecord;
 import io.scimgateway.sqlite.LocalState;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * SCIM Users on ZIdentity's {@code /users}. ZIdentity holds the login name (userName), names, two
@@ -29,13 +31,17 @@ final class ZidentityUserStore extends ZidentityListedStore {
   private static final int CREATE_ATTEMPTS = 3;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  private final ZidentityGroupStore groupStore;
+  private final LocalGroupNesting nesting;
   private final ZidentityEntitlements entitlements;
   private final ZidentityPasswords passwords;
   private final Clock clock;
 
-  ZidentityUserStore(ZidentityApi api, LocalState local, ZidentityEntitlements entitlements,
-      int pageSize, Clock clock) {
+  ZidentityUserStore(ZidentityApi api, LocalState local, ZidentityGroupStore groupStore,
+      ZidentityEntitlements entitlements, int pageSize, Clock clock) {
     super(api, local, RESOURCE_TYPE, "/users", ZidentityFilter.users(), pageSize);
+    this.groupStore = groupStore;
+    this.nesting = new LocalGroupNesting(local, ZidentityGroupStore.RESOURCE_TYPE);
     this.entitlements = entitlements;
     this.passwords = new ZidentityPasswords(api);
     this.clock = clock;
@@ -113,6 +119,9 @@ final class ZidentityUserStore extends ZidentityListedStore {
       groups.addObject().put("value", group.path("id").asText())
           .put("display", group.path("name").asText()).put("type", "direct");
     }
+    Set<String> indirect = nesting.ancestorsOf(groups.findValuesAsText("value"));
+    groupStore.existing(indirect).forEach((groupId, name) -> groups.addObject()
+        .put("value", groupId).put("display", name).put("type", "indirect"));
     return ZidentityUserView.of(user, held, new ZidentityUserView.Related(groups,
         ZidentityEntitlements.attribute(entitlements.services(id)),
         ZidentityEntitlements.attribute(entitlements.roles(id))));
