@@ -8,6 +8,7 @@ import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.PasswordReset;
 import io.scimgateway.spi.ResetOutcome;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -35,7 +36,24 @@ final class ZidentityPasswords implements PasswordManagement {
 
   @Override
   public Set<PasswordFeature> features() {
-    return Set.of(PasswordFeature.RESET);
+    return Set.of(PasswordFeature.RESET, PasswordFeature.MUST_CHANGE_WITH_PASSWORD,
+        PasswordFeature.SKIP_MFA);
+  }
+
+  @Override
+  public void setPassword(String userId, String password, boolean mustChange) throws ScimException {
+    update(userId, password, mustChange);
+  }
+
+  /** {@code :setskipmfa} takes epoch seconds as a 32-bit integer; ZIdentity has no call to undo it. */
+  @Override
+  public void skipMfaUntil(String userId, Instant until) throws ScimException {
+    long seconds = until.getEpochSecond();
+    if (seconds < 0 || seconds > Integer.MAX_VALUE) {
+      throw BadRequestException.invalidValue("ZIdentity takes skipMfaUntil between 1970 and 2038.");
+    }
+    api.repeatable("POST", ZidentityUserStore.userPath(userId) + ":setskipmfa",
+        JSON.objectNode().put("timestamp", (int) seconds));
   }
 
   @Override
@@ -44,9 +62,10 @@ final class ZidentityPasswords implements PasswordManagement {
     return new ResetOutcome.PlatformNotified();
   }
 
+  /** Never called: with {@link PasswordFeature#MUST_CHANGE_WITH_PASSWORD} the core calls setPassword. */
   @Override
   public void requirePasswordChange(String userId, boolean required) throws ScimException {
     throw BadRequestException.invalidValue("ZIdentity sets \"change at next sign-in\" only together "
-        + "with a new password.");
+        + "with a new password; send password in the same request.");
   }
 }
