@@ -71,7 +71,8 @@ enum ConformanceBackend {
 
   /**
    * The {@code backend:} section for a gateway over a ZIdentity emulator, its client secret in a file in
-   * {@code data}, with quick retries as for Appwrite.
+   * {@code data}, with quick retries; waits for the emulator's rate limit (its window is a second) are
+   * not cut short, so that bursts of the suite wait rather than fail.
    */
   static ObjectNode zidentity(ZidEmulator emulator, Path data) throws IOException {
     Files.createDirectories(data);
@@ -80,7 +81,7 @@ enum ConformanceBackend {
     return JsonNodeFactory.instance.objectNode().put("type", "zidentity")
         .put("endpoint", emulator.baseUri().toString()).put("tokenEndpoint", emulator.tokenUri().toString())
         .put("clientId", emulator.settings().clientId()).put("clientSecretFile", secret.toString())
-        .put("maxRetries", 3).put("initialBackoffMillis", 10).put("maxBackoffMillis", 50);
+        .put("maxRetries", 5).put("initialBackoffMillis", 10).put("maxBackoffMillis", 1000);
   }
 
   /** Stops what {@link #section} started for this section, if anything. */

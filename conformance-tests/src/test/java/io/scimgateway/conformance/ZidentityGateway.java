@@ -31,7 +31,7 @@ final class ZidentityGateway implements AutoCloseable {
     try {
       ObjectNode section = backend.apply(ConformanceBackend.zidentity(emulator, data));
       return new ZidentityGateway(emulator,
-          TestGateway.start(TestGateway.config(data).withBackend(section), TestGateway.TOKEN));
+          TestGateway.start(TestGateway.config(data, section), TestGateway.TOKEN));
     } catch (RuntimeException e) {
       emulator.close();
       throw e;
