@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ZidentityAdapterTest {
 
   private static final String POST_USERS = "POST /admin/api/v1/users";
+  private static final String POST_GROUPS = "POST /admin/api/v1/groups";
 
   @TempDir
   Path data;
@@ -54,6 +55,39 @@ class ZidentityAdapterTest {
         ScimResponse found = zid.scim.get("/Users" + filter("userName eq \"" + userName + "\""));
         assertEquals(1, found.json().path("totalResults").asInt(), found::toString);
       }
+    }
+  }
+
+  @Test
+  void aGroupCreateIsAppliedOnceWhenItsAnswerIsLost() throws Exception {
+    try (ZidentityGateway zid = ZidentityGateway.start(data)) {
+      assertStatus(200, zid.scim.get("/Groups"));
+      int before = zid.callsBefore(POST_GROUPS, () -> assertStatus(201,
+          zid.scim.post("/Groups", ScimJson.group("Warm-up"))));
+      zid.emulator.faults().delayNext(before, Duration.ZERO).applyThenDropNext(1);
+      List<String> calls = zid.callsOf(() -> assertStatus(201, zid.scim.post("/Groups", ScimJson.group("Sales"))));
+      assertTrue(calls.get(before).startsWith(POST_GROUPS), "the fault met the create: " + calls);
+      ScimResponse found = zid.scim.get("/Groups" + filter("displayName eq \"Sales\""));
+      assertEquals(1, found.json().path("totalResults").asInt(), found::toString);
+    }
+  }
+
+  @Test
+  void concurrentRequestsShareOneToken() throws Exception {
+    try (ZidentityGateway zid = ZidentityGateway.start(data)) {
+      ExecutorService clients = Executors.newFixedThreadPool(20);
+      try {
+        List<Future<ScimResponse>> reads = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          reads.add(clients.submit(() -> zid.scim.get("/Users")));
+        }
+        for (Future<ScimResponse> read : reads) {
+          assertStatus(200, read.get());
+        }
+      } finally {
+        clients.shutdownNow();
+      }
+      assertEquals(1, zid.emulator.tokensIssued());
     }
   }
 
