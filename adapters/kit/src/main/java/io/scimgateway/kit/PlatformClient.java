@@ -83,6 +83,19 @@ public final class PlatformClient {
     return response;
   }
 
+  /**
+   * Sends a call that removes what a failed write left half-done (a user created before its
+   * password was refused), so that the client's retry starts clean. Its own failure is left
+   * unreported: the failed write's error is the one the client needs.
+   */
+  public void undo(PlatformRequest request) {
+    try {
+      exchange(request);
+    } catch (ScimException ignored) {
+      // See above.
+    }
+  }
+
   public PlatformErrors errors() {
     return errors;
   }

@@ -90,16 +90,9 @@ final class ZidentityApi {
     client.send(PlatformRequest.post(path, "{}"));
   }
 
-  /**
-   * Removes what a create left half-done, so that the client's retry starts clean; a failure here is
-   * left unreported, since the create's own error is the one to report.
-   */
+  /** Removes what a create left half-done ({@link PlatformClient#undo}). */
   void undo(String path) {
-    try {
-      delete(path);
-    } catch (ScimException ignored) {
-      // See above.
-    }
+    client.undo(PlatformRequest.delete(path));
   }
 
   /** A call whose repetition changes nothing more (a full replace, adding members to a set). */
