@@ -67,12 +67,12 @@ final class FilterTypeCheck {
       throw BadRequestException.invalidFilter("\"" + attribute + "[...]\" filters the values of "
           + "an attribute, so " + attribute + " must be a complex attribute of this resource.");
     }
-    return Filter.hasComplexValue(filter.getAttributePath(),
+    return Filter.hasComplexValue(canonical(attribute, parent),
         check(filter.getValueFilter(), resolve(attribute, parent)));
   }
 
   private Filter comparison(Filter filter, Path parent) throws BadRequestException {
-    Path path = filter.getAttributePath();
+    Path path = canonical(filter.getAttributePath(), parent);
     AttributeDefinition definition = definition(resolve(path, parent), filter);
     FilterType operator = filter.getFilterType();
     if (definition.getType() == AttributeDefinition.Type.COMPLEX && operator != FilterType.PRESENT) {
@@ -178,6 +178,22 @@ final class FilterTypeCheck {
           + "\", which is not an attribute of " + resourceType.getName() + ".");
     }
     return definition;
+  }
+
+  /**
+   * The path with each attribute named as its schema spells it ({@code USERNAME} becomes
+   * {@code userName}): attribute names are case-insensitive (RFC 7643 section 2.1), but the SDK's
+   * evaluator, which the core uses for what a backend cannot filter, matches them exactly.
+   */
+  private Path canonical(Path path, Path parent) {
+    Path canonical = path.getSchemaUrn() == null ? Path.root() : Path.root(path.getSchemaUrn());
+    for (int i = 0; i < path.size(); i++) {
+      String name = path.getElement(i).getAttribute();
+      AttributeDefinition definition =
+          resourceType.getAttributeDefinition(resolve(canonical.attribute(name), parent));
+      canonical = canonical.attribute(definition == null ? name : definition.getName());
+    }
+    return canonical;
   }
 
   private static Path resolve(Path path, Path parent) {

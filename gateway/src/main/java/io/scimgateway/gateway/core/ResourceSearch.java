@@ -5,7 +5,6 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
-import com.unboundid.scim2.server.utils.SchemaAwareFilterEvaluator;
 import io.scimgateway.gateway.core.CursorCodec.CursorState;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.ResourceStore;
@@ -30,7 +29,7 @@ final class ResourceSearch {
   private final ResourceTypeDefinition resourceType;
   private final ResourceStore store;
   private final QueryPlanner planner;
-  private final SchemaAwareFilterEvaluator evaluator;
+  private final ResidualFilterEvaluator evaluator;
   private final ResourceRepresentation representation;
   private final CandidateScan scan;
   private final GatewayLimits limits;
@@ -41,7 +40,7 @@ final class ResourceSearch {
     this.resourceType = resourceType;
     this.store = store;
     this.planner = new QueryPlanner(store.filterSupport());
-    this.evaluator = new SchemaAwareFilterEvaluator(resourceType);
+    this.evaluator = new ResidualFilterEvaluator(resourceType);
     this.representation = new ResourceRepresentation(resourceType);
     this.scan = new CandidateScan(store, limits);
     this.limits = limits;
