@@ -3,6 +3,8 @@ package io.scimgateway.conformance;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.emulator.appwrite.AppwriteEmulator;
+import io.scimgateway.emulator.zidentity.ZidEmulator;
+import io.scimgateway.emulator.zidentity.ZidSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,13 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The backend the conformance suite runs over, chosen with {@code -Dconformance.backend}: the embedded
- * SQLite store (default) or {@code appwrite}, where each gateway gets its own fresh Appwrite emulator.
+ * SQLite store (default), {@code appwrite} or {@code zidentity}, where each gateway gets its own fresh
+ * emulator of the platform.
  * Tests that meet something a backend cannot do ask {@link #current()} and check the SCIM error that
  * says so.
  */
 enum ConformanceBackend {
   SQLITE,
-  APPWRITE;
+  APPWRITE,
+  ZIDENTITY;
 
   /** Emulators started for a gateway's configuration, by endpoint, until that gateway closes. */
   private static final Map<String, AutoCloseable> PLATFORMS = new ConcurrentHashMap<>();
@@ -39,6 +43,11 @@ enum ConformanceBackend {
       return section.put("type", "sqlite");
     }
     try {
+      if (current() == ZIDENTITY) {
+        ZidEmulator emulator = new ZidEmulator(ZidSettings.of("conformance", "conformance-secret")).start();
+        PLATFORMS.put(emulator.baseUri().toString(), emulator);
+        return zidentity(emulator, data);
+      }
       AppwriteEmulator emulator = new AppwriteEmulator("conformance", "conformance-key").start();
       PLATFORMS.put(emulator.baseUri().toString(), emulator);
       return appwrite(emulator, data);
@@ -58,6 +67,21 @@ enum ConformanceBackend {
         .put("endpoint", emulator.baseUri().toString()).put("projectId", emulator.projectId())
         .put("apiKeyFile", key.toString()).put("maxRetries", 3).put("initialBackoffMillis", 10)
         .put("maxBackoffMillis", 50);
+  }
+
+  /**
+   * The {@code backend:} section for a gateway over a ZIdentity emulator, its client secret in a file in
+   * {@code data}, with quick retries; waits for the emulator's rate limit (its window is a second) are
+   * not cut short, so that bursts of the suite wait rather than fail.
+   */
+  static ObjectNode zidentity(ZidEmulator emulator, Path data) throws IOException {
+    Files.createDirectories(data);
+    Path secret = Files.writeString(data.resolve("zidentity-client-secret"),
+        emulator.settings().clientSecret());
+    return JsonNodeFactory.instance.objectNode().put("type", "zidentity")
+        .put("endpoint", emulator.baseUri().toString()).put("tokenEndpoint", emulator.tokenUri().toString())
+        .put("clientId", emulator.settings().clientId()).put("clientSecretFile", secret.toString())
+        .put("maxRetries", 5).put("initialBackoffMillis", 10).put("maxBackoffMillis", 1000);
   }
 
   /** Stops what {@link #section} started for this section, if anything. */

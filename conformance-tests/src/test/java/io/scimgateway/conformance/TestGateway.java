@@ -1,5 +1,6 @@
 package io.scimgateway.conformance;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.gateway.GatewayServer;
 import io.scimgateway.gateway.config.GatewayConfig;
 import java.nio.file.Path;
@@ -39,10 +40,15 @@ final class TestGateway implements AutoCloseable {
    * ({@link ConformanceBackend}).
    */
   static GatewayConfig config(Path dataDirectory) {
+    return config(dataDirectory, ConformanceBackend.section(dataDirectory));
+  }
+
+  /** The default configuration on port 0 with data in {@code dataDirectory}, over {@code backend}. */
+  static GatewayConfig config(Path dataDirectory, ObjectNode backend) {
     return GatewayConfig.defaults()
         .withServer(new GatewayConfig.Server("127.0.0.1", 0, "/scim/v2"))
         .withData(dataDirectory)
-        .withBackend(ConformanceBackend.section(dataDirectory));
+        .withBackend(backend);
   }
 
   ScimClient client() {

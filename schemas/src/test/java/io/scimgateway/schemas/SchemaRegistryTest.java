@@ -123,7 +123,7 @@ class SchemaRegistryTest {
   void passwordExtensionAttributesAreWriteOnlyAndNeverReturnedThroughout() {
     SchemaResource password = REGISTRY.schema(PASSWORD).orElseThrow();
     assertEquals(List.of("resetPassword", "resetTemplate", "resetValidForSeconds",
-        "mustChangePassword", "passwordHash"), names(password.getAttributes()));
+        "mustChangePassword", "skipMfaUntil", "passwordHash"), names(password.getAttributes()));
     for (AttributeDefinition attribute : password.getAttributes()) {
       List<AttributeDefinition> all = new ArrayList<>(List.of(attribute));
       if (attribute.getSubAttributes() != null) {

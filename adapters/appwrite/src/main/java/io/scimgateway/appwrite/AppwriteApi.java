@@ -126,16 +126,9 @@ final class AppwriteApi {
     return client.send(PlatformRequest.delete(path), NOT_FOUND).status() != NOT_FOUND;
   }
 
-  /**
-   * Removes what a create left half-done, so that the client's retry starts clean; a failure here is
-   * left unreported, since the create's own error is the one to report.
-   */
+  /** Removes what a create left half-done ({@link PlatformClient#undo}). */
   void undoCreate(String path) {
-    try {
-      delete(path);
-    } catch (ScimException ignored) {
-      // See above.
-    }
+    client.undo(PlatformRequest.delete(path));
   }
 
   ObjectNode read(PlatformResponse response) throws ScimException {

@@ -3,11 +3,10 @@ package io.scimgateway.appwrite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.sqlite.LocalGroupNesting;
 import io.scimgateway.sqlite.LocalState;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,38 +14,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Groups nested in groups, which Appwrite teams cannot hold: the gateway keeps each group's nested
- * group ids in its local state, and answers which teams still exist and which groups hold a group,
+ * Groups nested in groups, which Appwrite teams cannot hold: kept in local state
+ * ({@link LocalGroupNesting}); this answers which teams still exist and which groups hold a group,
  * directly or through others. Thread-safe.
  */
 final class AppwriteGroupNesting {
 
-  /** Where a group's local state lists the ids of the groups nested in it. */
-  static final String NESTED_GROUPS = "nestedGroups";
-
   private final AppwriteApi api;
-  private final LocalState local;
+  private final LocalGroupNesting nesting;
 
   AppwriteGroupNesting(AppwriteApi api, LocalState local) {
     this.api = api;
-    this.local = local;
+    this.nesting = new LocalGroupNesting(local, AppwriteTeamStore.RESOURCE_TYPE);
   }
 
   /** The groups that hold any of {@code groupIds} through nesting, nearest first, without them. */
   Set<String> ancestorsOf(Collection<String> groupIds) {
-    Set<String> seen = new LinkedHashSet<>(groupIds);
-    Set<String> ancestors = new LinkedHashSet<>();
-    Deque<String> next = new ArrayDeque<>(groupIds);
-    while (!next.isEmpty()) {
-      for (String parent : local.idsContaining(AppwriteTeamStore.RESOURCE_TYPE, NESTED_GROUPS,
-          next.poll())) {
-        if (seen.add(parent)) {
-          ancestors.add(parent);
-          next.add(parent);
-        }
-      }
-    }
-    return ancestors;
+    return nesting.ancestorsOf(groupIds);
   }
 
   /** Of {@code ids}, the teams that exist, with their names, in the order given. */

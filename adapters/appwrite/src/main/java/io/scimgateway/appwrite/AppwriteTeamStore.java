@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.ResourceVersions;
+import io.scimgateway.sqlite.LocalGroupNesting;
 import io.scimgateway.sqlite.LocalRecord;
 import io.scimgateway.sqlite.LocalState;
 import io.scimgateway.spi.GroupMembership;
@@ -41,6 +42,7 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
   private final AppwriteGroupNesting nesting;
   private final List<String> memberRoles;
   private final Clock clock;
+  private final LocalGroupNesting localNesting;
 
   AppwriteTeamStore(AppwriteApi api, LocalState local, List<String> memberRoles, int pageSize,
       Clock clock) {
@@ -50,6 +52,7 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
     this.nesting = new AppwriteGroupNesting(api, local);
     this.memberRoles = List.copyOf(memberRoles);
     this.clock = clock;
+    this.localNesting = new LocalGroupNesting(local, RESOURCE_TYPE);
   }
 
   @Override
@@ -74,7 +77,7 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
       api.undoCreate(teamPath(id));
       throw e;
     }
-    local.put(RESOURCE_TYPE, id, withNestedGroups(scim, members.groups()), clock.instant());
+    local.put(RESOURCE_TYPE, id, LocalGroupNesting.withNested(scim, members.groups()), clock.instant());
     return get(id).orElseThrow(() -> notFound(id));
   }
 
@@ -95,7 +98,7 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
     remove.removeAll(after.users());
     addUsers(id, add);
     removeUsers(id, remove);
-    local.put(RESOURCE_TYPE, id, withNestedGroups(scim, after.groups()), clock.instant());
+    local.put(RESOURCE_TYPE, id, LocalGroupNesting.withNested(scim, after.groups()), clock.instant());
     return get(id).orElseThrow(() -> notFound(id));
   }
 
@@ -110,13 +113,7 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
     Members added = resolve(new ArrayList<>(add));
     addUsers(groupId, added.users());
     removeUsers(groupId, new ArrayList<>(remove));
-    ObjectNode attributes = local.get(RESOURCE_TYPE, groupId).map(LocalRecord::attributes)
-        .orElseGet(JSON::objectNode);
-    Set<String> nested = new LinkedHashSet<>(nestedGroups(attributes));
-    nested.addAll(added.groups());
-    nested.removeAll(remove);
-    local.put(RESOURCE_TYPE, groupId, withNestedGroups(attributes, new ArrayList<>(nested)),
-        clock.instant());
+    localNesting.changeNested(groupId, added.groups(), remove, clock.instant());
     return get(groupId).orElseThrow(() -> notFound(groupId));
   }
 
@@ -169,22 +166,6 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
         rest.stream().distinct().toList());
   }
 
-  private static List<String> nestedGroups(JsonNode localAttributes) {
-    List<String> ids = new ArrayList<>();
-    localAttributes.path(AppwriteGroupNesting.NESTED_GROUPS).forEach(id -> ids.add(id.asText()));
-    return ids;
-  }
-
-  private static ObjectNode withNestedGroups(ObjectNode attributes, List<String> groups) {
-    ObjectNode copy = attributes.deepCopy();
-    copy.remove(AppwriteGroupNesting.NESTED_GROUPS);
-    if (!groups.isEmpty()) {
-      ArrayNode ids = copy.putArray(AppwriteGroupNesting.NESTED_GROUPS);
-      groups.forEach(ids::add);
-    }
-    return copy;
-  }
-
   @Override
   public void delete(String id, String expectedVersion) throws ScimException {
     if (expectedVersion != null) {
@@ -211,8 +192,8 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
       fresh.putArray("schemas").add(GROUP_SCHEMA);
       return fresh;
     });
-    List<String> nested = nestedGroups(scim);
-    scim.remove(AppwriteGroupNesting.NESTED_GROUPS);
+    List<String> nested = LocalGroupNesting.nestedIn(scim);
+    scim.remove(LocalGroupNesting.NESTED_GROUPS);
     scim.put("displayName", team.path("name").asText());
     scim.remove("members");
     ArrayNode members = JSON.arrayNode();

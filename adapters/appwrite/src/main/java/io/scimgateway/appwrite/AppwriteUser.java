@@ -3,6 +3,7 @@ package io.scimgateway.appwrite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import io.scimgateway.kit.UserNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ record AppwriteUser(String email, String name, boolean status, List<String> labe
       throw BadRequestException.invalidValue("Appwrite keeps a user's userName as the user's email "
           + "address, so userName must be an email address; \"" + userName + "\" is not one.");
     }
-    String name = name(scim);
+    String name = UserNames.displayName(scim);
     if (name.length() > MAX_NAME) {
       throw BadRequestException.invalidValue("Appwrite keeps names of at most " + MAX_NAME
           + " characters; displayName has " + name.length() + ".");
@@ -50,19 +51,6 @@ record AppwriteUser(String email, String name, boolean status, List<String> labe
     }
     return new AppwriteUser(userName.toLowerCase(Locale.ROOT), name,
         scim.path("active").asBoolean(true), labels, prefs);
-  }
-
-  private static String name(ObjectNode scim) {
-    String display = scim.path("displayName").asText("");
-    if (!display.isBlank()) {
-      return display;
-    }
-    JsonNode name = scim.path("name");
-    String formatted = name.path("formatted").asText("");
-    if (!formatted.isBlank()) {
-      return formatted;
-    }
-    return (name.path("givenName").asText("") + " " + name.path("familyName").asText("")).trim();
   }
 
   /** The distinct {@code value}s of a multi-valued attribute, in order. */

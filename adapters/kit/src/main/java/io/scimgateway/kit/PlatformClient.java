@@ -11,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,24 +21,42 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one HTTP client of every remote adapter: connect and read timeouts, a bounded number of calls in
- * flight per platform, and retries with exponential backoff and jitter that honour {@code Retry-After}.
+ * flight per platform, retries with exponential backoff and jitter that honour {@code Retry-After}, a
+ * pause when {@code x-ratelimit-remaining} reaches 0 ({@link RateLimitPause}), and, for platforms with
+ * short-lived tokens, a bearer token on every call ({@link BearerTokens}).
  *
  * <p>What is retried: a call that never reached the platform (connection refused or timed out), and a
  * {@code 429}, which means the platform did not process it, whatever the method; a {@code 5xx} or a
- * failure mid-request only for idempotent calls, since a retried POST could create twice. A call that
- * still fails is answered with the SCIM error {@link PlatformErrors} gives it. Thread-safe.
+ * failure mid-request only for idempotent calls, since a retried POST could create twice. A
+ * {@code 401} to a call with a bearer token drops that token and the call is sent once more with a
+ * new one: the platform refused it unprocessed, whatever the method. A call that still fails is
+ * answered with the SCIM error {@link PlatformErrors} gives it. Thread-safe.
  */
 public final class PlatformClient {
+
+  private static final String AUTHORIZATION = "Authorization";
+  private static final String BEARER = "Bearer ";
+  private static final String CONTENT_TYPE = "Content-Type";
+  private static final int UNAUTHORIZED = 401;
 
   private final PlatformClientSettings settings;
   private final PlatformErrors errors;
   private final HttpClient http;
   private final Semaphore inFlight;
   private final RetryDelay delay;
+  private final RateLimitPause rateLimit;
+  private final BearerTokens tokens;
 
   public PlatformClient(PlatformClientSettings settings, PlatformErrors errors) {
+    this(settings, errors, null);
+  }
+
+  /** A client that sends {@code Authorization: Bearer} with a token from {@code tokens} on every call. */
+  public PlatformClient(PlatformClientSettings settings, PlatformErrors errors, BearerTokens tokens) {
     this.settings = settings;
     this.errors = errors;
+    this.tokens = tokens;
+    this.rateLimit = new RateLimitPause(settings.maxBackoff(), Clock.systemUTC());
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(settings.connectTimeout())
@@ -64,12 +83,39 @@ public final class PlatformClient {
     return response;
   }
 
+  /**
+   * Sends a call that removes what a failed write left half-done (a user created before its
+   * password was refused), so that the client's retry starts clean. Its own failure is left
+   * unreported: the failed write's error is the one the client needs.
+   */
+  public void undo(PlatformRequest request) {
+    try {
+      exchange(request);
+    } catch (ScimException ignored) {
+      // See above.
+    }
+  }
+
   public PlatformErrors errors() {
     return errors;
   }
 
   /** Sends a call with retries and returns the last answer, successful or not. */
   public PlatformResponse exchange(PlatformRequest request) throws ScimException {
+    if (tokens == null) {
+      return withRetries(request);
+    }
+    String token = tokens.current();
+    PlatformResponse response = withRetries(request.withHeader(AUTHORIZATION, BEARER + token));
+    if (response.status() != UNAUTHORIZED) {
+      return response;
+    }
+    // Expired early, revoked, or the platform's "Resource Access Blocked": once more, with a new token.
+    tokens.invalidate(token);
+    return withRetries(request.withHeader(AUTHORIZATION, BEARER + tokens.current()));
+  }
+
+  private PlatformResponse withRetries(PlatformRequest request) throws ScimException {
     RetryPolicy<PlatformResponse> retries = RetryPolicy.<PlatformResponse>builder()
         .handleResultIf(response -> response.status() == 429
             || (response.status() >= 500 && request.idempotent()))
@@ -91,9 +137,12 @@ public final class PlatformClient {
       throw errors.busy();
     }
     try {
+      rateLimit.awaitTurn();
       HttpResponse<String> response = http.send(build(request), HttpResponse.BodyHandlers.ofString());
-      return new PlatformResponse(response.statusCode(), lowerCase(response.headers().map()),
-          response.body());
+      PlatformResponse answer = new PlatformResponse(response.statusCode(),
+          lowerCase(response.headers().map()), response.body());
+      rateLimit.observe(answer);
+      return answer;
     } finally {
       inFlight.release();
     }
@@ -107,8 +156,9 @@ public final class PlatformClient {
             : HttpRequest.BodyPublishers.ofString(request.body()));
     settings.defaultHeaders().forEach(builder::header);
     request.headers().forEach(builder::header);
-    if (request.body() != null) {
-      builder.header("Content-Type", "application/json");
+    if (request.body() != null && request.headers().keySet().stream()
+        .noneMatch(CONTENT_TYPE::equalsIgnoreCase)) {
+      builder.header(CONTENT_TYPE, "application/json");
     }
     return builder.build();
   }
@@ -116,6 +166,9 @@ public final class PlatformClient {
   /** A path relative to the base URL's own path ({@code https://host/v1} + {@code /users}). */
   private static String stripLeadingSlash(String basePath, String path) {
     String base = basePath == null || basePath.isEmpty() ? "/" : basePath;
+    if (path.isEmpty()) {
+      return base; // the base URL is the endpoint itself (a token endpoint)
+    }
     String prefix = base.endsWith("/") ? base : base + "/";
     return prefix + (path.startsWith("/") ? path.substring(1) : path);
   }

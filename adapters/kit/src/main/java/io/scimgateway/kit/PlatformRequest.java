@@ -1,5 +1,6 @@
 package io.scimgateway.kit;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -37,6 +38,13 @@ public record PlatformRequest(String method, String path, Map<String, String> he
 
   public static PlatformRequest patch(String path, String body) {
     return new PlatformRequest("PATCH", path, Map.of(), body, false);
+  }
+
+  /** The same call with one more header (or one replaced). */
+  public PlatformRequest withHeader(String name, String value) {
+    Map<String, String> more = new HashMap<>(headers);
+    more.put(name, value);
+    return new PlatformRequest(method, path, more, body, idempotent);
   }
 
   /** The same call, declared safe to repeat (a PATCH that sets a field to a value, say). */

@@ -128,7 +128,46 @@ class PlatformClientTest {
     assertFalse(failed.getScimError().getDetail().contains("sk-secret"));
   }
 
-  private static PlatformClient client(URI base, int maxRetries) {
+  @Test
+  void waitsForTheResetWhenTheRateLimitIsUsedUp() throws Exception {
+    platform.then(StubPlatform.Answer.of(200, "{}").withHeader("x-ratelimit-remaining", "0, 19990;w=60")
+        .withHeader("x-ratelimit-reset", "1"));
+    PlatformClient client = client(platform.baseUri(), 0);
+    client.send(PlatformRequest.get("/users"));
+    client.send(PlatformRequest.get("/users"));
+    List<StubPlatform.Received> received = platform.received();
+    long gap = (received.get(1).atNanos() - received.get(0).atNanos()) / 1_000_000;
+    assertTrue(gap >= 900, "the second call waited for the window to reset, waited " + gap + " ms");
+  }
+
+  @Test
+  void doesNotWaitWhileRequestsRemain() throws Exception {
+    platform.always(StubPlatform.Answer.of(200, "{}").withHeader("x-ratelimit-remaining", "3")
+        .withHeader("x-ratelimit-reset", "5"));
+    PlatformClient client = client(platform.baseUri(), 0);
+    long start = System.nanoTime();
+    client.send(PlatformRequest.get("/users"));
+    client.send(PlatformRequest.get("/users"));
+    assertTrue((System.nanoTime() - start) / 1_000_000 < 900);
+  }
+
+  @Test
+  void readsTheResetAsDelayOrUnixTimeAndCountsListsByTheirSmallest() {
+    java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    RateLimitPause pause = new RateLimitPause(Duration.ofSeconds(10),
+        java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    assertEquals(Duration.ofSeconds(7), pause.untilReset(7));
+    assertEquals(Duration.ofSeconds(7), pause.untilReset(now.getEpochSecond() + 7));
+    assertEquals(Duration.ZERO, pause.untilReset(now.getEpochSecond() - 7));
+    assertEquals(java.util.Optional.of(0L), RateLimitPause.smallest("500, 0;w=1, 20000;w=60"));
+    assertEquals(java.util.Optional.empty(), RateLimitPause.smallest("unknown"));
+  }
+
+  static PlatformClient client(URI base, int maxRetries) {
+    return client(base, maxRetries, null);
+  }
+
+  static PlatformClient client(URI base, int maxRetries, BearerTokens tokens) {
     PlatformClientSettings settings = new PlatformClientSettings("Platform", "backend.apiKeyEnv", base,
         Map.of("X-Api-Key", "sk-secret"), Duration.ofMillis(500), Duration.ofMillis(700), 2,
         maxRetries, Duration.ofMillis(50), Duration.ofSeconds(2));
@@ -136,6 +175,6 @@ class PlatformClientTest {
       int at = response.body().indexOf("\"message\":\"");
       return at < 0 ? "" : response.body().substring(at + 11, response.body().indexOf('"', at + 11));
     });
-    return new PlatformClient(settings, errors);
+    return new PlatformClient(settings, errors, tokens);
   }
 }

@@ -8,16 +8,30 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on loopback that answers with scripted responses and counts what it saw. */
 final class StubPlatform implements AutoCloseable {
 
-  /** One scripted answer: status, optional Retry-After, body, and a delay before answering. */
-  record Answer(int status, String retryAfter, String body, long delayMillis) {
+  /** One scripted answer: status, optional Retry-After, body, a delay before answering, more headers. */
+  record Answer(int status, String retryAfter, String body, long delayMillis, Map<String, String> headers) {
+    Answer(int status, String retryAfter, String body, long delayMillis) {
+      this(status, retryAfter, body, delayMillis, Map.of());
+    }
+
     static Answer of(int status, String body) {
       return new Answer(status, null, body, 0);
+    }
+
+    Answer withHeader(String name, String value) {
+      Map<String, String> more = new HashMap<>(headers);
+      more.put(name, value);
+      return new Answer(status, retryAfter, body, delayMillis, more);
     }
   }
 
@@ -27,6 +41,7 @@ final class StubPlatform implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile Answer fallback = Answer.of(200, "{}");
 
   StubPlatform() throws IOException {
@@ -41,7 +56,7 @@ final class StubPlatform implements AutoCloseable {
   }
 
   synchronized void then(Answer... answers) {
-    script.addAll(java.util.List.of(answers));
+    script.addAll(List.of(answers));
   }
 
   void always(Answer answer) {
@@ -52,12 +67,22 @@ final class StubPlatform implements AutoCloseable {
     return requests.get();
   }
 
+  /** One request as it arrived: its Authorization header (or null) and body. */
+  record Received(String authorization, String body, long atNanos) {
+  }
+
+  List<Received> received() {
+    return List.copyOf(received);
+  }
+
   int maxInFlight() {
     return maxInFlight.get();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
+        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), System.nanoTime()));
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
       Answer answer;
@@ -67,6 +92,7 @@ final class StubPlatform implements AutoCloseable {
       if (answer.delayMillis() > 0) {
         Thread.sleep(answer.delayMillis());
       }
+      answer.headers().forEach(exchange.getResponseHeaders()::add);
       if (answer.retryAfter() != null) {
         exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
       }

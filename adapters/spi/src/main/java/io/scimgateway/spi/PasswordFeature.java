@@ -10,6 +10,14 @@ public enum PasswordFeature {
   RESET_EXPIRY,
   /** {@link PasswordManagement#requirePasswordChange} works. */
   MUST_CHANGE,
+  /**
+   * "Must change at next sign-in" is set only together with a new password, in one platform call:
+   * {@link PasswordManagement#setPassword} works, and a write that asks for the flag must carry a
+   * password.
+   */
+  MUST_CHANGE_WITH_PASSWORD,
   /** {@link PasswordManagement#createWithPasswordHash} works. */
-  HASH_IMPORT
+  HASH_IMPORT,
+  /** {@link PasswordManagement#skipMfaUntil} works. */
+  SKIP_MFA
 }

@@ -2,6 +2,7 @@ package io.scimgateway.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -40,6 +41,24 @@ public interface PasswordManagement {
 
   /** Sets or clears "must change the password at next sign-in". */
   void requirePasswordChange(String userId, boolean required) throws ScimException;
+
+  /**
+   * Sets a password and "must change it at next sign-in" in one call, for a store with
+   * {@link PasswordFeature#MUST_CHANGE_WITH_PASSWORD}: the core calls this, after the write, for a
+   * write that carries both {@code password} and {@code mustChangePassword}, and gives the write
+   * itself no password.
+   */
+  default void setPassword(String userId, String password, boolean mustChange) throws ScimException {
+    throw new UnsupportedOperationException("this store sets passwords in its writes only");
+  }
+
+  /**
+   * Lets a user sign in without multi-factor authentication until {@code until}, for a store with
+   * {@link PasswordFeature#SKIP_MFA}.
+   */
+  default void skipMfaUntil(String userId, Instant until) throws ScimException {
+    throw new UnsupportedOperationException("this store cannot defer multi-factor authentication");
+  }
 
   /**
    * Creates a user whose password is given as a hash made elsewhere (a migration from another

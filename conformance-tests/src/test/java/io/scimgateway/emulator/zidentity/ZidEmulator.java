@@ -100,6 +100,11 @@ public final class ZidEmulator implements EmulatorPlatform, AutoCloseable {
     return faults;
   }
 
+  /** Every request received so far, as "METHOD /path?query", decoded, oldest first. */
+  public List<String> received() {
+    return server.received();
+  }
+
   /**
    * The next {@code count} requests get 401 "Resource Access Blocked", which the platform sends instead of 429 under
    * heavy load and clients retry.

@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * The password extension for one store: takes it out of a checked resource, refuses what the store
- * cannot do before anything is written, and after the write acts once: "must change" first, then the
- * reset, whose token goes to the reset sink. A token the sink could not take is withdrawn and the
+ * cannot do before anything is written, and after the write acts once: "must change" first (with the
+ * password, for a store that sets both in one call), then skipping MFA, then the reset, whose token
+ * goes to the reset sink. A token the sink could not take is withdrawn and the
  * request answered {@code 502}, so no reset is lost silently. Thread-safe.
  */
 final class PasswordActions {
@@ -42,7 +43,7 @@ final class PasswordActions {
   PasswordRequest take(ObjectNode resource, WriteKind kind) throws BadRequestException {
     PasswordRequest request = PasswordRequest.of(PasswordExtension.take(resource));
     for (Attribute attribute : request.asked()) {
-      if (!features.contains(attribute.feature)) {
+      if (!PasswordExtension.supported(attribute, features)) {
         throw BadRequestException.invalidValue(management.isEmpty()
             ? "This backend has no password management, so it cannot " + attribute.ability + " ("
                 + attribute.schemaName + " of " + PasswordExtension.URN + ")."
@@ -57,6 +58,14 @@ final class PasswordActions {
     if (request.hash() != null && resource.hasNonNull("password")) {
       throw BadRequestException.invalidValue("Send password or passwordHash, not both.");
     }
+    if (request.mustChange() != null && !features.contains(PasswordFeature.MUST_CHANGE)) {
+      // The store sets the flag only together with a password: that password is set after the write.
+      if (!resource.hasNonNull("password")) {
+        throw BadRequestException.invalidValue("This backend sets mustChangePassword only together "
+            + "with a new password; send password in the same request.");
+      }
+      return request.withPassword(resource.remove("password").asText());
+    }
     return request;
   }
 
@@ -69,12 +78,18 @@ final class PasswordActions {
 
   /** Acts on the request once, after the write; returns the user as written. */
   StoredResource apply(StoredResource user, PasswordRequest request) throws ScimException {
-    if (management.isEmpty() || (request.mustChange() == null && request.reset() == null)) {
+    if (management.isEmpty() || (request.mustChange() == null && request.reset() == null
+        && request.skipMfaUntil() == null)) {
       return user;
     }
     PasswordManagement passwords = management.get();
-    if (request.mustChange() != null) {
+    if (request.password() != null) {
+      passwords.setPassword(user.id(), request.password(), request.mustChange());
+    } else if (request.mustChange() != null) {
       passwords.requirePasswordChange(user.id(), request.mustChange());
+    }
+    if (request.skipMfaUntil() != null) {
+      passwords.skipMfaUntil(user.id(), request.skipMfaUntil());
     }
     if (request.reset() != null
         && passwords.reset(user.id(), request.reset()) instanceof ResetOutcome.TokenIssued token) {

@@ -8,7 +8,7 @@ import io.scimgateway.spi.PasswordFeature;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * The gateway's password extension on User ({@value #URN}). Its attributes ask for a password action
@@ -30,7 +30,9 @@ public final class PasswordExtension {
     MUST_CHANGE_PASSWORD("mustChangePassword", PasswordFeature.MUST_CHANGE,
         "require a password change at the next sign-in"),
     PASSWORD_HASH("passwordHash", PasswordFeature.HASH_IMPORT,
-        "create a user from a password hash made elsewhere");
+        "create a user from a password hash made elsewhere"),
+    SKIP_MFA_UNTIL("skipMfaUntil", PasswordFeature.SKIP_MFA,
+        "let the user sign in without multi-factor authentication for a while");
 
     final String schemaName;
     final PasswordFeature feature;
@@ -46,12 +48,17 @@ public final class PasswordExtension {
   private PasswordExtension() {
   }
 
-  /** The feature an attribute of the extension needs, by its name as the schema spells it. */
-  public static Optional<PasswordFeature> featureOf(String attributeName) {
+  /** Whether a store with these features serves an attribute of the extension, by its schema name. */
+  public static boolean supported(String attributeName, Set<PasswordFeature> features) {
     return Arrays.stream(Attribute.values())
         .filter(attribute -> attribute.schemaName.equalsIgnoreCase(attributeName))
-        .map(attribute -> attribute.feature)
-        .findFirst();
+        .anyMatch(attribute -> supported(attribute, features));
+  }
+
+  /** "Must change" is served in two ways: on its own, or only together with a new password. */
+  static boolean supported(Attribute attribute, Set<PasswordFeature> features) {
+    return features.contains(attribute.feature) || (attribute == Attribute.MUST_CHANGE_PASSWORD
+        && features.contains(PasswordFeature.MUST_CHANGE_WITH_PASSWORD));
   }
 
   /**

@@ -7,6 +7,9 @@ import io.scimgateway.gateway.core.PasswordExtension.Attribute;
 import io.scimgateway.spi.PasswordHash;
 import io.scimgateway.spi.PasswordReset;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,15 +22,18 @@ import java.util.Set;
  * @param reset the reset to start, or null
  * @param mustChange the "must change at next sign-in" to set, or null to leave it
  * @param hash the password hash to create the user with, or null
+ * @param skipMfaUntil until when the user may sign in without multi-factor authentication, or null
+ * @param password the password to set together with {@code mustChange} after the write, for a store
+ *     that sets both in one call; null when the write itself carries the password
  * @param asked the attributes that ask for something, whose features the store must have
  */
-record PasswordRequest(PasswordReset reset, Boolean mustChange, PasswordHash hash,
-    Set<Attribute> asked) {
+record PasswordRequest(PasswordReset reset, Boolean mustChange, PasswordHash hash, Instant skipMfaUntil,
+    String password, Set<Attribute> asked) {
 
   /** One year: longer makes no sense for a reset, and keeps expiry arithmetic far from overflow. */
   private static final long MAX_VALID_FOR_SECONDS = 365L * 24 * 3600;
 
-  static final PasswordRequest NONE = new PasswordRequest(null, null, null, Set.of());
+  static final PasswordRequest NONE = new PasswordRequest(null, null, null, null, null, Set.of());
 
   static PasswordRequest of(ObjectNode extension) throws BadRequestException {
     if (extension.isEmpty()) {
@@ -47,7 +53,27 @@ record PasswordRequest(PasswordReset reset, Boolean mustChange, PasswordHash has
     JsonNode mustChange = present(extension, Attribute.MUST_CHANGE_PASSWORD, asked);
     JsonNode hash = present(extension, Attribute.PASSWORD_HASH, asked);
     return new PasswordRequest(reset ? new PasswordReset(template, validFor) : null,
-        mustChange == null ? null : mustChange.asBoolean(), hash == null ? null : hash(hash), asked);
+        mustChange == null ? null : mustChange.asBoolean(), hash == null ? null : hash(hash),
+        skipMfaUntil(extension, asked), null, asked);
+  }
+
+  /** The same request, with the password to set together with {@code mustChange}. */
+  PasswordRequest withPassword(String newPassword) {
+    return new PasswordRequest(reset, mustChange, hash, skipMfaUntil, newPassword, asked);
+  }
+
+  private static Instant skipMfaUntil(ObjectNode extension, Set<Attribute> asked)
+      throws BadRequestException {
+    String until = text(extension, Attribute.SKIP_MFA_UNTIL, asked);
+    if (until == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(until).toInstant();
+    } catch (DateTimeParseException e) {
+      throw BadRequestException.invalidValue("skipMfaUntil must be a dateTime such as "
+          + "2030-01-31T12:00:00Z, not \"" + until + "\".");
+    }
   }
 
   boolean isEmpty() {

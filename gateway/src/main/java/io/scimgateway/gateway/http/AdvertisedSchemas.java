@@ -46,8 +46,8 @@ final class AdvertisedSchemas {
       return json;
     }
     if (json.path("id").asText().equalsIgnoreCase(PasswordExtension.URN)) {
-      removeIf(attributes, attribute -> !PasswordExtension.featureOf(attribute.path("name").asText())
-          .map(passwordFeatures::contains).orElse(false));
+      removeIf(attributes, attribute -> !PasswordExtension.supported(attribute.path("name").asText(),
+          passwordFeatures));
     } else if (catalog.isPresent()) {
       for (CatalogKind kind : CatalogKind.values()) {
         adjust(attributes, kind, catalog.get());
