@@ -8,6 +8,7 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.kit.MemberDiff;
 import io.scimgateway.kit.ResourceVersions;
 import io.scimgateway.sqlite.LocalGroupNesting;
 import io.scimgateway.sqlite.LocalRecord;
@@ -91,13 +92,10 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
     if (!name.equals(current.attributes().path("displayName").asText())) {
       api.set("PUT", teamPath(id), JSON.objectNode().put("name", name));
     }
-    Set<String> before = new LinkedHashSet<>(userMembers(current.attributes().path("members")));
-    List<String> add = new ArrayList<>(after.users());
-    add.removeAll(before);
-    List<String> remove = new ArrayList<>(before);
-    remove.removeAll(after.users());
-    addUsers(id, add);
-    removeUsers(id, remove);
+    MemberDiff diff = MemberDiff.between(userMembers(current.attributes().path("members")),
+        after.users());
+    addUsers(id, diff.add());
+    removeUsers(id, diff.remove());
     local.put(RESOURCE_TYPE, id, LocalGroupNesting.withNested(scim, after.groups()), clock.instant());
     return get(id).orElseThrow(() -> notFound(id));
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.kit.MemberDiff;
 import io.scimgateway.kit.ResourceVersions;
 import io.scimgateway.kit.UnconfirmedCreates;
 import io.scimgateway.spi.GroupMembership;
@@ -84,13 +85,9 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
     if (!name.equals(group.path("name").asText())) {
       api.replace(path(id), group.deepCopy().put("name", name));
     }
-    Set<String> before = userMembers(current);
-    List<String> add = new ArrayList<>(after.users());
-    add.removeAll(before);
-    List<String> remove = new ArrayList<>(before);
-    remove.removeAll(after.users());
-    addUsers(id, add);
-    removeUsers(id, remove);
+    MemberDiff diff = MemberDiff.between(userMembers(current), after.users());
+    addUsers(id, diff.add());
+    removeUsers(id, diff.remove());
     local.put(RESOURCE_TYPE, id, LocalGroupNesting.withNested(scim, after.groups()), clock.instant());
     return get(id).orElseThrow(() -> notFound(id));
   }
