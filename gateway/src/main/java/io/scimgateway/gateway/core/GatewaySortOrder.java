@@ -6,7 +6,13 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.spi.Sorting;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -18,10 +24,41 @@ import java.util.Map;
  * The order of {@code sortBy} and {@code sortOrder} (RFC 7644 section 3.4.2.3) over resource
  * representations, for stores that cannot sort by an attribute themselves: values compared by their
  * schema type, strings without regard to case unless the attribute is {@code caseExact}, resources
- * without a value last when ascending and first when descending. Used with a stable sort, resources
- * with equal values keep the store's order. Thread-safe.
+ * without a value last when ascending and first when descending. Resources with equal values keep
+ * creation order ({@code meta.created}, then the id) in both directions, whatever order the store
+ * lists them in. Thread-safe.
  */
-final class GatewaySortOrder implements Comparator<ObjectNode> {
+final class GatewaySortOrder implements Comparator<GatewaySortOrder.Key> {
+
+  /**
+   * Where a resource falls in the order: its value of the sort attribute (null when it has none),
+   * its creation time and its id, which makes the order total so that a cursor can resume after a
+   * key even when its resource is gone.
+   */
+  record Key(JsonNode value, Instant created, String id) {
+
+    /** The key as text, for a cursor position. */
+    String text() {
+      ArrayNode key = JsonNodeFactory.instance.arrayNode();
+      key.add(value == null ? NullNode.getInstance() : value);
+      key.add(created == null ? null : created.toString());
+      key.add(id);
+      return key.toString();
+    }
+
+    static Key parse(String text) {
+      try {
+        JsonNode key = READER.readTree(text);
+        JsonNode value = key.get(0);
+        return new Key(value.isNull() ? null : value,
+            key.get(1).isNull() ? null : Instant.parse(key.get(1).asText()), key.get(2).asText());
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException("not a sort position: " + text, e);
+      }
+    }
+  }
+
+  private static final ObjectMapper READER = new ObjectMapper();
 
   private final Path attribute;
   private final boolean descending;
@@ -33,17 +70,41 @@ final class GatewaySortOrder implements Comparator<ObjectNode> {
     this.definition = resourceType.getAttributeDefinition(attribute);
   }
 
+  /** The key of a resource representation (as {@code ResourceRepresentation.forFiltering} makes it). */
+  Key keyOf(ObjectNode resource) {
+    Instant created;
+    try {
+      created = OffsetDateTime.parse(resource.path("meta").path("created").asText("")).toInstant();
+    } catch (DateTimeParseException e) {
+      created = null;
+    }
+    return new Key(valueOf(resource), created, resource.path("id").asText(""));
+  }
+
   @Override
-  public int compare(ObjectNode left, ObjectNode right) {
-    JsonNode a = valueOf(left);
-    JsonNode b = valueOf(right);
+  public int compare(Key left, Key right) {
+    JsonNode a = left.value();
+    JsonNode b = right.value();
     if (a == null || b == null) {
-      // Missing values go last ascending and first descending: the same place after the flip below.
-      int missing = a == null && b == null ? 0 : a == null ? 1 : -1;
+      if (a == null && b == null) {
+        return creationOrder(left, right);
+      }
+      int missing = a == null ? 1 : -1; // last when ascending, first when descending
       return descending ? -missing : missing;
     }
     int order = compareValues(a, b);
-    return descending ? -order : order;
+    return order != 0 ? (descending ? -order : order) : creationOrder(left, right);
+  }
+
+  /** Earlier creation first (in both directions), then the id. */
+  private static int creationOrder(Key left, Key right) {
+    if (left.created() != null && right.created() != null) {
+      int created = left.created().compareTo(right.created());
+      if (created != 0) {
+        return created;
+      }
+    }
+    return left.id().compareTo(right.id());
   }
 
   private int compareValues(JsonNode a, JsonNode b) {

@@ -49,25 +49,25 @@ final class ResourceSearch {
   ListResult search(ListQuery query) throws ScimException {
     int count = query.count() == null ? limits.maxResults() : Math.min(query.count(), limits.maxResults());
     QueryPlan plan = planner.plan(query.filter());
-    Window pages = (skip, size) -> byIndex(query, plan, skip, size);
-    if (query.sorting() != null && !store.canSort(query.sorting().attribute())) {
-      // The store cannot order by this attribute: the gateway reads every match (up to the scan
-      // limit) and sorts them itself.
-      List<StoredResource> sorted = sortedHere(query, plan);
-      pages = (skip, size) -> ListResult.indexed(
-          sorted.subList((int) Math.min(skip, sorted.size()), (int) Math.min(skip + size, sorted.size())),
-          sorted.size(), skip + 1);
-    }
+    boolean sortedHere = query.sorting() != null && !store.canSort(query.sorting().attribute());
+    // When the store cannot order by the attribute, the gateway reads every match (up to the scan
+    // limit) and sorts them itself.
+    List<Keyed> sorted = sortedHere ? sortedHere(query, plan) : List.of();
     if (!query.cursorPaging()) {
-      return pages.read(query.startIndex() - 1, count);
+      return sortedHere ? ListResult.indexed(resources(window(sorted, query.startIndex() - 1, count)),
+          sorted.size(), query.startIndex())
+          : byIndex(query, plan, query.startIndex() - 1, count);
     }
     String bound = queryKey(query);
     CursorState state = query.cursor().isEmpty()
         ? new CursorState(bound, null, 0, false)
         : cursors.decode(query.cursor(), bound);
-    if (!store.supportsPositions() || (query.sorting() != null
-        && !store.canSort(query.sorting().attribute()))) {
-      return byOffsetCursor(pages, state, count);
+    if (sortedHere) {
+      return paged(state, resumed(sorted, state, count, new GatewaySortOrder(query.sorting(),
+          resourceType)), count, sorted.size());
+    }
+    if (!store.supportsPositions()) {
+      return byOffsetCursor(query, plan, state, count);
     }
     return plan.exact() ? byPosition(query, plan, state, count) : scanByPosition(query, plan, state, count);
   }
@@ -93,42 +93,76 @@ final class ResourceSearch {
     return ListResult.indexed(window, matched[0], skip + 1);
   }
 
-  /** One index window of a result: {@code size} resources from the 0-based {@code skip}. */
-  @FunctionalInterface
-  private interface Window {
-    ListResult read(long skip, int size) throws ScimException;
-  }
-
-  /** Every match of the query, in the query's order, sorted by the gateway. */
-  private List<StoredResource> sortedHere(ListQuery query, QueryPlan plan) throws ScimException {
+  /**
+   * Every match of the query in the order it asks for, sorted by the gateway; each with its sort key
+   * as position, so that a cursor resumes after the key it saw, whatever was created or deleted since.
+   */
+  private List<Keyed> sortedHere(ListQuery query, QueryPlan plan) throws ScimException {
+    GatewaySortOrder order = new GatewaySortOrder(query.sorting(), resourceType);
     List<StoredResource> matches = new ArrayList<>();
-    List<ObjectNode> keys = new ArrayList<>();
+    List<GatewaySortOrder.Key> keys = new ArrayList<>();
     scan.walk(plan.pushed(), null, null, false, (resource, position) -> {
       ObjectNode node = representation.forFiltering(resource);
       if (plan.residual() == null || plan.residual().visit(evaluator, node)) {
         matches.add(resource);
-        keys.add(node);
+        keys.add(order.keyOf(node));
       }
       return true;
     });
-    GatewaySortOrder order = new GatewaySortOrder(query.sorting(), resourceType);
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < matches.size(); i++) {
       indexes.add(i);
     }
-    indexes.sort((a, b) -> order.compare(keys.get(a), keys.get(b))); // stable: ties keep store order
-    List<StoredResource> sorted = new ArrayList<>();
-    indexes.forEach(i -> sorted.add(matches.get(i)));
+    indexes.sort((a, b) -> order.compare(keys.get(a), keys.get(b)));
+    List<Keyed> sorted = new ArrayList<>();
+    indexes.forEach(i -> sorted.add(new Keyed(new Hit(matches.get(i), keys.get(i).text()), keys.get(i))));
     return sorted;
   }
 
   /**
-   * Cursors over a store without positions, or over a sort the gateway makes, carry offsets: correct
-   * while nothing changes.
+   * The hits a cursor page reads from a gateway-sorted result: after (or before) the cursor's key,
+   * one more than {@code count} to tell whether there is more, as {@link #paged} expects.
    */
-  private ListResult byOffsetCursor(Window pages, CursorState state, int count)
+  private static List<Hit> resumed(List<Keyed> sorted, CursorState state, int count,
+      GatewaySortOrder order) {
+    if (count == 0) {
+      return List.of();
+    }
+    if (state.position() == null) {
+      return hits(window(sorted, 0, count + 1));
+    }
+    GatewaySortOrder.Key at = GatewaySortOrder.Key.parse(state.position());
+    int before = 0; // how many sort before the cursor's key; the key's own resource may be gone
+    while (before < sorted.size() && order.compare(sorted.get(before).key(), at) < 0) {
+      before++;
+    }
+    if (state.backward()) {
+      return hits(sorted.subList(Math.max(0, before - count - 1), before));
+    }
+    int after = before;
+    while (after < sorted.size() && order.compare(sorted.get(after).key(), at) <= 0) {
+      after++;
+    }
+    return hits(window(sorted, after, count + 1));
+  }
+
+  private static <T> List<T> window(List<T> items, long skip, int size) {
+    int from = (int) Math.min(skip, items.size());
+    return items.subList(from, (int) Math.min((long) from + size, items.size()));
+  }
+
+  private static List<Hit> hits(List<Keyed> keyed) {
+    return keyed.stream().map(Keyed::hit).toList();
+  }
+
+  private static List<StoredResource> resources(List<Keyed> keyed) {
+    return keyed.stream().map(k -> k.hit().resource()).toList();
+  }
+
+  /** Cursors over a store without positions carry offsets: correct while nothing changes. */
+  private ListResult byOffsetCursor(ListQuery query, QueryPlan plan, CursorState state, int count)
       throws ScimException {
-    ListResult page = pages.read(state.offset(), count);
+    ListResult page = byIndex(query, plan, state.offset(), count);
     long next = state.offset() + page.resources().size();
     String nextCursor = count > 0 && next < page.totalResults()
         ? cursors.encode(new CursorState(state.query(), null, next, false)) : null;
@@ -204,5 +238,9 @@ final class ResourceSearch {
   }
 
   private record Hit(StoredResource resource, String position) {
+  }
+
+  /** A hit of a gateway-made sort, with its sort key. */
+  private record Keyed(Hit hit, GatewaySortOrder.Key key) {
   }
 }
