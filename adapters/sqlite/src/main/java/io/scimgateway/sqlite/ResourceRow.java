@@ -17,6 +17,6 @@ record ResourceRow(long pk, String id, String attributes, Instant created, Insta
   /** The row from the first columns of a result selected with {@link #COLUMNS}. */
   static ResourceRow read(ResultSet rs) throws SQLException {
     return new ResourceRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-        Instant.parse(rs.getString(4)), Instant.parse(rs.getString(5)), rs.getLong(6));
+        Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), rs.getLong(6));
   }
 }
