@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  *   -Dbenchmark.clients=16          concurrent client threads
  *   -Dbenchmark.seconds=20          measured seconds per scenario
  *   -Dbenchmark.warmupSeconds=10    unmeasured seconds before each scenario
+ *   -Dbenchmark.serverWarmupSeconds=30  unmeasured seconds of eq lookups when a server has started
  *   -Dbenchmark.client=socket       socket | urlconnection | httpclient (see {@link BenchmarkHttpClient})
  *   -Dbenchmark.jvmOptions="..."    JVM options of both server processes (default: {@link #DEFAULT_JVM_OPTIONS})
  *   -Dbenchmark.scenarios=all       or a comma list of: bare, eq-userName, eq-externalId, page, co, cursor
@@ -29,6 +30,7 @@ record BenchmarkSettings(
     int clients,
     Duration measure,
     Duration warmup,
+    Duration serverWarmup,
     String client,
     List<String> jvmOptions,
     Set<String> scenarios,
@@ -79,6 +81,7 @@ record BenchmarkSettings(
         positive("benchmark.clients", 16),
         Duration.ofSeconds(positive("benchmark.seconds", 20)),
         Duration.ofSeconds(Integer.getInteger("benchmark.warmupSeconds", 10)),
+        Duration.ofSeconds(Integer.getInteger("benchmark.serverWarmupSeconds", 30)),
         System.getProperty("benchmark.client", "socket").trim().toLowerCase(Locale.ROOT),
         jvm.isEmpty() ? DEFAULT_JVM_OPTIONS : List.of(jvm.split("\\s+")),
         scenarios,

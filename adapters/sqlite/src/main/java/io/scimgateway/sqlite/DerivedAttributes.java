@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -26,13 +27,13 @@ interface DerivedAttributes {
   void write(Handle handle, long pk, JsonNode taken) throws BadRequestException;
 
   /** Adds the derived attributes of the row {@code pk} to {@code attributes}; returns them, or null. */
-  JsonNode read(Handle handle, long pk, ObjectNode attributes);
+  JsonNode read(Connection connection, long pk, ObjectNode attributes);
 
   /**
    * Of the rows {@code pks}, those that may have derived attributes: one query for a page, so that
    * {@link #read} runs only where there is something to read.
    */
-  default Set<Long> present(Handle handle, Collection<Long> pks) {
+  default Set<Long> present(Connection connection, Collection<Long> pks) {
     return new HashSet<>(pks);
   }
 
@@ -49,13 +50,13 @@ interface DerivedAttributes {
       }
 
       @Override
-      public Set<Long> present(Handle handle, Collection<Long> pks) {
-        return memberships.withAny(handle, "member_pk", pks);
+      public Set<Long> present(Connection connection, Collection<Long> pks) {
+        return memberships.withAny(connection, "member_pk", pks);
       }
 
       @Override
-      public JsonNode read(Handle handle, long pk, ObjectNode attributes) {
-        ArrayNode groups = memberships.groupsOf(handle, pk);
+      public JsonNode read(Connection connection, long pk, ObjectNode attributes) {
+        ArrayNode groups = memberships.groupsOf(connection, pk);
         if (groups.isEmpty()) {
           return null;
         }
@@ -88,13 +89,13 @@ interface DerivedAttributes {
       }
 
       @Override
-      public Set<Long> present(Handle handle, Collection<Long> pks) {
-        return memberships.withAny(handle, "group_pk", pks);
+      public Set<Long> present(Connection connection, Collection<Long> pks) {
+        return memberships.withAny(connection, "group_pk", pks);
       }
 
       @Override
-      public JsonNode read(Handle handle, long pk, ObjectNode attributes) {
-        ArrayNode members = memberships.members(handle, pk);
+      public JsonNode read(Connection connection, long pk, ObjectNode attributes) {
+        ArrayNode members = memberships.members(connection, pk);
         if (members.isEmpty()) {
           return null;
         }
@@ -132,7 +133,7 @@ interface DerivedAttributes {
     }
 
     @Override
-    public JsonNode read(Handle handle, long pk, ObjectNode attributes) {
+    public JsonNode read(Connection connection, long pk, ObjectNode attributes) {
       return null;
     }
   };

@@ -3,21 +3,20 @@ package io.scimgateway.sqlite;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** One row of {@code resources}, as read; {@code attributes} is the stored JSON text. */
 record ResourceRow(long pk, String id, String attributes, Instant created, Instant lastModified,
     long version) {
 
-  /** The columns {@link #MAPPER} reads, for SELECT lists. */
+  /** The columns {@link #read} reads, in this order, for the start of SELECT lists. */
   static final String COLUMNS = "pk, id, attributes, created, last_modified, version";
 
-  static final RowMapper<ResourceRow> MAPPER = ResourceRow::map;
+  /** How many columns {@link #COLUMNS} names; further selected columns come after them. */
+  static final int COLUMN_COUNT = 6;
 
-  private static ResourceRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new ResourceRow(rs.getLong("pk"), rs.getString("id"), rs.getString("attributes"),
-        Instant.parse(rs.getString("created")), Instant.parse(rs.getString("last_modified")),
-        rs.getLong("version"));
+  /** The row from the first columns of a result selected with {@link #COLUMNS}. */
+  static ResourceRow read(ResultSet rs) throws SQLException {
+    return new ResourceRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+        Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), rs.getLong(6));
   }
 }

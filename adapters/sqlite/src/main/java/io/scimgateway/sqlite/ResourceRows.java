@@ -1,14 +1,17 @@
 package io.scimgateway.sqlite;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
-/** The SQL on the {@code resources} table for one resource type. Stateless apart from the type. */
+/**
+ * The SQL on the {@code resources} table for one resource type. Stateless apart from the type. Reads
+ * take a connection and run on its kept statements ({@link StoreConnection}); writes take a handle.
+ */
 final class ResourceRows {
 
   private final String resourceType;
@@ -17,11 +20,10 @@ final class ResourceRows {
     this.resourceType = resourceType;
   }
 
-  Optional<ResourceRow> find(Handle handle, String id) {
-    return handle.createQuery("SELECT " + ResourceRow.COLUMNS
-            + " FROM resources WHERE id = ? AND resource_type = ?")
-        .bind(0, id).bind(1, resourceType)
-        .map(ResourceRow.MAPPER).findOne();
+  Optional<ResourceRow> find(Connection connection, String id) {
+    return StoreConnection.query(connection, "SELECT " + ResourceRow.COLUMNS
+            + " FROM resources WHERE id = ? AND resource_type = ?", List.of(id, resourceType),
+        ResourceRow::read).stream().findFirst();
   }
 
   long insert(Handle handle, String id, String json, IndexedColumns columns, String passwordHash,
@@ -57,16 +59,16 @@ final class ResourceRows {
   }
 
   /** Rows matching {@code where} in {@code keyset} order, from an offset. */
-  List<KeyedRow> page(Handle handle, SqlFragment where, Keyset keyset, SortKey key, long offset,
+  List<KeyedRow> page(Connection connection, SqlFragment where, Keyset keyset, SortKey key, long offset,
       int limit) {
-    return select(handle, where, SqlFragment.TRUE, keyset, key, false, limit, offset, false);
+    return select(connection, where, SqlFragment.TRUE, keyset, key, false, limit, offset, false);
   }
 
   /** Rows matching {@code where} after (or before) a position, always returned in forward order. */
-  List<KeyedRow> beyond(Handle handle, SqlFragment where, Keyset keyset, SortKey key,
+  List<KeyedRow> beyond(Connection connection, SqlFragment where, Keyset keyset, SortKey key,
       String position, boolean backwards, int limit) {
     SqlFragment after = position == null ? SqlFragment.TRUE : keyset.beyond(position, backwards);
-    List<KeyedRow> rows = select(handle, where, after, keyset, key, backwards, limit, 0, true);
+    List<KeyedRow> rows = select(connection, where, after, keyset, key, backwards, limit, 0, true);
     if (backwards) {
       Collections.reverse(rows);
     }
@@ -78,15 +80,15 @@ final class ResourceRows {
    * narrowest index that holds its columns (a {@code displayName co} scans the display-name index, not
    * every row's JSON) and reads whole rows only for matches; an unfiltered page walks the pk index.
    */
-  private List<KeyedRow> select(Handle handle, SqlFragment where, SqlFragment after, Keyset keyset,
+  private List<KeyedRow> select(Connection connection, SqlFragment where, SqlFragment after, Keyset keyset,
       SortKey key, boolean backwards, int limit, long offset, boolean withPositions) {
     boolean filtered = !where.equals(SqlFragment.TRUE);
     String matching = filtered
         ? "pk IN (SELECT pk FROM resources WHERE resource_type = ? AND (" + where.sql() + "))"
         : "resource_type = ?";
-    Query query = handle.createQuery("SELECT " + ResourceRow.COLUMNS + ", " + key.sql()
+    String sql = "SELECT " + ResourceRow.COLUMNS + ", " + key.sql()
         + " AS sort_key FROM resources WHERE " + matching + " AND (" + after.sql() + ") ORDER BY "
-        + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?");
+        + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?";
     List<Object> parameters = new ArrayList<>(key.parameters());
     parameters.add(resourceType);
     parameters.addAll(where.parameters());
@@ -94,33 +96,27 @@ final class ResourceRows {
     parameters.addAll(keyset.orderByParameters());
     parameters.add(limit);
     parameters.add(offset);
-    for (int i = 0; i < parameters.size(); i++) {
-      query.bind(i, parameters.get(i));
-    }
-    return new ArrayList<>(query.map((rs, ctx) -> new KeyedRow(ResourceRow.MAPPER.map(rs, ctx),
-        withPositions ? Keyset.position(rs.getObject("sort_key"), rs.getLong("pk")) : null)).list());
+    int sortKey = ResourceRow.COLUMN_COUNT + 1;
+    return StoreConnection.query(connection, sql, parameters, rs -> {
+      ResourceRow row = ResourceRow.read(rs);
+      return new KeyedRow(row, withPositions ? Keyset.position(rs.getObject(sortKey), row.pk()) : null);
+    });
   }
 
-  long count(Handle handle, SqlFragment where) {
+  long count(Connection connection, SqlFragment where) {
     if (where.equals(SqlFragment.TRUE)) {
-      return handle.createQuery("SELECT coalesce((SELECT total FROM resource_counts "
-          + "WHERE resource_type = ?), 0)").bind(0, resourceType).mapTo(Long.class).one();
+      return StoreConnection.query(connection, "SELECT coalesce((SELECT total FROM resource_counts "
+          + "WHERE resource_type = ?), 0)", List.of(resourceType), rs -> rs.getLong(1)).get(0);
     }
-    Query query = handle.createQuery(
-        "SELECT count(*) FROM resources WHERE resource_type = ? AND (" + where.sql() + ")");
-    bindAll(query, where);
-    return query.mapTo(Long.class).one();
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(resourceType);
+    parameters.addAll(where.parameters());
+    return StoreConnection.query(connection,
+        "SELECT count(*) FROM resources WHERE resource_type = ? AND (" + where.sql() + ")",
+        parameters, rs -> rs.getLong(1)).get(0);
   }
 
   /** A row with its keyset position. */
   record KeyedRow(ResourceRow row, String position) {
-  }
-
-  private void bindAll(Query query, SqlFragment where) {
-    query.bind(0, resourceType);
-    List<Object> parameters = where.parameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      query.bind(i + 1, parameters.get(i));
-    }
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -81,16 +82,39 @@ final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  /** A consistent read: of committed data, or inside the current batch, of the batch's own writes. */
-  <T> T read(HandleWork<T> work) throws ScimException {
+  /**
+   * A consistent read: of committed data, or inside the current batch, of the batch's own writes. It
+   * runs on a pooled connection directly, without a Jdbi handle: reads are most of the traffic, and
+   * their queries run on the connection's kept statements ({@link StoreConnection}).
+   */
+  <T> T read(ReadWork<T> work) throws ScimException {
     Handle handle = batch.get();
-    return handle != null ? work.apply(handle) : reader.inTransaction(work::apply);
+    if (handle != null) {
+      return work.apply(handle.getConnection());
+    }
+    try (Connection connection = readerPool.getConnection()) {
+      // One read transaction, so that all of the read's queries see the same snapshot.
+      connection.setAutoCommit(false);
+      try {
+        return work.apply(connection);
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreConnection.StoreSqlException("a read transaction", e);
+    }
   }
 
   /** Work on a handle that may fail with a SCIM error. */
   @FunctionalInterface
   interface HandleWork<T> {
     T apply(Handle handle) throws ScimException;
+  }
+
+  /** Reads on a connection that may fail with a SCIM error. */
+  @FunctionalInterface
+  interface ReadWork<T> {
+    T apply(Connection connection) throws ScimException;
   }
 
   /** For writes and for reads that must see the writer's own uncommitted rows. */
@@ -120,16 +144,17 @@ final class SqliteDatabase implements AutoCloseable {
       // The writer takes the lock when it begins, so a read inside a write never has to upgrade it.
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     }
+    String file = settings.file().toAbsolutePath().toString();
     SQLiteDataSource dataSource = new SQLiteDataSource(config) {
       @Override
       public SQLiteConnection getConnection(String user, String password)
           throws SQLException {
-        SQLiteConnection connection = super.getConnection(user, password);
+        SQLiteConnection connection = new StoreConnection(getUrl(), file, getConfig().toProperties());
         ScimSqlFunctions.register(connection);
         return connection;
       }
     };
-    dataSource.setUrl("jdbc:sqlite:" + settings.file().toAbsolutePath());
+    dataSource.setUrl("jdbc:sqlite:" + file);
     return dataSource;
   }
 

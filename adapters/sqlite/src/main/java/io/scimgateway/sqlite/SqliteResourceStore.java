@@ -21,6 +21,7 @@ import io.scimgateway.spi.SearchQuery;
 import io.scimgateway.spi.Sorting;
 import io.scimgateway.spi.StoredResource;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class SqliteResourceStore implements ResourceStore {
 
   @Override
   public Optional<StoredResource> get(String id) throws ScimException {
-    return database.read(handle -> rows.find(handle, id).map(row -> toStored(handle, row)));
+    return database.read(connection -> rows.find(connection, id).map(row -> toStored(connection, row)));
   }
 
   @Override
@@ -80,7 +81,7 @@ final class SqliteResourceStore implements ResourceStore {
     return write(handle -> {
       long pk = rows.insert(handle, id, json(stored), IndexedColumns.of(stored), passwordHash, now);
       derived.write(handle, pk, taken);
-      return toStored(handle, rows.find(handle, id).orElseThrow());
+      return toStored(handle.getConnection(), rows.find(handle.getConnection(), id).orElseThrow());
     }, stored);
   }
 
@@ -98,7 +99,8 @@ final class SqliteResourceStore implements ResourceStore {
           passwordHash, now)) {
         throw versionChanged(change.id());
       }
-      return toStored(handle, rows.find(handle, change.id()).orElseThrow());
+      return toStored(handle.getConnection(), rows.find(handle.getConnection(), change.id())
+          .orElseThrow());
     }, stored);
   }
 
@@ -122,33 +124,33 @@ final class SqliteResourceStore implements ResourceStore {
         : SortKey.of(locator, query.sorting()).orElseThrow(() -> new IllegalStateException(
             "The gateway asked to sort by " + query.sorting().attribute() + ", which is not sortable"));
     Keyset keyset = new Keyset(key, query.sorting() != null && query.sorting().descending());
-    return database.read(handle -> {
+    return database.read(connection -> {
       if (query.window().limit() == 0) {
-        return new SearchPage(List.of(), rows.count(handle, where));
+        return new SearchPage(List.of(), rows.count(connection, where));
       }
       List<ResourceRows.KeyedRow> found;
       boolean fromFirst;
       if (query.window() instanceof PageWindow.Offset offset) {
-        found = rows.page(handle, where, keyset, key, offset.offset(), offset.limit());
+        found = rows.page(connection, where, keyset, key, offset.offset(), offset.limit());
         fromFirst = offset.offset() == 0;
       } else if (query.window() instanceof PageWindow.After after) {
-        found = rows.beyond(handle, where, keyset, key, after.position(), false, after.limit());
+        found = rows.beyond(connection, where, keyset, key, after.position(), false, after.limit());
         fromFirst = after.position() == null;
       } else {
         PageWindow.Before before = (PageWindow.Before) query.window();
-        found = rows.beyond(handle, where, keyset, key, before.position(), true, before.limit());
+        found = rows.beyond(connection, where, keyset, key, before.position(), true, before.limit());
         fromFirst = false;
       }
       // A first page shorter than the limit is everything: the total needs no second query. This
       // halves the work of the lookups identity providers make before every write.
       long total = fromFirst && found.size() < query.window().limit()
-          ? found.size() : rows.count(handle, where);
+          ? found.size() : rows.count(connection, where);
       List<StoredResource> page = new ArrayList<>();
       List<String> positions = new ArrayList<>();
-      Set<Long> withDerived = derived.present(handle,
+      Set<Long> withDerived = derived.present(connection,
           found.stream().map(keyed -> keyed.row().pk()).toList());
       for (ResourceRows.KeyedRow keyed : found) {
-        page.add(toStored(handle, keyed.row(), withDerived.contains(keyed.row().pk())));
+        page.add(toStored(connection, keyed.row(), withDerived.contains(keyed.row().pk())));
         positions.add(keyed.position());
       }
       return new SearchPage(page, total,
@@ -196,7 +198,8 @@ final class SqliteResourceStore implements ResourceStore {
       }
       memberships.changeMembers(handle, row.pk(), adding, removing);
       memberships.touchGroup(handle, row.pk(), now());
-      return toStored(handle, rows.find(handle, groupId).orElseThrow());
+      return toStored(handle.getConnection(),
+          rows.find(handle.getConnection(), groupId).orElseThrow());
     }, null);
   }
 
@@ -211,17 +214,17 @@ final class SqliteResourceStore implements ResourceStore {
   }
 
   private ResourceRow existing(Handle handle, String id) throws ResourceNotFoundException {
-    return rows.find(handle, id).orElseThrow(() -> new ResourceNotFoundException(
+    return rows.find(handle.getConnection(), id).orElseThrow(() -> new ResourceNotFoundException(
         "No " + resourceType + " has the id \"" + id + "\"."));
   }
 
-  private StoredResource toStored(Handle handle, ResourceRow row) {
-    return toStored(handle, row, true);
+  private StoredResource toStored(Connection connection, ResourceRow row) {
+    return toStored(connection, row, true);
   }
 
-  private StoredResource toStored(Handle handle, ResourceRow row, boolean mayHaveDerived) {
+  private StoredResource toStored(Connection connection, ResourceRow row, boolean mayHaveDerived) {
     ObjectNode attributes = parse(row.attributes());
-    JsonNode computed = mayHaveDerived ? derived.read(handle, row.pk(), attributes) : null;
+    JsonNode computed = mayHaveDerived ? derived.read(connection, row.pk(), attributes) : null;
     return new StoredResource(row.id(), attributes, row.created(), row.lastModified(),
         ResourceVersion.of(row.version(), computed));
   }

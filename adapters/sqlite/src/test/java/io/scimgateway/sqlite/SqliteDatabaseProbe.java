@@ -46,4 +46,18 @@ final class SqliteDatabaseProbe {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * Checkpoints the whole WAL into the database file and empties it, without waiting: that fails
+   * (reports busy) while any connection still reads an older snapshot.
+   */
+  boolean walFullyCheckpointed() {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        PreparedStatement statement = connection.prepareStatement("PRAGMA wal_checkpoint(TRUNCATE)");
+        ResultSet result = statement.executeQuery()) {
+      return result.next() && result.getInt(1) == 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -134,6 +134,30 @@ class SqliteResourceStoreTest {
         .totalResults());
   }
 
+  /**
+   * Reads run on kept prepared statements; none of them may keep a read snapshot between reads, or a
+   * later read would miss a write and the WAL could never be checkpointed.
+   */
+  @Test
+  void keptStatementsSeeTheLatestWriteAndHoldNoSnapshot() throws ScimException {
+    StoredResource gina = users.create(user("gina@example.com").put("displayName", "Before"));
+    groups.create(group("Readers", gina.id()));
+    Filter byName = Filter.fromString("userName eq \"gina@example.com\"");
+    for (int i = 0; i < 20; i++) {
+      users.search(new SearchQuery(byName, 0, 10));
+      users.get(gina.id());
+    }
+    users.replace(new ResourceChange(users.get(gina.id()).orElseThrow(),
+        user("gina@example.com").put("displayName", "After")));
+    for (int i = 0; i < 20; i++) {
+      assertEquals("After", users.search(new SearchQuery(byName, 0, 10)).resources().get(0)
+          .attributes().path("displayName").asText());
+      assertEquals("After", users.get(gina.id()).orElseThrow().attributes().path("displayName").asText());
+    }
+    assertTrue(new SqliteDatabaseProbe(data).walFullyCheckpointed(),
+        "a reader connection still holds a read snapshot");
+  }
+
   private static ObjectNode user(String userName) {
     ObjectNode user = JSON.objectNode();
     user.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");

@@ -12,10 +12,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 
 /** {@code POST /Bulk} (RFC 7644 section 3.7): many operations in one request, each answered. */
 @Path("Bulk")
@@ -32,11 +31,11 @@ public final class BulkEndpoint {
   }
 
   @POST
-  public Response bulk(ObjectNode body, @Context UriInfo uri) throws ScimException {
+  public Response bulk(ObjectNode body, @ScimBaseUri URI base) throws ScimException {
     if (body == null) {
       throw BadRequestException.invalidSyntax("A bulk request needs a BulkRequest body.");
     }
-    return Response.ok(processor.process(body, uri.getBaseUri()))
+    return Response.ok(processor.process(body, base))
         .type(ScimMediaType.SCIM_JSON_TYPE).build();
   }
 }

@@ -9,10 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Map;
 
@@ -34,16 +32,16 @@ public final class DiscoveryEndpoint {
 
   @GET
   public Response list(@PathParam("kind") String kind, @QueryParam("filter") String filter,
-      @Context UriInfo uri) throws ScimException {
+      @ScimBaseUri URI base) throws ScimException {
     DiscoveryResponses.refuseFilter(filter);
-    return DiscoveryResponses.list(documents(kind, uri.getBaseUri()).values());
+    return DiscoveryResponses.list(documents(kind, base).values());
   }
 
   @GET
   @Path("{id}")
   public Response get(@PathParam("kind") String kind, @PathParam("id") String id,
-      @Context UriInfo uri) throws ScimException {
-    return DiscoveryResponses.one(documents(kind, uri.getBaseUri()), id,
+      @ScimBaseUri URI base) throws ScimException {
+    return DiscoveryResponses.one(documents(kind, base), id,
         kind.equals("Schemas") ? "schema" : "resource type");
   }
 

@@ -9,6 +9,7 @@ import io.scimgateway.schemas.SchemaRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 
 /** Wires the HTTP layer: endpoints, request filters, exception mappers and JSON. No logic here. */
 public final class GatewayApplication extends ResourceConfig {
@@ -22,6 +23,7 @@ public final class GatewayApplication extends ResourceConfig {
         bind(services).to(ResourceServices.class);
         bind(limits).to(GatewayLimits.class);
         bind(documents).to(DiscoveryDocuments.class);
+        bind(new ScimBaseUri.Provider()).to(ValueParamProvider.class);
       }
     });
     register(ResourceEndpoint.class);

@@ -28,11 +28,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 
 /**
@@ -56,40 +55,40 @@ public final class ResourceEndpoint {
       @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder,
       @QueryParam("startIndex") String startIndex, @QueryParam("count") String count,
       @QueryParam("cursor") String cursor, @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri)
+      @QueryParam("excludedAttributes") String excludedAttributes, @ScimBaseUri URI base)
       throws ScimException {
     ResourceService service = service(endpoint);
     return list(service, new ListQueryParser.Parameters(filter, sortBy, sortOrder, startIndex, count,
-        cursor), attributes, excludedAttributes, uri);
+        cursor), attributes, excludedAttributes, base);
   }
 
   @POST
   @Path(".search")
-  public Response search(@PathParam("endpoint") String endpoint, ObjectNode body, @Context UriInfo uri)
+  public Response search(@PathParam("endpoint") String endpoint, ObjectNode body, @ScimBaseUri URI base)
       throws ScimException {
     ResourceService service = service(endpoint);
     SearchRequestBody request = SearchRequestBody.read(body);
     return list(service, request.parameters(), request.attributes(), request.excludedAttributes(),
-        uri);
+        base);
   }
 
   private Response list(ResourceService service, ListQueryParser.Parameters parameters,
-      String attributes, String excludedAttributes, UriInfo uri) throws ScimException {
+      String attributes, String excludedAttributes, URI base) throws ScimException {
     ListQuery query = service.queryParser().parse(parameters);
     Projection projection = Projection.of(service.resourceType(), attributes, excludedAttributes);
-    return ResourceResponses.list(service, service.search(query), uri.getBaseUri(), projection,
+    return ResourceResponses.list(service, service.search(query), base, projection,
         Integer.valueOf(0).equals(query.count()));
   }
 
   @POST
   public Response create(@PathParam("endpoint") String endpoint, ObjectNode body,
       @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes, @Context UriInfo uri)
+      @QueryParam("excludedAttributes") String excludedAttributes, @ScimBaseUri URI base)
       throws ScimException {
     ResourceService service = service(endpoint);
     StoredResource created = service.create(require(body));
-    URI location = uri.getBaseUriBuilder().path(endpoint).path(created.id()).build();
-    return ResourceResponses.single(Response.Status.CREATED, service, created, uri.getBaseUri(),
+    URI location = UriBuilder.fromUri(base).path(endpoint).path(created.id()).build();
+    return ResourceResponses.single(Response.Status.CREATED, service, created, base,
             Projection.of(service.resourceType(), attributes, excludedAttributes))
         .location(location)
         .build();
@@ -100,14 +99,14 @@ public final class ResourceEndpoint {
   public Response get(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri)
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @ScimBaseUri URI base)
       throws ScimException {
     ResourceService service = service(endpoint);
     StoredResource resource = service.get(id);
     if (new Preconditions(null, ifNoneMatch).notModified(resource)) {
       return Response.notModified().header(HttpHeaders.ETAG, ETags.of(resource)).build();
     }
-    return ResourceResponses.single(Response.Status.OK, service, resource, uri.getBaseUri(),
+    return ResourceResponses.single(Response.Status.OK, service, resource, base,
         Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
   }
 
@@ -116,10 +115,10 @@ public final class ResourceEndpoint {
   public Response replace(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
       ObjectNode body, @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) throws ScimException {
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @ScimBaseUri URI base) throws ScimException {
     ResourceService service = service(endpoint);
     StoredResource replaced = service.replace(id, require(body), new Preconditions(ifMatch, null));
-    return ResourceResponses.single(Response.Status.OK, service, replaced, uri.getBaseUri(),
+    return ResourceResponses.single(Response.Status.OK, service, replaced, base,
         Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
   }
 
@@ -130,11 +129,11 @@ public final class ResourceEndpoint {
   public Response patch(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
       ObjectNode body, @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) throws ScimException {
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @ScimBaseUri URI base) throws ScimException {
     ResourceService service = service(endpoint);
     PatchRequest patch = PatchRequestReader.read(require(body), services.compatibility());
     StoredResource patched = service.patch(id, patch, new Preconditions(ifMatch, null));
-    return ResourceResponses.single(Response.Status.OK, service, patched, uri.getBaseUri(),
+    return ResourceResponses.single(Response.Status.OK, service, patched, base,
         Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
   }
 

@@ -18,10 +18,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class RootSearchEndpoint {
   }
 
   @POST
-  public Response search(ObjectNode body, @Context UriInfo uri) throws ScimException {
+  public Response search(ObjectNode body, @ScimBaseUri URI base) throws ScimException {
     SearchRequestBody request = SearchRequestBody.read(body);
     ListQueryParser.Parameters parameters = request.parameters();
     if (parameters.sortBy() != null || parameters.cursor() != null) {
@@ -74,7 +73,7 @@ public final class RootSearchEndpoint {
       Projection projection = Projection.of(service.resourceType(), request.attributes(),
           request.excludedAttributes());
       for (StoredResource resource : part.resources()) {
-        page.add(projection.apply(service.representation().render(resource, uri.getBaseUri())));
+        page.add(projection.apply(service.representation().render(resource, base)));
       }
     }
     ListResult result = ListResult.indexedPage(total, skip + 1);

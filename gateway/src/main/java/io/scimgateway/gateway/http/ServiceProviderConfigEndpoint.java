@@ -7,10 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 
 /** {@code /ServiceProviderConfig}: what this gateway and its backend support (RFC 7643 section 5). */
 @Path("ServiceProviderConfig")
@@ -26,8 +25,8 @@ public final class ServiceProviderConfigEndpoint {
   }
 
   @GET
-  public Response get(@QueryParam("filter") String filter, @Context UriInfo uri) throws ScimException {
+  public Response get(@QueryParam("filter") String filter, @ScimBaseUri URI base) throws ScimException {
     DiscoveryResponses.refuseFilter(filter);
-    return DiscoveryResponses.ok(documents.serviceProviderConfig(uri.getBaseUri()));
+    return DiscoveryResponses.ok(documents.serviceProviderConfig(base));
   }
 }
