@@ -22,7 +22,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +149,28 @@ class AppwriteAdapterTest {
         .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, answer.statusCode(), answer.body());
+  }
+
+  @Test
+  void concurrentPatchesOfDifferentAttributesAllLand() throws Exception {
+    String id = createUser("concurrent@example.com");
+    Map<String, String> values = Map.of("nickName", "Conny", "title", "Engineer", "userType",
+        "Employee", "profileUrl", "https://example.com/conny", "locale", "de-DE", "timezone",
+        "Europe/Berlin");
+    ExecutorService clients = Executors.newFixedThreadPool(values.size());
+    try {
+      List<Future<ScimResponse>> patches = new ArrayList<>();
+      values.forEach((attribute, value) -> patches.add(clients.submit(() -> scim.patch(
+          "/Users/" + id, patch(op("replace", attribute, TextNode.valueOf(value)))))));
+      for (Future<ScimResponse> answer : patches) {
+        assertStatus(200, answer.get());
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    JsonNode read = scim.get("/Users/" + id).json();
+    values.forEach((attribute, value) -> assertEquals(value, read.path(attribute).asText(),
+        attribute + " in " + read));
   }
 
   @Test

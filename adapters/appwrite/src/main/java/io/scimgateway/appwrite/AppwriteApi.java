@@ -131,6 +131,11 @@ final class AppwriteApi {
     client.undo(PlatformRequest.delete(path));
   }
 
+  /** A 502 for an answer the adapter cannot use. */
+  ScimException unreadable(String what) {
+    return client.errors().unreadable(what);
+  }
+
   ObjectNode read(PlatformResponse response) throws ScimException {
     try {
       return (ObjectNode) json.readTree(response.body());

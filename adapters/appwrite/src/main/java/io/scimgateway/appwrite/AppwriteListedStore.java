@@ -3,6 +3,7 @@ package io.scimgateway.appwrite;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.kit.KeyedLocks;
 import io.scimgateway.spi.FilterSupport;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
@@ -23,6 +24,8 @@ import java.util.Optional;
 abstract class AppwriteListedStore implements ResourceStore {
 
   protected final LocalState local;
+  /** Held from a write's version check to its last call, per resource. */
+  protected final KeyedLocks locks = new KeyedLocks();
   private final AppwriteListing listing;
   private final String resourceType;
   private final int pageSize;

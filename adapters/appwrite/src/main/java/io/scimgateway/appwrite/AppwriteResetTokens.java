@@ -38,6 +38,10 @@ final class AppwriteResetTokens {
     ObjectNode token = api.post(userPath + "/tokens", body);
     Instant expires = AppwriteTimes.parse(token.path("expire").asText(null),
         Instant.now().plus(validFor));
-    return new ResetOutcome.TokenIssued(token.path("secret").asText(), expires);
+    String secret = token.path("secret").asText("");
+    if (secret.isEmpty()) {
+      throw api.unreadable("a login token without its secret");
+    }
+    return new ResetOutcome.TokenIssued(secret, expires);
   }
 }

@@ -84,6 +84,10 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
 
   @Override
   public StoredResource replace(ResourceChange change) throws ScimException {
+    return locks.with(change.id(), () -> replaceChecked(change));
+  }
+
+  private StoredResource replaceChecked(ResourceChange change) throws ScimException {
     String id = change.id();
     StoredResource current = checkedVersion(id, change.before().version());
     ObjectNode scim = change.after().deepCopy();
@@ -102,6 +106,11 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
 
   @Override
   public StoredResource changeMembers(String groupId, Collection<String> add,
+      Collection<String> remove, String expectedVersion) throws ScimException {
+    return locks.with(groupId, () -> changeMembersChecked(groupId, add, remove, expectedVersion));
+  }
+
+  private StoredResource changeMembersChecked(String groupId, Collection<String> add,
       Collection<String> remove, String expectedVersion) throws ScimException {
     if (expectedVersion != null) {
       checkedVersion(groupId, expectedVersion);
@@ -166,6 +175,10 @@ final class AppwriteTeamStore extends AppwriteListedStore implements GroupMember
 
   @Override
   public void delete(String id, String expectedVersion) throws ScimException {
+    locks.run(id, () -> deleteChecked(id, expectedVersion));
+  }
+
+  private void deleteChecked(String id, String expectedVersion) throws ScimException {
     if (expectedVersion != null) {
       checkedVersion(id, expectedVersion);
     }

@@ -116,6 +116,10 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
 
   @Override
   public StoredResource replace(ResourceChange change) throws ScimException {
+    return locks.with(change.id(), () -> replaceChecked(change));
+  }
+
+  private StoredResource replaceChecked(ResourceChange change) throws ScimException {
     String id = change.id();
     ObjectNode user = api.find(userPath(id)).orElseThrow(() -> notFound(id));
     Optional<LocalRecord> before = local.get(RESOURCE_TYPE, id);
@@ -179,6 +183,10 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
 
   @Override
   public void delete(String id, String expectedVersion) throws ScimException {
+    locks.run(id, () -> deleteChecked(id, expectedVersion));
+  }
+
+  private void deleteChecked(String id, String expectedVersion) throws ScimException {
     if (expectedVersion != null) {
       StoredResource current = get(id).orElseThrow(() -> notFound(id));
       if (!current.version().equals(expectedVersion)) {

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class ClientCredentialsTokens implements BearerTokens {
 
+  private static final int BAD_REQUEST = 400;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PlatformClient tokenEndpoint;
@@ -91,7 +92,12 @@ public final class ClientCredentialsTokens implements BearerTokens {
     // Asking for a token twice is harmless, so the request is retried like an idempotent call.
     PlatformRequest request = new PlatformRequest("POST", "",
         Map.of("Content-Type", "application/x-www-form-urlencoded"), form, true);
-    PlatformResponse response = tokenEndpoint.send(request);
+    // An OAuth token endpoint refuses bad client credentials with 400 (RFC 6749 section 5.2):
+    // the gateway's configuration to fix, never the SCIM client's request.
+    PlatformResponse response = tokenEndpoint.send(request, BAD_REQUEST);
+    if (response.status() == BAD_REQUEST) {
+      throw tokenEndpoint.errors().credentialsRefused(BAD_REQUEST);
+    }
     JsonNode body;
     try {
       body = JSON.readTree(response.body() == null ? "" : response.body());

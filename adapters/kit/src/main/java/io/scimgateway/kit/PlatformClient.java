@@ -133,11 +133,11 @@ public final class PlatformClient {
 
   private PlatformResponse once(PlatformRequest request) throws IOException, InterruptedException,
       ScimException {
+    rateLimit.awaitTurn(); // before taking a slot, so a pause does not hold one that others wait for
     if (!inFlight.tryAcquire(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
       throw errors.busy();
     }
     try {
-      rateLimit.awaitTurn();
       HttpResponse<String> response = http.send(build(request), HttpResponse.BodyHandlers.ofString());
       PlatformResponse answer = new PlatformResponse(response.statusCode(),
           lowerCase(response.headers().map()), response.body());

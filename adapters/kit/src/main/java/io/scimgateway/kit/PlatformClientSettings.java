@@ -29,4 +29,13 @@ public record PlatformClientSettings(String platform, String credentialsSetting,
       throw new IllegalArgumentException("maxInFlight must be at least 1 and maxRetries at least 0");
     }
   }
+
+  /** Without the default headers, which carry credentials. */
+  @Override
+  public String toString() {
+    return "PlatformClientSettings[platform=" + platform + ", baseUri=" + baseUri
+        + ", headers=" + defaultHeaders.keySet() + ", connectTimeout=" + connectTimeout
+        + ", readTimeout=" + readTimeout + ", maxInFlight=" + maxInFlight + ", maxRetries="
+        + maxRetries + "]";
+  }
 }

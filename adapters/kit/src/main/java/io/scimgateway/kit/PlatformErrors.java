@@ -31,9 +31,7 @@ public final class PlatformErrors {
     String because = why == null || why.isBlank() ? "" : ": " + why;
     return switch (response.status()) {
       case 400, 422 -> BadRequestException.invalidValue(platform + " refused the value" + because);
-      case 401, 403 -> new ScimException(502, null, platform + " refused the gateway's own "
-          + "credentials (HTTP " + response.status() + "). Check " + settings.credentialsSetting()
-          + " in the gateway's configuration.");
+      case 401, 403 -> credentialsRefused(response.status());
       case 404 -> new ResourceNotFoundException(platform + " has no such resource" + because);
       case 409 -> ResourceConflictException.uniqueness(platform + " already has a resource with "
           + "these unique values" + because);
@@ -44,6 +42,13 @@ public final class PlatformErrors {
       default -> new ScimException(502, null, platform + " failed (HTTP " + response.status()
           + ") and retries did not help. Try again later; if it persists, check " + platform + ".");
     };
+  }
+
+  /** The platform refused the gateway's own credentials: the operator's to fix, not the client's. */
+  public ScimException credentialsRefused(int status) {
+    return new ScimException(502, null, settings.platform() + " refused the gateway's own "
+        + "credentials (HTTP " + status + "). Check " + settings.credentialsSetting()
+        + " in the gateway's configuration.");
   }
 
   /** The platform answered something the adapter cannot read (a changed API, a proxy's page). */

@@ -1,5 +1,6 @@
 package io.scimgateway.kit;
 
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import java.util.Optional;
 
@@ -8,10 +9,17 @@ import java.util.Optional;
  * connection, a timeout) may or may not have been applied, so it cannot simply be sent again. After
  * such a failure the resource is looked up by a value that is unique on the platform (a login name, a
  * group name): found, it is the lost attempt's; not found, the create is sent again. A definite
- * refusal (4xx) is never retried. The lookup must only find what the create made: callers check
- * uniqueness before they create, as the gateway's core does.
+ * refusal (4xx) is never retried, nor is a call that never reached the platform (503: the gateway's
+ * own bound on calls in flight, or a rate limit that retries did not get through).
+ *
+ * <p>So that a lookup after a failure can only find what this create made, the value is looked up
+ * first, too: a resource that already has it is the client's {@code 409 uniqueness}, and is never
+ * taken for a new one (nor deleted by a caller undoing a create that failed half-way).
  */
 public final class UnconfirmedCreates {
+
+  /** What {@link PlatformErrors} answers when a call was held back or limited, never processed. */
+  private static final int NOT_SENT = 503;
 
   private UnconfirmedCreates() {
   }
@@ -32,14 +40,20 @@ public final class UnconfirmedCreates {
    * Creates once, whatever answers are lost on the way.
    *
    * @param attempts how many creates may be sent at most, at least 1
+   * @param conflict the detail of the 409 when the unique value is already taken, e.g. "ZIdentity
+   *     already has a user with this userName."
    */
-  public static <T> T createOnce(Attempt<T> attempt, Lookup<T> created, int attempts)
-      throws ScimException {
+  public static <T> T createOnce(Attempt<T> attempt, Lookup<T> created, int attempts,
+      String conflict) throws ScimException {
+    if (created.find().isPresent()) {
+      throw ResourceConflictException.uniqueness(conflict);
+    }
     for (int sent = 1; ; sent++) {
       try {
         return attempt.create();
       } catch (ScimException failure) {
-        if (failure.getScimError().getStatus() < 500) {
+        int status = failure.getScimError().getStatus();
+        if (status < 500 || status == NOT_SENT) {
           throw failure;
         }
         Optional<T> found = created.find();

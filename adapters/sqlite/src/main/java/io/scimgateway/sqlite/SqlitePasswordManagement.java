@@ -73,7 +73,8 @@ final class SqlitePasswordManagement implements PasswordManagement {
   }
 
   private long userPk(Handle handle, String userId) throws ResourceNotFoundException {
-    return users.find(handle, userId).orElseThrow(() -> new ResourceNotFoundException(
-        "No User has the id \"" + userId + "\".")).pk();
+    return users.find(handle.getConnection(), userId)
+        .orElseThrow(() -> new ResourceNotFoundException("No User has the id \"" + userId + "\"."))
+        .pk();
   }
 }

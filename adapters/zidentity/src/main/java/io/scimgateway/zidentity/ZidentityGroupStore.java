@@ -56,7 +56,8 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
     ObjectNode group = UnconfirmedCreates.createOnce(
         () -> api.post("/groups", JSON.objectNode().put("name", name)).orElseThrow(
             () -> api.unreadable("an empty answer to a group create")),
-        () -> byName(name), CREATE_ATTEMPTS);
+        () -> byName(name), CREATE_ATTEMPTS,
+        "ZIdentity already has a group named " + name + ".");
     String id = group.path("id").asText();
     try {
       addUsers(id, members.users());
@@ -75,6 +76,10 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
 
   @Override
   public StoredResource replace(ResourceChange change) throws ScimException {
+    return locks.with(change.id(), () -> replaceChecked(change));
+  }
+
+  private StoredResource replaceChecked(ResourceChange change) throws ScimException {
     String id = change.id();
     ObjectNode group = api.find(path(id)).orElseThrow(() -> notFound(id));
     StoredResource current = view(group, local.get(RESOURCE_TYPE, id));
@@ -94,6 +99,11 @@ final class ZidentityGroupStore extends ZidentityListedStore implements GroupMem
 
   @Override
   public StoredResource changeMembers(String groupId, Collection<String> add,
+      Collection<String> remove, String expectedVersion) throws ScimException {
+    return locks.with(groupId, () -> changeMembersChecked(groupId, add, remove, expectedVersion));
+  }
+
+  private StoredResource changeMembersChecked(String groupId, Collection<String> add,
       Collection<String> remove, String expectedVersion) throws ScimException {
     StoredResource current = get(groupId).orElseThrow(() -> notFound(groupId));
     requireVersion(current, expectedVersion);

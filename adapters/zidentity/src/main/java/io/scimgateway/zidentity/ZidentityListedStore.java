@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.kit.KeyedLocks;
 import io.scimgateway.spi.FilterSupport;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.ResourceStore;
@@ -26,6 +27,8 @@ abstract class ZidentityListedStore implements ResourceStore {
 
   protected final ZidentityApi api;
   protected final LocalState local;
+  /** Held from a write's version check to its last call, per resource. */
+  protected final KeyedLocks locks = new KeyedLocks();
   private final String resourceType;
   private final String listPath;
   private final ZidentityFilter filter;
@@ -72,6 +75,10 @@ abstract class ZidentityListedStore implements ResourceStore {
 
   @Override
   public void delete(String id, String expectedVersion) throws ScimException {
+    locks.run(id, () -> deleteChecked(id, expectedVersion));
+  }
+
+  private void deleteChecked(String id, String expectedVersion) throws ScimException {
     if (expectedVersion != null) {
       requireVersion(get(id).orElseThrow(() -> notFound(id)), expectedVersion);
     }

@@ -53,4 +53,11 @@ record ZidentitySettings(PlatformClientSettings api, PlatformClientSettings toke
         settings.positive("catalogScanUsers", MAX_PAGE_SIZE, MAX_PAGE_SIZE),
         dataDirectory.resolve(settings.text("localStateFile", "zidentity-local-state.db")));
   }
+
+  /** Without the client secret. */
+  @Override
+  public String toString() {
+    return "ZidentitySettings[api=" + api + ", clientId=" + clientId + ", audience=" + audience
+        + ", pageSize=" + pageSize + "]";
+  }
 }

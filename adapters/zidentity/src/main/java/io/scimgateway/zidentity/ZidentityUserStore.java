@@ -59,7 +59,8 @@ final class ZidentityUserStore extends ZidentityListedStore {
     ObjectNode body = ZidentityUserFields.laidOver(JSON.objectNode(), scim);
     String loginName = body.get("loginName").asText();
     ObjectNode user = UnconfirmedCreates.createOnce(() -> post(body, loginName),
-        () -> byLoginName(loginName), CREATE_ATTEMPTS);
+        () -> byLoginName(loginName), CREATE_ATTEMPTS,
+        "ZIdentity already has a user with the login name " + loginName + ".");
     String id = user.path("id").asText();
     if (password != null && !password.isNull()) {
       try {
@@ -94,6 +95,10 @@ final class ZidentityUserStore extends ZidentityListedStore {
 
   @Override
   public StoredResource replace(ResourceChange change) throws ScimException {
+    return locks.with(change.id(), () -> replaceChecked(change));
+  }
+
+  private StoredResource replaceChecked(ResourceChange change) throws ScimException {
     String id = change.id();
     ObjectNode user = api.find(path(id)).orElseThrow(() -> notFound(id));
     requireVersion(view(user, local.get(RESOURCE_TYPE, id)), change.before().version());

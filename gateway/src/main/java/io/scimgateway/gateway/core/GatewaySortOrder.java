@@ -96,15 +96,11 @@ final class GatewaySortOrder implements Comparator<GatewaySortOrder.Key> {
     return order != 0 ? (descending ? -order : order) : creationOrder(left, right);
   }
 
-  /** Earlier creation first (in both directions), then the id. */
+  /** Earlier creation first (in both directions), unknown times last, then the id. */
   private static int creationOrder(Key left, Key right) {
-    if (left.created() != null && right.created() != null) {
-      int created = left.created().compareTo(right.created());
-      if (created != 0) {
-        return created;
-      }
-    }
-    return left.id().compareTo(right.id());
+    Comparator<Instant> times = Comparator.nullsLast(Comparator.naturalOrder());
+    int created = times.compare(left.created(), right.created());
+    return created != 0 ? created : left.id().compareTo(right.id());
   }
 
   private int compareValues(JsonNode a, JsonNode b) {
@@ -141,9 +137,22 @@ final class GatewaySortOrder implements Comparator<GatewaySortOrder.Key> {
       node = field(node, attribute.getSchemaUrn());
     }
     for (int i = 0; node != null && i < attribute.size(); i++) {
-      node = field(node, attribute.getElement(i).getAttribute());
+      node = primaryOrFirst(field(node, attribute.getElement(i).getAttribute()));
     }
     return node == null || node.isNull() || node.isContainerNode() ? null : node;
+  }
+
+  /** Of a multi-valued attribute, the value sorted by: the primary one, else the first (RFC 7644 3.4.2.3). */
+  private static JsonNode primaryOrFirst(JsonNode node) {
+    if (node == null || !node.isArray()) {
+      return node;
+    }
+    for (JsonNode value : node) {
+      if (value.path("primary").asBoolean(false)) {
+        return value;
+      }
+    }
+    return node.isEmpty() ? null : node.get(0);
   }
 
   private static JsonNode field(JsonNode node, String name) {

@@ -76,6 +76,29 @@ final class PasswordActions {
         : management.orElseThrow().createWithPasswordHash(attributes, request.hash());
   }
 
+  /**
+   * Sets a password held back from a create (to go with must-change), undoing the create when the
+   * store refuses it, so that a refused password never leaves a user without one; returns what is
+   * left of the request to {@link #apply}.
+   */
+  PasswordRequest setHeldPassword(ResourceStore store, StoredResource user, PasswordRequest request)
+      throws ScimException {
+    if (request.password() == null || management.isEmpty()) {
+      return request;
+    }
+    try {
+      management.get().setPassword(user.id(), request.password(), request.mustChange());
+    } catch (ScimException refused) {
+      try {
+        store.delete(user.id(), null);
+      } catch (ScimException ignored) {
+        // The refusal is what the client must see.
+      }
+      throw refused;
+    }
+    return request.withoutHeldPassword();
+  }
+
   /** Acts on the request once, after the write; returns the user as written. */
   StoredResource apply(StoredResource user, PasswordRequest request) throws ScimException {
     if (management.isEmpty() || (request.mustChange() == null && request.reset() == null

@@ -62,6 +62,12 @@ record PasswordRequest(PasswordReset reset, Boolean mustChange, PasswordHash has
     return new PasswordRequest(reset, mustChange, hash, skipMfaUntil, newPassword, asked);
   }
 
+  /** What is left once a held-back password (and the must-change that went with it) is set. */
+  PasswordRequest withoutHeldPassword() {
+    return new PasswordRequest(reset, password != null ? null : mustChange, hash, skipMfaUntil, null,
+        asked);
+  }
+
   private static Instant skipMfaUntil(ObjectNode extension, Set<Attribute> asked)
       throws BadRequestException {
     String until = text(extension, Attribute.SKIP_MFA_UNTIL, asked);

@@ -1,6 +1,7 @@
 package io.scimgateway.gateway.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
@@ -101,14 +102,24 @@ final class ResourceSearch {
     GatewaySortOrder order = new GatewaySortOrder(query.sorting(), resourceType);
     List<StoredResource> matches = new ArrayList<>();
     List<GatewaySortOrder.Key> keys = new ArrayList<>();
-    scan.walk(plan.pushed(), null, null, false, (resource, position) -> {
-      ObjectNode node = representation.forFiltering(resource);
-      if (plan.residual() == null || plan.residual().visit(evaluator, node)) {
-        matches.add(resource);
-        keys.add(order.keyOf(node));
+    try {
+      scan.walk(plan.pushed(), null, null, false, (resource, position) -> {
+        ObjectNode node = representation.forFiltering(resource);
+        if (plan.residual() == null || plan.residual().visit(evaluator, node)) {
+          matches.add(resource);
+          keys.add(order.keyOf(node));
+        }
+        return true;
+      });
+    } catch (BadRequestException refused) {
+      if (!"tooMany".equals(refused.getScimError().getScimType())) {
+        throw refused;
       }
-      return true;
-    });
+      throw BadRequestException.tooMany("This backend cannot order " + resourceType.getName()
+          + " resources by " + query.sorting().attribute() + ", so the gateway sorts them itself, and "
+          + "more than limits.scanLimit (" + limits.scanLimit() + ") would have to be read. Narrow the "
+          + "filter, or page without sortBy.");
+    }
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < matches.size(); i++) {
       indexes.add(i);

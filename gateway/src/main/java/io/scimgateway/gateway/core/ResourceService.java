@@ -23,8 +23,11 @@ import java.util.Set;
  */
 public final class ResourceService {
 
-  /** How often a PATCH without {@code If-Match} is re-applied when a concurrent write won the race. */
-  private static final int PATCH_ATTEMPTS = 3;
+  /**
+   * How often a PATCH without {@code If-Match} is re-applied when a concurrent write won the race:
+   * enough for a handful of clients changing one resource at once (an IdP's parallel pushes).
+   */
+  private static final int PATCH_ATTEMPTS = 10;
 
   private final ResourceTypeDefinition resourceType;
   private final ResourceStore store;
@@ -72,7 +75,8 @@ public final class ResourceService {
     ObjectNode attributes = validator.forCreate(body);
     PasswordRequest password = passwords.take(attributes, WriteKind.CREATE);
     entitlements.apply(attributes, null, WriteKind.CREATE);
-    return passwords.apply(passwords.create(store, attributes, password), password);
+    StoredResource user = passwords.create(store, attributes, password);
+    return passwords.apply(user, passwords.setHeldPassword(store, user, password));
   }
 
   public StoredResource get(String id) throws ScimException {
