@@ -4,6 +4,7 @@ import io.scimgateway.gateway.config.AuthenticatorFactory;
 import io.scimgateway.gateway.config.ConfigLoader;
 import io.scimgateway.gateway.config.GatewayConfig;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
@@ -34,6 +35,10 @@ public final class Main implements Callable<Integer> {
   private Path data;
 
   public static void main(String[] args) {
+    OptionalInt relaunched = SmallFootprintLauncher.relaunch(args);
+    if (relaunched.isPresent()) {
+      System.exit(relaunched.getAsInt());
+    }
     System.setProperty("java.util.logging.SimpleFormatter.format",
         "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
     POOL_LOG.setLevel(java.util.logging.Level.WARNING);
