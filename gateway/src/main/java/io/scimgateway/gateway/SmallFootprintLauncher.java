@@ -44,6 +44,9 @@ final class SmallFootprintLauncher {
       stopWithParent();
       return OptionalInt.empty();
     }
+    if (!serves(args)) {
+      return OptionalInt.empty(); // token, config and backend commands are short-lived
+    }
     List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
     if (jvmArguments.stream().anyMatch(SmallFootprintLauncher::limitsMemory)) {
       return OptionalInt.empty();
@@ -70,6 +73,11 @@ final class SmallFootprintLauncher {
       Thread.currentThread().interrupt();
       return OptionalInt.of(1);
     }
+  }
+
+  /** {@code serve} is the default command: no command, or flags only, serves too. */
+  private static boolean serves(String[] args) {
+    return args.length == 0 || args[0].equals("serve") || args[0].startsWith("-");
   }
 
   private static boolean limitsMemory(String jvmArgument) {

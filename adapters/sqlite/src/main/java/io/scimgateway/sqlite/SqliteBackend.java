@@ -2,6 +2,7 @@ package io.scimgateway.sqlite;
 
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.EntitlementCatalog;
+import io.scimgateway.spi.HealthCheck;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.WriteBatching;
 import java.util.Map;
@@ -47,6 +48,9 @@ final class SqliteBackend implements Backend {
     }
     if (type == EntitlementCatalog.class) {
       return Optional.of(type.cast(catalog));
+    }
+    if (type == HealthCheck.class) {
+      return Optional.of(type.cast(new DatabaseHealth(database, "database")));
     }
     return Optional.empty();
   }
