@@ -75,9 +75,25 @@ final class GroupCommit implements AutoCloseable {
       handle.execute("RELEASE one_write");
       return result;
     } catch (ScimException | RuntimeException | Error e) {
-      handle.execute("ROLLBACK TO one_write");
-      handle.execute("RELEASE one_write");
+      try {
+        handle.execute("ROLLBACK TO one_write");
+        handle.execute("RELEASE one_write");
+      } catch (RuntimeException rollbackFailed) {
+        rollbackFailed.addSuppressed(e);
+        throw new SavepointLost(rollbackFailed);
+      }
       throw e;
+    }
+  }
+
+  /**
+   * A failed write could not be rolled back to its savepoint: the transaction may hold part of it, so
+   * the whole group is rolled back and fails.
+   */
+  static final class SavepointLost extends RuntimeException {
+    SavepointLost(RuntimeException cause) {
+      super("A failed write could not be undone, so its group is not committed: " + cause.getMessage(),
+          cause);
     }
   }
 

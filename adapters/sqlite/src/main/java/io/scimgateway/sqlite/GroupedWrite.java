@@ -23,10 +23,15 @@ final class GroupedWrite<T> {
     this.work = work;
   }
 
-  /** Runs the work in its own savepoint of the group's transaction, keeping its outcome. */
+  /**
+   * Runs the work in its own savepoint of the group's transaction, keeping its outcome; throws only
+   * when the transaction can no longer be trusted ({@link GroupCommit.SavepointLost}).
+   */
   void runIn(Handle handle) {
     try {
       result = GroupCommit.inSavepoint(handle, work);
+    } catch (GroupCommit.SavepointLost e) {
+      throw e;
     } catch (ScimException | RuntimeException | Error e) {
       failure = e;
     }
