@@ -64,8 +64,12 @@ final class GatewayProcess implements AutoCloseable {
     return awaitExit(timeout);
   }
 
-  /** Sends SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
+  /**
+   * Sends SIGKILL to the gateway and the JVM it runs in (the jar starts itself once more with its JVM
+   * settings, see README): no shutdown hook runs, nothing is flushed or closed.
+   */
   int kill(Duration timeout) throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.toHandle().destroyForcibly();
     return awaitExit(timeout);
   }
@@ -85,6 +89,7 @@ final class GatewayProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
   }
 
