@@ -31,6 +31,7 @@ final class SqliteDatabase implements AutoCloseable {
   /** Opens the file, creating it and its directories if need be, and brings its schema up to date. */
   SqliteDatabase(SqliteSettings settings, SchemaMigrations migrations) {
     createParentDirectory(settings.file());
+    OwnerOnlyFiles.prepare(settings.file());
     writerPool = pool("scim-gateway-sqlite-writer", dataSource(settings, false), 1, false, settings);
     try {
       writer = Jdbi.create(writerPool);

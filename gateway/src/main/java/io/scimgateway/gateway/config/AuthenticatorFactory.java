@@ -19,6 +19,7 @@ public final class AuthenticatorFactory {
   }
 
   public static BearerAuthenticator create(GatewayConfig.Auth auth, String plainToken) {
+    StaticTokenPolicy.check(plainToken, auth.tokens());
     List<String> plain = plainToken == null || plainToken.isBlank() ? List.of() : List.of(plainToken);
     StaticTokenAuthenticator tokens = new StaticTokenAuthenticator(auth.tokens(), plain);
     return BearerAuthenticator.of(tokens, Optional.ofNullable(auth.jwt()).map(AuthenticatorFactory::jwt));
