@@ -65,7 +65,8 @@ public final class GatewayServer implements AutoCloseable {
     }
     SchemaRegistry registry = SchemaRegistry.load();
     GatewayLimits limits = config.limits().toGatewayLimits();
-    ResetSink resetSink = ResetSinkFactory.create(config.passwordReset(), environment);
+    ResetSink resetSink = ResetSinkFactory.create(config.passwordReset(), config.data(),
+        environment);
     Backend backend = Backends.open(config, registry);
     try {
       ResourceServices services = new ResourceServices(registry, backend, limits,

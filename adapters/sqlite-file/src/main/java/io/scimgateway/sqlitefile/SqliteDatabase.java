@@ -50,6 +50,7 @@ public final class SqliteDatabase implements AutoCloseable {
    */
   public SqliteDatabase(SqliteSettings settings, SchemaMigrations migrations, Connections connections) {
     createParentDirectory(settings.file());
+    OwnerOnlyFiles.prepare(settings.file());
     writerPool = pool("scim-gateway-sqlite-writer", dataSource(settings, false, connections), 1, false,
         settings);
     try {

@@ -38,19 +38,21 @@ public final class ResourceService {
   private final Optional<GroupMembership> membership;
   private final PasswordActions passwords;
   private final EntitlementRules entitlements;
+  private final UniqueGroupNames groupNames;
 
   public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
       GatewayLimits limits, CursorCodec cursors, ClientCompatibility compatibility,
       ResetSink resetSink, Optional<EntitlementCatalog> catalog) {
     this.resourceType = resourceType;
     this.store = store;
-    this.validator = new ResourceValidator(resourceType, compatibility);
+    this.validator = new ResourceValidator(resourceType, compatibility, limits.values());
     this.search = new ResourceSearch(resourceType, store, limits, cursors);
     this.representation = new ResourceRepresentation(resourceType);
     this.queryParser = new ListQueryParser(resourceType, limits, compatibility);
     this.membership = store.capability(GroupMembership.class);
     this.passwords = new PasswordActions(store.capability(PasswordManagement.class), resetSink);
     this.entitlements = new EntitlementRules(catalog);
+    this.groupNames = new UniqueGroupNames(resourceType, search);
   }
 
   /** The password actions this type's store can do; empty without {@link PasswordManagement}. */
@@ -75,7 +77,8 @@ public final class ResourceService {
     ObjectNode attributes = validator.forCreate(body);
     PasswordRequest password = passwords.take(attributes, WriteKind.CREATE);
     entitlements.apply(attributes, null, WriteKind.CREATE);
-    StoredResource user = passwords.create(store, attributes, password);
+    StoredResource user = groupNames.write(attributes, null,
+        () -> passwords.create(store, attributes, password));
     return passwords.apply(user, passwords.setHeldPassword(store, user, password));
   }
 
@@ -90,7 +93,9 @@ public final class ResourceService {
     ObjectNode after = validator.forReplace(body, current.attributes());
     PasswordRequest password = passwords.take(after, WriteKind.REPLACE);
     entitlements.apply(after, current.attributes(), WriteKind.REPLACE);
-    return passwords.apply(store.replace(new ResourceChange(current, after)), password);
+    StoredResource replaced = groupNames.write(after, current,
+        () -> store.replace(new ResourceChange(current, after)));
+    return passwords.apply(replaced, password);
   }
 
   /**
@@ -130,7 +135,8 @@ public final class ResourceService {
   private Optional<StoredResource> replaceUnlessRaced(StoredResource current, ObjectNode after,
       boolean retry) throws ScimException {
     try {
-      return Optional.of(store.replace(new ResourceChange(current, after)));
+      return Optional.of(groupNames.write(after, current,
+          () -> store.replace(new ResourceChange(current, after))));
     } catch (PreconditionFailedException e) {
       if (!retry) {
         throw e;

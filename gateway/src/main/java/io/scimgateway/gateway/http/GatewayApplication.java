@@ -32,6 +32,7 @@ public final class GatewayApplication extends ResourceConfig {
     register(DiscoveryEndpoint.class);
     register(ServiceProviderConfigEndpoint.class);
     register(CatalogEndpoint.class);
+    register(MeEndpoint.class);
 
     register(new BasePathRequestFilter(basePath));
     register(new RequestSizeLimitRequestFilter(limits.maxPayloadBytes(),
