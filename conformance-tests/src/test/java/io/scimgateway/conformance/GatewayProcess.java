@@ -101,7 +101,7 @@ final class GatewayProcess implements AutoCloseable {
         synchronized (this) {
           output.add(line);
         }
-        Matcher serving = SERVING.matcher(line);
+        Matcher serving = SERVING.matcher(line.replace("\\/", "/")); // JSON lines escape '/'
         if (serving.find()) {
           baseUri.complete(URI.create(serving.group(1)));
         }

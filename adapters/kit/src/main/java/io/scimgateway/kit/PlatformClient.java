@@ -46,6 +46,7 @@ public final class PlatformClient {
   private final RetryDelay delay;
   private final RateLimitPause rateLimit;
   private final BearerTokens tokens;
+  private final PlatformMetrics metrics;
 
   public PlatformClient(PlatformClientSettings settings, PlatformErrors errors) {
     this(settings, errors, null);
@@ -63,6 +64,7 @@ public final class PlatformClient {
         .build();
     this.inFlight = new Semaphore(settings.maxInFlight(), true);
     this.delay = new RetryDelay(settings.initialBackoff(), settings.maxBackoff());
+    this.metrics = new PlatformMetrics(settings.platform());
   }
 
   /**
@@ -122,6 +124,7 @@ public final class PlatformClient {
         .handleIf((response, failure) -> failure != null && retryable(failure, request))
         .withDelayFn(context -> delay.after(context.getAttemptCount(), context.getLastResult()))
         .withMaxRetries(settings.maxRetries())
+        .onRetry(event -> metrics.retry(request))
         .build();
     try {
       return Failsafe.with(retries).get(() -> once(request));
@@ -133,18 +136,25 @@ public final class PlatformClient {
 
   private PlatformResponse once(PlatformRequest request) throws IOException, InterruptedException,
       ScimException {
-    rateLimit.awaitTurn(); // before taking a slot, so a pause does not hold one that others wait for
+    long waited = rateLimit.awaitTurn(); // before taking a slot, so a pause holds none
+    if (waited > 0) {
+      metrics.rateLimitWait(waited);
+    }
     if (!inFlight.tryAcquire(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
       throw errors.busy();
     }
+    long started = System.nanoTime();
+    int status = 0;
     try {
       HttpResponse<String> response = http.send(build(request), HttpResponse.BodyHandlers.ofString());
-      PlatformResponse answer = new PlatformResponse(response.statusCode(),
+      status = response.statusCode();
+      PlatformResponse answer = new PlatformResponse(status,
           lowerCase(response.headers().map()), response.body());
       rateLimit.observe(answer);
       return answer;
     } finally {
       inFlight.release();
+      metrics.call(request, status, System.nanoTime() - started);
     }
   }
 

@@ -3,6 +3,7 @@ package io.scimgateway.sqlitefile;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Metrics;
 import io.scimgateway.spi.WriteBatching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -182,6 +183,7 @@ public final class SqliteDatabase implements AutoCloseable {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(Math.max(250, settings.busyTimeout().toMillis()));
+    config.setMetricRegistry(Metrics.globalRegistry); // pool use at /metrics
     return new HikariDataSource(config);
   }
 

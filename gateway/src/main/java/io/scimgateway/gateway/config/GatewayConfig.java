@@ -24,10 +24,18 @@ import java.util.Set;
  * @param limits page sizes, scan cap, payload and filter sizes
  * @param compatibility what is accepted from identity providers beyond the RFCs
  * @param passwordReset where the one-time secrets of password resets go
+ * @param metrics whether {@code /metrics} is served, and its own token
+ * @param logging the log format and levels
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
-    Compatibility compatibility, PasswordReset passwordReset) {
+    Compatibility compatibility, PasswordReset passwordReset, MetricsSettings metrics,
+    LoggingSettings logging) {
+
+  public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
+      Compatibility compatibility, PasswordReset passwordReset) {
+    this(server, data, backend, auth, limits, compatibility, passwordReset, null, null);
+  }
 
   public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits) {
     this(server, data, backend, auth, limits, null, null);
@@ -47,10 +55,12 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     compatibility = compatibility == null
         ? new Compatibility(null, null, null, null, null, null, null, null, null) : compatibility;
     passwordReset = passwordReset == null ? new PasswordReset(null, null) : passwordReset;
+    metrics = metrics == null ? new MetricsSettings(null, null) : metrics;
+    logging = logging == null ? new LoggingSettings(null, null, null) : logging;
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null, null, null, null);
   }
 
   /** The backend's name, {@code sqlite} unless configured. */
@@ -59,23 +69,38 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
   }
 
   public GatewayConfig withServer(Server server) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   public GatewayConfig withData(Path data) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   public GatewayConfig withAuth(Auth auth) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   public GatewayConfig withBackend(ObjectNode backend) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
+  }
+
+  public GatewayConfig withMetrics(MetricsSettings metrics) {
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
+  }
+
+  public GatewayConfig withLogging(LoggingSettings logging) {
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   public GatewayConfig withPasswordReset(PasswordReset passwordReset) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   /** @param basePath the path SCIM is served under, {@code /scim/v2} by default */

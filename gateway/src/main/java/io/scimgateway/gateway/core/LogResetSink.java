@@ -1,6 +1,7 @@
 package io.scimgateway.gateway.core;
 
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reset sink an operator opts into with {@code passwordReset.sink: log}: one INFO line per reset
@@ -12,7 +13,7 @@ public final class LogResetSink implements ResetSink {
 
   public static final String LOGGER = "io.scimgateway.passwordreset";
 
-  private static final Logger LOG = Logger.getLogger(LOGGER);
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
   @Override
   public void deliver(ResetDelivery delivery) {
