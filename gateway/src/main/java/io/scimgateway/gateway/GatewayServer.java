@@ -114,7 +114,11 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
-  private static Backend openBackend(GatewayConfig config, SchemaRegistry registry) {
+  /**
+   * Opens the configured backend, as serving does; also used by commands that work on the store
+   * without listening ({@code sync}). The caller closes it.
+   */
+  public static Backend openBackend(GatewayConfig config, SchemaRegistry registry) {
     String type = config.backendType();
     for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
       if (provider.name().equals(type)) {

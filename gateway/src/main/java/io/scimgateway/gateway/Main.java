@@ -3,6 +3,7 @@ package io.scimgateway.gateway;
 import io.scimgateway.gateway.config.AuthenticatorFactory;
 import io.scimgateway.gateway.config.ConfigLoader;
 import io.scimgateway.gateway.config.GatewayConfig;
+import io.scimgateway.gateway.sync.SyncCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 
 /** The command line: reads flags and configuration, starts the gateway, stops it on SIGTERM. */
 @Command(name = "scim-gateway", mixinStandardHelpOptions = true, version = "scim-gateway 0.1.0",
+    subcommands = SyncCommand.class,
     description = "Serves SCIM 2.0 (RFC 7643/7644) from an embedded SQLite store or a remote platform.",
     footer = "%nAuthentication: set SCIM_GATEWAY_TOKEN to a long random token (or configure auth in "
         + "the config file); clients send it as 'Authorization: Bearer <token>'.")
