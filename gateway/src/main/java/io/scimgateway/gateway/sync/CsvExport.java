@@ -32,6 +32,7 @@ final class CsvExport {
   private CsvExport() {}
 
   static Export read(Path file) throws InputProblem {
+    long[] lastRecord = {1}; // the line of the last record read whole, for parse errors
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       reader.mark(1);
       if (reader.read() != '\uFEFF') { // a byte order mark, as spreadsheets write, is not data
@@ -49,13 +50,15 @@ final class CsvExport {
             fields.add(parser.getText());
           }
           rows.add(row(file, line, header, fields));
+          lastRecord[0] = line;
         }
         return new Export(file, header, rows);
       }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new InputProblem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          null, "Malformed CSV: " + e.getOriginalMessage());
+          null, "Malformed CSV: " + e.getOriginalMessage() + " (in the record after line "
+          + lastRecord[0] + ")");
     } catch (NoSuchFileException e) {
       throw new InputProblem(file, 0, 0, null, "No such file.");
     } catch (IOException e) {

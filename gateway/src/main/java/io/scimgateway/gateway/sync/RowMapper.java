@@ -87,7 +87,7 @@ final class RowMapper {
     String text = cell.asText().strip();
     switch (attribute.type()) {
       case BOOLEAN:
-        Boolean flag = cell.isBoolean() ? cell.booleanValue() : bool(text);
+        Boolean flag = cell.isBoolean() ? Boolean.valueOf(cell.booleanValue()) : bool(text);
         if (flag == null) {
           problems.add(row.problem(attribute.column().name(), attribute.path() + " is a boolean: "
               + "true or false (also yes/no, 1/0), not \"" + text + "\"."));

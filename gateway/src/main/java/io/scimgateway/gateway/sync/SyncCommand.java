@@ -78,8 +78,7 @@ public final class SyncCommand implements Callable<Integer> {
     try {
       input = SyncInput.read(from, mappingFile, SchemaRegistry.load().resourceType("User").orElseThrow());
     } catch (InputProblem e) {
-      err.println(e);
-      return BAD_INPUT;
+      input = new SyncInput(null, List.of(), List.of(e));
     }
     if (!input.problems().isEmpty()) {
       input.problems().forEach(err::println);
