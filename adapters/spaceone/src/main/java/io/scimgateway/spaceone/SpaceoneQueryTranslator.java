@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,19 +33,26 @@ import java.util.Set;
  *       and {@code ew} are {@code regex} with the value escaped and anchored ({@code ^x$},
  *       {@code ^x}, {@code x$}), {@code co} is {@code contain}; {@code displayName pr} is a
  *       non-empty {@code name}.
- *   <li>{@code id} ({@code user_id}, case-exact): {@code eq}/{@code ne} are {@code eq}/{@code not}.
- *   <li>{@code active} is {@code state} {@code ENABLED} or not; {@code meta.created} compares with
- *       {@code datetime_*}; {@code externalId eq} is answered from local state as {@code user_id in}.
+ *   <li>{@code id}: a group's is its user_group_id ({@code eq}/{@code not}); a user's names a
+ *       user_id, selected with {@code in} as a superset ({@link SpaceoneUserIds}).
+ *   <li>{@code meta.created} compares with {@code datetime_*}; {@code externalId eq} is answered
+ *       from local state as ids {@code in}.
  * </ul>
  *
  * Thread-safe.
  */
 final class SpaceoneQueryTranslator implements FilterSupport {
 
-  /** Finds the ids of the users whose local {@code externalId} is the value. */
+  /** Finds the SCIM ids of the resources whose local {@code externalId} is the value. */
   @FunctionalInterface
   interface ExternalIds {
     List<String> of(String externalId);
+  }
+
+  /** The platform id a SCIM id names, if it names one. */
+  @FunctionalInterface
+  interface PlatformIds {
+    Optional<String> of(String scimId);
   }
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -55,20 +63,47 @@ final class SpaceoneQueryTranslator implements FilterSupport {
       FilterType.GREATER_THAN, "gt", FilterType.GREATER_OR_EQUAL, "gte",
       FilterType.LESS_THAN, "lt", FilterType.LESS_OR_EQUAL, "lte");
 
+  private final String idField;
+  /** SCIM attributes compared without regard to case, by lower-case path, and their SpaceONE fields. */
+  private final Map<String, String> textFields;
   private final ExternalIds externalIds;
+  /** Null where SCIM ids are platform ids; else how a SCIM id names one, which then matches a superset. */
+  private final PlatformIds platformIds;
 
-  SpaceoneQueryTranslator(ExternalIds externalIds) {
+  private SpaceoneQueryTranslator(String idField, Map<String, String> textFields, ExternalIds externalIds,
+      PlatformIds platformIds) {
+    this.idField = idField;
+    this.textFields = Map.copyOf(textFields);
     this.externalIds = externalIds;
+    this.platformIds = platformIds;
+  }
+
+  /**
+   * Users: {@code userName} and {@code displayName} are {@code user_id} and {@code name}. A SCIM id
+   * names a user_id and its creation time; ids (and externalIds, through them) select by user_id,
+   * a superset the gateway narrows.
+   */
+  static SpaceoneQueryTranslator users(ExternalIds externalIds) {
+    return new SpaceoneQueryTranslator("user_id", Map.of("username", "user_id", "displayname", "name"),
+        externalIds, id -> SpaceoneUserIds.parse(id).map(SpaceoneUserIds.Key::userId));
+  }
+
+  /** v2 user groups: {@code displayName} is {@code name}, {@code id} the user_group_id; no {@code active}. */
+  static SpaceoneQueryTranslator userGroups(ExternalIds externalIds) {
+    return new SpaceoneQueryTranslator("user_group_id", Map.of("displayname", "name"), externalIds, null);
   }
 
   @Override
   public Support support(Path attribute, FilterType operator) {
-    return switch (key(attribute)) {
-      case "username", "displayname" -> TEXT.contains(operator) ? Support.EXACT : Support.NONE;
-      case "id" -> operator == FilterType.EQUAL || operator == FilterType.NOT_EQUAL ? Support.EXACT
-          : operator == FilterType.CONTAINS || operator == FilterType.STARTS_WITH
-              || operator == FilterType.ENDS_WITH ? Support.SUPERSET : Support.NONE;
-      case "active", "externalid" -> operator == FilterType.EQUAL ? Support.EXACT : Support.NONE;
+    String key = key(attribute);
+    if (textFields.containsKey(key)) {
+      return TEXT.contains(operator) ? Support.EXACT : Support.NONE;
+    }
+    Support ids = platformIds == null ? Support.EXACT : Support.SUPERSET;
+    return switch (key) {
+      case "id" -> operator == FilterType.EQUAL || (operator == FilterType.NOT_EQUAL && ids == Support.EXACT)
+          ? ids : Support.NONE;
+      case "externalid" -> operator == FilterType.EQUAL ? ids : Support.NONE;
       case "meta.created" -> ORDERS.containsKey(operator) ? Support.EXACT : Support.NONE;
       default -> Support.NONE;
     };
@@ -108,17 +143,17 @@ final class SpaceoneQueryTranslator implements FilterSupport {
   }
 
   /** Comparisons whose complement SpaceONE has: {@code not}, {@code not_contain}, {@code not_in}. */
-  private static boolean negatable(Filter operand) {
+  private boolean negatable(Filter operand) {
     if (!comparison(operand)) {
       return false;
     }
     String key = key(operand.getAttributePath());
     FilterType type = operand.getFilterType();
-    return switch (key) {
-      case "id", "active", "externalid" -> type == FilterType.EQUAL || type == FilterType.NOT_EQUAL;
-      case "username", "displayname" -> type == FilterType.CONTAINS;
-      default -> false;
-    };
+    if (textFields.containsKey(key)) {
+      return type == FilterType.CONTAINS;
+    }
+    return platformIds == null && List.of("id", "externalid").contains(key)
+        && (type == FilterType.EQUAL || type == FilterType.NOT_EQUAL);
   }
 
   /** The {@code query} of a list call for what was pushed, in this order and window. */
@@ -135,7 +170,7 @@ final class SpaceoneQueryTranslator implements FilterSupport {
     if (sorting != null) {
       keys.addObject().put("key", sortKey(sorting.attribute())).put("desc", sorting.descending());
     }
-    keys.addObject().put("key", "user_id").put("desc", false);
+    keys.addObject().put("key", idField).put("desc", false);
     if (window.limit() == 0) {
       query.put("count_only", true);
     } else {
@@ -144,13 +179,14 @@ final class SpaceoneQueryTranslator implements FilterSupport {
     return query;
   }
 
-  /** Whether the store orders by this attribute as SCIM does: by creation time, or by case-exact id. */
-  static boolean sorts(Path attribute) {
-    return List.of("meta.created", "id").contains(key(attribute));
+  /** Whether SpaceONE orders by this attribute as SCIM does: creation time, or a case-exact platform id. */
+  boolean sorts(Path attribute) {
+    String key = key(attribute);
+    return key.equals("meta.created") || (key.equals("id") && platformIds == null);
   }
 
-  private static String sortKey(Path attribute) {
-    return key(attribute).equals("id") ? "user_id" : "created_at";
+  private String sortKey(Path attribute) {
+    return key(attribute).equals("id") ? idField : "created_at";
   }
 
   private void conditions(Filter filter, ArrayNode all, ObjectNode query) throws ScimException {
@@ -175,22 +211,32 @@ final class SpaceoneQueryTranslator implements FilterSupport {
     String key = key(term.getAttributePath());
     FilterType type = term.getFilterType();
     JsonNode value = term.getComparisonValue();
+    if (textFields.containsKey(key)) {
+      return text(textFields.get(key), type, value, negated);
+    }
     return switch (key) {
-      case "username", "displayname" -> text(key.equals("username") ? "user_id" : "name", type,
-          value, negated);
-      case "id" -> condition("user_id", negated == (type == FilterType.EQUAL) ? "not" : "eq",
-          JSON.textNode(value.asText()), type);
-      case "active" -> condition("state", negated == value.asBoolean() ? "not" : "eq",
-          JSON.textNode("ENABLED"), type);
-      case "externalid" -> {
-        ArrayNode ids = JSON.arrayNode();
-        externalIds.of(value.asText()).forEach(ids::add);
-        yield condition("user_id", negated ? "not_in" : "in", ids, type);
-      }
+      case "id" -> platformIds == null
+          ? condition(idField, negated == (type == FilterType.EQUAL) ? "not" : "eq", value, type)
+          : condition(idField, "in", platformIdsOf(List.of(value.asText())), type);
+      case "externalid" -> condition(idField, negated ? "not_in" : "in",
+          platformIdsOf(externalIds.of(value.asText())), type);
       case "meta.created" -> condition("created_at", "datetime_" + ORDERS.get(type),
           JSON.textNode(instant(value)), type);
       default -> throw new IllegalStateException("the planner pushed a filter SpaceONE cannot take: " + term);
     };
+  }
+
+  /** The platform ids these SCIM ids name; none named matches nothing. */
+  private ArrayNode platformIdsOf(List<String> scimIds) {
+    ArrayNode ids = JSON.arrayNode();
+    for (String scimId : scimIds) {
+      if (platformIds == null) {
+        ids.add(scimId);
+      } else {
+        platformIds.of(scimId).ifPresent(ids::add);
+      }
+    }
+    return ids;
   }
 
   private static ObjectNode text(String field, FilterType type, JsonNode value, boolean negated) {

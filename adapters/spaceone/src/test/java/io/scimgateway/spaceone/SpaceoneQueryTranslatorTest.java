@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 class SpaceoneQueryTranslatorTest {
 
-  private final SpaceoneQueryTranslator translator = new SpaceoneQueryTranslator(
-      externalId -> externalId.equals("E1") ? List.of("ada@example.com") : List.of());
+  private final SpaceoneQueryTranslator translator = SpaceoneQueryTranslator.users(
+      externalId -> externalId.equals("E1") ? List.of(SpaceoneUserIds.of("ada@example.com", "2026-01-01T00:00:00Z"))
+          : List.of());
 
   private String query(String filter) throws ScimException {
     return translator.query(Filter.fromString(filter), null, new PageWindow.Offset(0, 10)).toString();
@@ -38,12 +39,14 @@ class SpaceoneQueryTranslatorTest {
 
   @Test
   void oneOrGroupAndNegationsWithExactComplements() throws ScimException {
-    String or = query("(userName eq \"a@x.io\" or userName eq \"b@x.io\") and active eq true");
+    String or = query("(userName eq \"a@x.io\" or userName eq \"b@x.io\") and displayName co \"x\"");
     assertTrue(or.contains("\"filter_or\":[{\"k\":\"user_id\",\"v\":\"^a\\\\@x\\\\.io$\",\"o\":\"regex\"},"
         + "{\"k\":\"user_id\",\"v\":\"^b\\\\@x\\\\.io$\",\"o\":\"regex\"}]"), or);
-    assertTrue(or.contains("\"filter\":[{\"k\":\"state\",\"v\":\"ENABLED\",\"o\":\"eq\"}]"), or);
-    assertTrue(query("active eq false").contains("{\"k\":\"state\",\"v\":\"ENABLED\",\"o\":\"not\"}"));
-    assertTrue(query("not (id eq \"x\")").contains("{\"k\":\"user_id\",\"v\":\"x\",\"o\":\"not\"}"));
+    assertTrue(or.contains("\"filter\":[{\"k\":\"name\",\"v\":\"x\",\"o\":\"contain\"}]"), or);
+    assertTrue(SpaceoneQueryTranslator.userGroups(id -> List.of()).query(Filter.fromString("not (id eq \"ug-1\")"),
+        null, new PageWindow.Offset(0, 1)).toString().contains("{\"k\":\"user_group_id\",\"v\":\"ug-1\",\"o\":\"not\"}"));
+    String id = SpaceoneUserIds.of("ada@example.com", "2026-01-01T00:00:00Z");
+    assertTrue(query("id eq \"" + id + "\"").contains("{\"k\":\"user_id\",\"v\":[\"ada@example.com\"],\"o\":\"in\"}"));
     assertTrue(query("not (displayName co \"bot\")").contains("\"o\":\"not_contain\""));
     assertTrue(query("externalId eq \"E1\"").contains("{\"k\":\"user_id\",\"v\":[\"ada@example.com\"],\"o\":\"in\"}"));
     assertTrue(query("externalId eq \"none\"").contains("{\"k\":\"user_id\",\"v\":[],\"o\":\"in\"}"));
@@ -55,14 +58,15 @@ class SpaceoneQueryTranslatorTest {
   void declaresWhatTheQueryCanShape() throws BadRequestException {
     assertEquals(Support.EXACT, translator.support(Path.fromString("userName"), FilterType.EQUAL));
     assertEquals(Support.NONE, translator.support(Path.fromString("userName"), FilterType.NOT_EQUAL));
-    assertEquals(Support.SUPERSET, translator.support(Path.fromString("id"), FilterType.CONTAINS));
+    assertEquals(Support.SUPERSET, translator.support(Path.fromString("id"), FilterType.EQUAL));
+    assertEquals(Support.NONE, translator.support(Path.fromString("active"), FilterType.EQUAL));
     assertEquals(Support.NONE, translator.support(Path.fromString("emails.value"), FilterType.EQUAL));
     assertEquals(Support.NONE, translator.support(Path.fromString("groups.value"), FilterType.EQUAL));
 
     assertTrue(translator.combines(Filter.fromString("userName eq \"a\" or userName eq \"b\"")));
     assertFalse(translator.combines(Filter.fromString("userName eq \"a\" or (id eq \"b\" and id eq \"c\")")));
     assertFalse(translator.combines(Filter.fromString("(id eq \"a\" or id eq \"b\") and (id eq \"c\" or id eq \"d\")")));
-    assertTrue(translator.combines(Filter.fromString("(id eq \"a\" or id eq \"b\") and not (id eq \"c\")")));
+    assertTrue(translator.combines(Filter.fromString("(id eq \"a\" or id eq \"b\") and not (userName co \"c\")")));
     assertFalse(translator.combines(Filter.fromString("not (userName eq \"a\")")));
     assertFalse(translator.combines(Filter.fromString("not (id eq \"a\" or id eq \"b\")")));
   }
