@@ -3,6 +3,7 @@ package io.scimgateway.spaceone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordManagement;
@@ -58,6 +59,15 @@ final class SpaceonePasswords implements PasswordManagement {
     }
   }
 
+  /** The user_id a SCIM id names. */
+  private static String userId(String id) throws ResourceNotFoundException {
+    return SpaceoneUserIds.parse(id).map(SpaceoneUserIds.Key::userId).orElseThrow(() -> notFound(id));
+  }
+
+  private static ResourceNotFoundException notFound(String id) {
+    return new ResourceNotFoundException("No user has the id " + id + ".");
+  }
+
   /** Sets a password in an update, with {@code fields} that change too; unchanged is no error. */
   ObjectNode update(String userId, ObjectNode fields, JsonNode password) throws ScimException {
     ObjectNode withPassword = fields.deepCopy().put("password", password.asText());
@@ -70,22 +80,22 @@ final class SpaceonePasswords implements PasswordManagement {
 
   /** Not repeated once it may have been sent: each request sends one email at most. */
   @Override
-  public ResetOutcome reset(String userId, PasswordReset request) throws ScimException {
-    users.act("reset-password", users.withUser(userId), false).orThrow();
+  public ResetOutcome reset(String id, PasswordReset request) throws ScimException {
+    users.act("reset-password", users.withUser(userId(id)), false).orThrow();
     return new ResetOutcome.PlatformNotified();
   }
 
   /** Required actions are only ever added; a password change is what lifts {@code UPDATE_PASSWORD}. */
   @Override
-  public void requirePasswordChange(String userId, boolean required) throws ScimException {
+  public void requirePasswordChange(String id, boolean required) throws ScimException {
+    String userId = userId(id);
     if (required) {
       ObjectNode body = users.withUser(userId);
       body.putArray("actions").add(UPDATE_PASSWORD);
       users.act("set-required-actions", body, true).orThrow();
       return;
     }
-    ObjectNode user = users.get(userId).orElseThrow(() -> BadRequestException.invalidValue(
-        "No user has the id " + userId + "."));
+    ObjectNode user = users.get(userId).orElseThrow(() -> notFound(id));
     for (JsonNode action : user.path("required_actions")) {
       if (action.asText().equals(UPDATE_PASSWORD)) {
         throw BadRequestException.invalidValue("SpaceONE lifts \"must change the password\" only when "

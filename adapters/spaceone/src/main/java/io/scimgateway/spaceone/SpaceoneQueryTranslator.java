@@ -179,6 +179,34 @@ final class SpaceoneQueryTranslator implements FilterSupport {
     return query;
   }
 
+  /**
+   * The {@code query} of a list call for a keyset window in the platform id's order: the records
+   * after (or, for {@code before}, just before) {@code position}, a platform id, or from the first.
+   */
+  ObjectNode keyset(Filter pushed, String position, boolean before, int limit) throws ScimException {
+    ObjectNode query = JSON.objectNode();
+    ArrayNode all = query.putArray("filter");
+    if (pushed != null) {
+      conditions(pushed, all, query);
+    }
+    if (position != null) {
+      all.add(condition(idField, before ? "lt" : "gt", JSON.textNode(position), FilterType.EQUAL));
+    }
+    query.putObject("sort").putArray("keys").addObject().put("key", idField).put("desc", before);
+    query.putObject("page").put("start", 1).put("limit", Math.max(1, limit));
+    return query;
+  }
+
+  /** The {@code query} that counts what was pushed. */
+  ObjectNode count(Filter pushed) throws ScimException {
+    ObjectNode query = JSON.objectNode();
+    ArrayNode all = query.putArray("filter");
+    if (pushed != null) {
+      conditions(pushed, all, query);
+    }
+    return query.put("count_only", true);
+  }
+
   /** Whether SpaceONE orders by this attribute as SCIM does: creation time, or a case-exact platform id. */
   boolean sorts(Path attribute) {
     String key = key(attribute);

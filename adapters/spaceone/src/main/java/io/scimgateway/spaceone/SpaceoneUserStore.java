@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.KeyedLocks;
@@ -23,6 +23,7 @@ import io.scimgateway.sqlite.LocalState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +125,7 @@ final class SpaceoneUserStore implements ResourceStore {
     requireVersion(views(List.of(user)).get(0), change.before().version());
     ObjectNode scim = change.after().deepCopy();
     JsonNode password = scim.remove("password");
+    requireUnique(userId, scim.path("userName").asText(""));
     ObjectNode fields = SpaceoneUserFields.changed(user, scim);
     if (password != null && !password.isNull()) {
       SpaceonePasswords.requireLocal(user);
@@ -137,6 +139,13 @@ final class SpaceoneUserStore implements ResourceStore {
     }
     local.put(RESOURCE_TYPE, id, SpaceoneUserView.kept(scim, user), clock.instant());
     return views(List.of(user)).get(0);
+  }
+
+  /** A userName another user has is 409, before the 400 any rename is in SpaceONE. */
+  private void requireUnique(String userId, String userName) throws ScimException {
+    if (!userName.equalsIgnoreCase(userId) && !userName.isBlank() && byUserId(userName.strip()).isPresent()) {
+      throw ResourceConflictException.uniqueness("Another user has the userName " + userName + ".");
+    }
   }
 
   @Override
@@ -153,9 +162,36 @@ final class SpaceoneUserStore implements ResourceStore {
 
   @Override
   public SearchPage search(SearchQuery query) throws ScimException {
-    SpaceoneUsers.Page page = users.list(translator.query(query.filter(), query.sorting(),
-        (PageWindow.Offset) query.window()));
-    return new SearchPage(views(page.users()), page.total());
+    if (query.window() instanceof PageWindow.Offset offset) {
+      SpaceoneUsers.Page page = users.list(translator.query(query.filter(), query.sorting(), offset));
+      return new SearchPage(views(page.users()), page.total());
+    }
+    return keyset(query);
+  }
+
+  /**
+   * A cursor page in user_id order: the users after (or before) the position, a user_id, so that users
+   * created or deleted between pages neither shift nor repeat the others. Past the first page the
+   * total is counted in a second call, as the keyset narrows SpaceONE's own count.
+   */
+  private SearchPage keyset(SearchQuery query) throws ScimException {
+    boolean before = query.window() instanceof PageWindow.Before;
+    String position = before ? ((PageWindow.Before) query.window()).position()
+        : ((PageWindow.After) query.window()).position();
+    int limit = query.window().limit();
+    SpaceoneUsers.Page page = users.list(translator.keyset(query.filter(), position, before, limit));
+    List<ObjectNode> found = new ArrayList<>(page.users().subList(0, Math.min(limit, page.users().size())));
+    if (before) {
+      Collections.reverse(found);
+    }
+    long total = position == null ? page.total() : users.list(translator.count(query.filter())).total();
+    return new SearchPage(views(found), total,
+        found.stream().map(user -> user.path("user_id").asText()).toList());
+  }
+
+  @Override
+  public boolean supportsPositions() {
+    return true;
   }
 
   /** Users with their local state, groups and roles: one local read, one call each for groups and roles. */
@@ -188,11 +224,6 @@ final class SpaceoneUserStore implements ResourceStore {
   @Override
   public FilterSupport filterSupport() {
     return translator;
-  }
-
-  @Override
-  public boolean canSort(Path attribute) {
-    return translator.sorts(attribute);
   }
 
   @Override

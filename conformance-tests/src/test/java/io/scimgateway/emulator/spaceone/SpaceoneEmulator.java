@@ -40,6 +40,7 @@ public final class SpaceoneEmulator implements EmulatorPlatform, AutoCloseable {
   private final SpaceoneDomain domain;
   private final String apiKey;
   private final Map<String, Function<SpaceoneCall, ObjectNode>> resources;
+  private final SpaceoneRolesApi roles;
 
   public SpaceoneEmulator(SpaceoneSettings settings) {
     this(settings, 0);
@@ -54,7 +55,7 @@ public final class SpaceoneEmulator implements EmulatorPlatform, AutoCloseable {
     SpaceoneUsersApi users = new SpaceoneUsersApi(domain);
     SpaceoneUserGroupsApi userGroups = new SpaceoneUserGroupsApi(domain);
     SpaceoneProjectsApi projects = new SpaceoneProjectsApi(domain);
-    SpaceoneRolesApi roles = new SpaceoneRolesApi(domain);
+    this.roles = new SpaceoneRolesApi(domain);
     this.resources = Map.of("user", users::handle, "user-group", userGroups::handle, "project", projects::handle,
         "role", roles::role, "role-binding", roles::roleBinding);
   }
@@ -143,6 +144,22 @@ public final class SpaceoneEmulator implements EmulatorPlatform, AutoCloseable {
     synchronized (domain) {
       domain.roles.put(roleId, JsonNodeFactory.instance.objectNode().put("role_id", roleId).put("name", name)
           .put("role_type", roleType).put("domain_id", settings.domainId()).put("created_at", domain.now()));
+    }
+  }
+
+  /** Binds a role to a user at domain scope, as an administrator does in the console. */
+  public void bindDomainRole(String userId, String roleId) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("resource_type", "identity.User")
+        .put("resource_id", userId).put("role_id", roleId);
+    synchronized (domain) {
+      roles.roleBinding(SpaceoneCall.parse("create", body.toString().getBytes(StandardCharsets.UTF_8), json));
+    }
+  }
+
+  /** Marks a user's email verified, as {@code verify-email} with {@code force} does. */
+  public void verifyEmail(String userId) {
+    synchronized (domain) {
+      domain.user(userId).put("email_verified", true);
     }
   }
 
