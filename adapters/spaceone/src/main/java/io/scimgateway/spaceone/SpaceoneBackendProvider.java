@@ -1,19 +1,12 @@
 package io.scimgateway.spaceone;
 
-import io.scimgateway.spi.Backend;
-import io.scimgateway.spi.BackendContext;
-import io.scimgateway.spi.BackendProvider;
+import io.scimgateway.kit.remote.RemoteBackendProvider;
 
 /** {@code backend.type: spaceone}. */
-public final class SpaceoneBackendProvider implements BackendProvider {
+public final class SpaceoneBackendProvider extends RemoteBackendProvider {
 
-  @Override
-  public String name() {
-    return "spaceone";
-  }
-
-  @Override
-  public Backend open(BackendContext context) {
-    return new SpaceoneBackend(SpaceoneSettings.from(context.settings(), context.dataDirectory()));
+  public SpaceoneBackendProvider() {
+    super("spaceone", context -> new SpaceoneBackend(
+        SpaceoneSettings.from(context.settings(), context.dataDirectory())));
   }
 }
