@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code packetId}, and hold one or more messages answered in order in {@code messageResponses}. The last answer of
  * each session is kept: the same packet sent again gets it again (nothing is applied twice), an older or reused id
  * is 40730, the last id again before its answer exists is 40605. Sessions expire (40365); 40823 can be queued for
- * the next messages; transport faults through {@link #faults()}.
+ * the next packets; transport faults through {@link #faults()}.
  *
  * <p>Standalone: {@code java ... io.scimgateway.emulator.braincloud.BcEmulator [port] [appId] [serverName] [secret]}.
  */
@@ -112,13 +112,22 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
     return sessions.opened();
   }
 
+  /** Creates an Email user directly, as someone in the brainCloud portal would (a group owner profile, say). */
+  public String createUser(String email, String playerName) {
+    ObjectNode data = json.createObjectNode().put("externalId", email).put("password", "portal-password")
+        .put("userName", playerName);
+    synchronized (app) {
+      return users.handle("SYS_CREATE_USER_EMAIL_PASSWORD", data).path("profileId").asText();
+    }
+  }
+
   /** Ends every session; the next packet of each is refused with 40365. */
   public void expireSessions() {
     sessions.expireAll();
   }
 
-  /** The next {@code count} messages are refused with 40823 (user rate limit exceeded). */
-  public void rateLimitNextMessages(int count) {
+  /** Every message of the next {@code count} packets is refused with 40823 (user rate limit exceeded). */
+  public void rateLimitNextPackets(int count) {
     rateLimited.addAndGet(count);
   }
 
@@ -150,7 +159,10 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
           return EmulatorResponse.ok(kept);
         }
         session.starting(packetId, messages);
-        ObjectNode answer = process(packetId, messages);
+        ObjectNode answer = rateLimited.getAndUpdate(left -> Math.max(0, left - 1)) > 0
+            ? allFailed(packetId, messages, new BcFailure(400, BcFailure.USER_RATE_LIMIT_EXCEEDED,
+                "User rate limit exceeded"))
+            : process(packetId, messages);
         session.answered(answer);
         return EmulatorResponse.ok(answer);
       }
@@ -194,9 +206,6 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
   }
 
   private JsonNode dispatch(JsonNode message) {
-    if (rateLimited.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-      throw new BcFailure(400, BcFailure.USER_RATE_LIMIT_EXCEEDED, "User rate limit exceeded");
-    }
     String service = message.path("service").asText();
     String operation = message.path("operation").asText();
     ObjectNode data = message.path("data").isObject() ? (ObjectNode) message.get("data") : json.createObjectNode();

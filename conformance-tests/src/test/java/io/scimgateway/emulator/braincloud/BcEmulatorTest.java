@@ -90,8 +90,8 @@ class BcEmulatorTest {
   }
 
   @Test
-  void queuedRateLimitRefusesTheNextMessage() throws Exception {
-    emulator.rateLimitNextMessages(1);
+  void queuedRateLimitRefusesTheNextPacket() throws Exception {
+    emulator.rateLimitNextPackets(1);
     assertEquals(BcFailure.USER_RATE_LIMIT_EXCEEDED,
         send(message("heartbeat", "HEARTBEAT", JSON.createObjectNode())).at("/0/reason_code").asInt());
     assertEquals(200, send(message("heartbeat", "HEARTBEAT", JSON.createObjectNode())).at("/0/status").asInt());

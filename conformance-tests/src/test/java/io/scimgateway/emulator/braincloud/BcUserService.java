@@ -76,8 +76,11 @@ final class BcUserService {
     if (!data.path("optionsJson").has("includeEntities")) {
       throw BcFailure.missing("optionsJson.includeEntities");
     }
+    ObjectNode export = user.export();
+    app.groups.values().stream().filter(group -> group.members.containsKey(user.profileId))
+        .forEach(group -> export.with("groups").withArray("groups").add(group.item()));
     ObjectNode answer = JSON.objectNode();
-    answer.putArray(user.profileId).add(user.export());
+    answer.putArray(user.profileId).add(export);
     return answer;
   }
 
