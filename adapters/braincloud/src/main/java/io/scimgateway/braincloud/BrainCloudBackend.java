@@ -4,7 +4,7 @@ import io.scimgateway.kit.PlatformClient;
 import io.scimgateway.kit.PlatformErrors;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.ResourceStore;
-import io.scimgateway.sqlite.LocalState;
+import io.scimgateway.kit.local.LocalState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

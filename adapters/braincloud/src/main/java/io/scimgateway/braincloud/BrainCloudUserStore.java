@@ -17,7 +17,7 @@ import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
 import io.scimgateway.spi.SearchQuery;
 import io.scimgateway.spi.StoredResource;
-import io.scimgateway.sqlite.LocalState;
+import io.scimgateway.kit.local.LocalState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.scimgateway.sqlite.LocalState;
+import io.scimgateway.kit.local.LocalState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
