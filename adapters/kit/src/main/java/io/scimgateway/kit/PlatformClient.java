@@ -117,17 +117,32 @@ public final class PlatformClient {
     return withRetries(request.withHeader(AUTHORIZATION, BEARER + tokens.current()));
   }
 
+  /**
+   * Sends a call built again for each attempt ({@link PlatformAttempts}), with the retries of {@link #exchange}: the
+   * first request decides whether the call is idempotent. Returns the last answer, successful or not. No bearer token.
+   */
+  public PlatformResponse exchange(PlatformAttempts attempts) throws ScimException {
+    PlatformRequest first = attempts.next(null);
+    return withRetries(first, attempts);
+  }
+
   private PlatformResponse withRetries(PlatformRequest request) throws ScimException {
+    return withRetries(request, previous -> request);
+  }
+
+  private PlatformResponse withRetries(PlatformRequest first, PlatformAttempts attempts)
+      throws ScimException {
     RetryPolicy<PlatformResponse> retries = RetryPolicy.<PlatformResponse>builder()
-        .handleResultIf(response -> response.status() == 429
-            || (response.status() >= 500 && request.idempotent()))
-        .handleIf((response, failure) -> failure != null && retryable(failure, request))
+        .handleResultIf(response -> response.status() == 429 || attempts.limited(response)
+            || (response.status() >= 500 && first.idempotent()))
+        .handleIf((response, failure) -> failure != null && retryable(failure, first))
         .withDelayFn(context -> delay.after(context.getAttemptCount(), context.getLastResult()))
         .withMaxRetries(settings.maxRetries())
         .onRetry(event -> metrics.retry(request))
         .build();
     try {
-      return Failsafe.with(retries).get(() -> once(request));
+      return Failsafe.with(retries).get(context -> once(context.isFirstAttempt() ? first
+          : attempts.next(context.getLastResult())));
     } catch (FailsafeException e) {
       // Failsafe carries the last attempt's checked exception as the cause.
       throw failure(e.getCause());

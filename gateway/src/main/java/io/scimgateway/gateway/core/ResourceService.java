@@ -8,12 +8,14 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.GroupMembership;
+import io.scimgateway.spi.AttributeMutability;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.StoredResource;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,6 +60,11 @@ public final class ResourceService {
   /** The password actions this type's store can do; empty without {@link PasswordManagement}. */
   public Set<PasswordFeature> passwordFeatures() {
     return passwords.features();
+  }
+
+  /** Core attributes the store holds with a stricter mutability than the schema's; empty for none. */
+  public Map<String, String> attributeMutability() {
+    return store.capability(AttributeMutability.class).map(AttributeMutability::mutability).orElse(Map.of());
   }
 
   /** Parses list and search parameters for this resource type; built once, shared by all requests. */
