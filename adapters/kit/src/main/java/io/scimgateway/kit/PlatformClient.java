@@ -138,7 +138,7 @@ public final class PlatformClient {
         .handleIf((response, failure) -> failure != null && retryable(failure, first))
         .withDelayFn(context -> delay.after(context.getAttemptCount(), context.getLastResult()))
         .withMaxRetries(settings.maxRetries())
-        .onRetry(event -> metrics.retry(request))
+        .onRetry(event -> metrics.retry(first))
         .build();
     try {
       return Failsafe.with(retries).get(context -> once(context.isFirstAttempt() ? first
