@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -38,13 +39,20 @@ final class GatewayProcess implements AutoCloseable {
 
   /** Starts {@code java -jar scim-gateway.jar args...} with {@code SCIM_GATEWAY_TOKEN} set or unset. */
   static GatewayProcess start(String token, String... args) {
+    return startWith(token == null ? Map.of() : Map.of("SCIM_GATEWAY_TOKEN", token), args);
+  }
+
+  /**
+   * Starts {@code java -jar scim-gateway.jar args...} with these environment variables added, and
+   * none of the gateway's own tokens inherited.
+   */
+  static GatewayProcess startWith(Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("SCIM_GATEWAY_TOKEN");
-    if (token != null) {
-      builder.environment().put("SCIM_GATEWAY_TOKEN", token);
-    }
+    builder.environment().remove("SCIM_SYNC_TOKEN");
+    builder.environment().putAll(environment);
     try {
       return new GatewayProcess(builder.start());
     } catch (IOException e) {
@@ -55,6 +63,24 @@ final class GatewayProcess implements AutoCloseable {
   /** The SCIM base URL the process announced, once it is listening. */
   URI awaitServing(Duration timeout) throws Exception {
     return baseUri.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits until a line of output contains {@code text}; false when the process ends first. */
+  boolean awaitLine(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      synchronized (this) {
+        if (output.stream().anyMatch(line -> line.contains(text))) {
+          return true;
+        }
+      }
+      if (!process.isAlive() && !reader.isAlive()) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("No line with \"" + text + "\" within " + timeout + ". Output:\n"
+        + output());
   }
 
   /** Sends SIGTERM and waits for the exit code. */
@@ -101,7 +127,7 @@ final class GatewayProcess implements AutoCloseable {
         synchronized (this) {
           output.add(line);
         }
-        Matcher serving = SERVING.matcher(line);
+        Matcher serving = SERVING.matcher(line.replace("\\/", "/")); // JSON lines escape '/'
         if (serving.find()) {
           baseUri.complete(URI.create(serving.group(1)));
         }

@@ -135,24 +135,32 @@ class KillDurabilityTest {
   }
 
   private static ObjectNode bulkRequest(int round) {
+    return bulkRequest(String.valueOf(round), 50, "Round " + round);
+  }
+
+  /**
+   * A bulk request creating {@code users} users (bulkIds {@code u<prefix>-<i>}) and a group of them
+   * (bulkId {@code g<prefix>}), the group last and naming its members by bulkId.
+   */
+  static ObjectNode bulkRequest(String prefix, int users, String groupName) {
     ObjectNode request = ScimJson.object();
     request.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:BulkRequest");
     ArrayNode operations = request.putArray("Operations");
-    String[] members = new String[50];
-    for (int i = 0; i < 50; i++) {
-      String bulkId = "u" + round + "-" + i;
+    String[] members = new String[users];
+    for (int i = 0; i < users; i++) {
+      String bulkId = "u" + prefix + "-" + i;
       members[i] = "bulkId:" + bulkId;
       ObjectNode operation = operations.addObject().put("method", "POST").put("path", "/Users")
           .put("bulkId", bulkId);
       operation.set("data", ScimJson.minimalUser(userName(bulkId)));
     }
     ObjectNode group = operations.addObject().put("method", "POST").put("path", "/Groups")
-        .put("bulkId", "g" + round);
-    group.set("data", ScimJson.group("Round " + round, members));
+        .put("bulkId", "g" + prefix);
+    group.set("data", ScimJson.group(groupName, members));
     return request;
   }
 
-  private static String userName(String bulkId) {
+  static String userName(String bulkId) {
     return bulkId + "@example.com";
   }
 }

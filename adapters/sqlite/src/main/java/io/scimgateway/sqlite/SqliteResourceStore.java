@@ -1,5 +1,7 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.SqliteFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -257,13 +259,13 @@ final class SqliteResourceStore implements ResourceStore {
   }
 
   /**
-   * Runs a write in the next group commit (see {@link GroupCommit}), turning SQLite's constraint
+   * Runs a write in the next group commit of {@code SqliteDatabase}, turning SQLite's constraint
    * failures into SCIM errors; returns once the write is durable.
    */
   private <T> T write(WriteCallback<T> callback, ObjectNode attributes) throws ScimException {
     try {
       return database.write(callback::apply);
-    } catch (UnableToExecuteStatementException | StoreConnection.StoreSqlException e) {
+    } catch (UnableToExecuteStatementException | SqliteFailure e) {
       if (e.getCause() instanceof SQLiteException sqlite
           && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
           && attributes != null && attributes.hasNonNull("userName")) {

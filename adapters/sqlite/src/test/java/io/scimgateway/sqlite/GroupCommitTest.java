@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.SqliteSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,7 @@ class GroupCommitTest {
   @BeforeEach
   void open() throws Exception {
     database = new SqliteDatabase(SqliteSettings.defaults(directory.resolve("store.db")),
-        SchemaMigrations.EMBEDDED_STORE);
+        SqliteBackend.MIGRATIONS);
     database.write(handle -> handle.execute("CREATE TABLE probe (n INTEGER PRIMARY KEY)"));
     database.writer().useHandle(handle -> handle.getConnection().unwrap(SQLiteConnection.class)
         .addCommitListener(new SQLiteCommitListener() {

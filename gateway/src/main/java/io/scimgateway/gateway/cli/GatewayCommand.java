@@ -3,6 +3,7 @@ package io.scimgateway.gateway.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import io.scimgateway.gateway.sync.SyncCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Mixin;
         TokenCommand.class,
         ConfigCommand.class,
         BackendCommand.class,
+        SyncCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class GatewayCommand implements Callable<Integer> {

@@ -1,0 +1,187 @@
+package io.scimgateway.kit.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.sqlitefile.SchemaMigrations;
+import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.SqliteSettings;
+import io.scimgateway.sqlitefile.Timestamps;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * What a remote platform cannot hold of the SCIM resources it serves ({@code externalId}, name
+ * parts, extension attributes, roles, timestamps it lacks), kept in a SQLite file of its own, by
+ * resource type and the platform's id, so that what an identity provider writes it reads back.
+ *
+ * <p>The file has its own schema and migrations; connections are handled as for the embedded store:
+ * one writer, pooled readers, WAL. Thread-safe.
+ *
+ * <pre>{@code
+ * try (LocalState local = LocalState.open(dataDirectory.resolve("appwrite-local.db"))) {
+ *   local.put("User", "64f1c2", extras, Instant.now());
+ *   List<String> ids = local.idsWhere("User", "externalId", "00u1ab");
+ * }
+ * }</pre>
+ */
+public final class LocalState implements AutoCloseable {
+
+  /** RFC 7643 section 2.1: ATTRNAME = ALPHA *(nameChar), nameChar = "-" / "_" / DIGIT / ALPHA. */
+  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  private static final String EXTERNAL_ID = "externalId";
+  private static final String COLUMNS = "platform_id, attributes, created, last_modified";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The file's schema; its scripts are in {@code local-state-migrations} beside this class. */
+  private static final SchemaMigrations MIGRATIONS = new SchemaMigrations(LocalState.class,
+      "local-state-migrations", List.of("V1__local_records.sql"));
+
+  private final SqliteDatabase database;
+
+  private LocalState(SqliteDatabase database) {
+    this.database = database;
+  }
+
+  /** Opens the file, creating it and its parent directories if need be. */
+  public static LocalState open(Path file) {
+    return new LocalState(
+        new SqliteDatabase(SqliteSettings.defaults(file), MIGRATIONS));
+  }
+
+  public Optional<LocalRecord> get(String resourceType, String platformId) {
+    return database.reader().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+            + " FROM local_records WHERE resource_type = ? AND platform_id = ?")
+        .bind(0, resourceType).bind(1, platformId)
+        .map(LocalState::record).findOne());
+  }
+
+  /**
+   * The records of a page of resources, by platform id; ids without one are absent. One query
+   * however many ids: they travel as one JSON array, so SQLite's limit on parameters never applies.
+   */
+  public Map<String, LocalRecord> getAll(String resourceType, Collection<String> platformIds) {
+    if (platformIds.isEmpty()) {
+      return Map.of();
+    }
+    ArrayNode ids = JSON.createArrayNode();
+    platformIds.forEach(ids::add);
+    List<LocalRecord> found = database.reader().withHandle(handle -> handle.createQuery("SELECT "
+            + COLUMNS + " FROM local_records WHERE resource_type = ? "
+            + "AND platform_id IN (SELECT value FROM json_each(?))")
+        .bind(0, resourceType).bind(1, ids.toString())
+        .map(LocalState::record).list());
+    Map<String, LocalRecord> byId = new HashMap<>();
+    found.forEach(record -> byId.put(record.platformId(), record));
+    return byId;
+  }
+
+  /**
+   * Stores the attributes in place of any stored before. {@code created} stays as the first put set
+   * it; {@code lastModified} becomes {@code now}.
+   *
+   * @return the record as stored
+   */
+  public LocalRecord put(String resourceType, String platformId, ObjectNode attributes,
+      Instant now) {
+    Objects.requireNonNull(resourceType, "resourceType");
+    Objects.requireNonNull(platformId, "platformId");
+    String time = Timestamps.format(now);
+    return database.writer().withHandle(handle -> handle.createQuery("INSERT INTO local_records "
+            + "(resource_type, platform_id, attributes, external_id, created, last_modified) "
+            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (resource_type, platform_id) DO UPDATE SET "
+            + "attributes = excluded.attributes, external_id = excluded.external_id, "
+            + "last_modified = excluded.last_modified RETURNING " + COLUMNS)
+        .bind(0, resourceType).bind(1, platformId).bind(2, attributes.toString())
+        .bind(3, externalId(attributes)).bind(4, time).bind(5, time)
+        .map(LocalState::record).one());
+  }
+
+  /** Forgets the resource's record; nothing happens if it has none. */
+  public void delete(String resourceType, String platformId) {
+    database.writer().useHandle(handle -> handle.createUpdate(
+            "DELETE FROM local_records WHERE resource_type = ? AND platform_id = ?")
+        .bind(0, resourceType).bind(1, platformId).execute());
+  }
+
+  /**
+   * The platform ids, in order, whose stored top-level string attribute equals {@code value}
+   * exactly, case included ({@code externalId} is caseExact, RFC 7643 section 3.1). {@code
+   * externalId} is looked up in an index; other attributes in every record of the type.
+   *
+   * @throws IllegalArgumentException if {@code attribute} is not a SCIM attribute name
+   */
+  public List<String> idsWhere(String resourceType, String attribute, String value) {
+    return database.reader().withHandle(handle -> handle.createQuery(idsWhereSql(attribute))
+        .bind(0, resourceType).bind(1, value)
+        .mapTo(String.class).list());
+  }
+
+  /**
+   * The platform ids, in order, whose stored top-level array {@code attribute} holds the string
+   * {@code value} (a group's nested groups, say). Reads every record of the type.
+   *
+   * @throws IllegalArgumentException if {@code attribute} is not a SCIM attribute name
+   */
+  public List<String> idsContaining(String resourceType, String attribute, String value) {
+    if (!ATTRIBUTE_NAME.matcher(attribute).matches()) {
+      throw new IllegalArgumentException("Not a SCIM attribute name: '" + attribute + "'");
+    }
+    String path = "'$." + attribute + "'";
+    String sql = "SELECT platform_id FROM local_records WHERE resource_type = ? AND json_type("
+        + "attributes, " + path + ") = 'array' AND EXISTS (SELECT 1 FROM json_each(attributes, " + path
+        + ") WHERE type = 'text' AND value = ?) ORDER BY platform_id";
+    return database.reader().withHandle(handle -> handle.createQuery(sql)
+        .bind(0, resourceType).bind(1, value).mapTo(String.class).list());
+  }
+
+  /**
+   * The query {@link #idsWhere} runs: {@code externalId} from its indexed column, any other
+   * attribute from the JSON, its name written into the path (which its syntax makes safe).
+   */
+  static String idsWhereSql(String attribute) {
+    if (!ATTRIBUTE_NAME.matcher(attribute).matches()) {
+      throw new IllegalArgumentException("Not a SCIM attribute name: '" + attribute + "'");
+    }
+    String path = "'$." + attribute + "'";
+    String matches = attribute.equals(EXTERNAL_ID) ? "external_id = ?"
+        : "json_extract(attributes, " + path + ") = ? AND json_type(attributes, " + path
+            + ") = 'text'";
+    return "SELECT platform_id FROM local_records WHERE resource_type = ? AND " + matches
+        + " ORDER BY platform_id";
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+
+  /** The value of the indexed column: externalId when it is a string. */
+  private static String externalId(ObjectNode attributes) {
+    JsonNode externalId = attributes.get(EXTERNAL_ID);
+    return externalId != null && externalId.isTextual() ? externalId.textValue() : null;
+  }
+
+  private static LocalRecord record(ResultSet rs, StatementContext ctx) throws SQLException {
+    String platformId = rs.getString("platform_id");
+    try {
+      return new LocalRecord(platformId, (ObjectNode) JSON.readTree(rs.getString("attributes")),
+          Instant.parse(rs.getString("created")), Instant.parse(rs.getString("last_modified")));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("The local record of " + platformId + " is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package io.scimgateway.conformance;
+
+import java.nio.file.Path;
+
+/** {@code sync} writing the embedded store through the gateway core in its own process. */
+class SyncInProcessTest extends SyncScenarios {
+
+  @Override
+  SyncDirectory directory(Path data) {
+    return SyncDirectory.inProcess(data);
+  }
+}

@@ -1,0 +1,20 @@
+package io.scimgateway.gateway.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Set;
+
+/** What the target holds now: every user and every group, read once before planning. */
+record Directory(List<User> users, List<Group> groups) {
+
+  Directory {
+    users = List.copyOf(users);
+    groups = List.copyOf(groups);
+  }
+
+  /** A user: its id and its attributes (without {@code id} and {@code meta}). */
+  record User(String id, ObjectNode attributes) {}
+
+  /** A group: its id, displayName and the ids of its direct members. */
+  record Group(String id, String displayName, Set<String> memberIds) {}
+}

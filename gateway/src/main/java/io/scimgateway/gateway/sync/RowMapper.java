@@ -1,0 +1,144 @@
+package io.scimgateway.gateway.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.scimgateway.gateway.sync.SyncMapping.MappedAttribute;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns export rows into {@link DesiredUser}s, collecting every problem (a missing or duplicate key, a
+ * cell that is not of the attribute's type) rather than stopping at the first, up to a screenful.
+ */
+final class RowMapper {
+
+  static final int MAX_PROBLEMS = 20;
+  private static final AttributePath ACTIVE = AttributePath.parse("active");
+
+  private final SyncMapping mapping;
+  private final List<InputProblem> problems = new ArrayList<>();
+  private final Map<String, Long> lineOfKey = new HashMap<>();
+
+  private RowMapper(SyncMapping mapping) {
+    this.mapping = mapping;
+  }
+
+  /** The users of the export; empty, with the problems, when any row is bad. */
+  static Result map(Export export, SyncMapping mapping) {
+    RowMapper mapper = new RowMapper(mapping);
+    List<DesiredUser> users = new ArrayList<>(export.rows().size());
+    for (ExportRow row : export.rows()) {
+      DesiredUser user = mapper.user(row);
+      if (user != null) {
+        users.add(user);
+      }
+      if (mapper.problems.size() >= MAX_PROBLEMS) {
+        break;
+      }
+    }
+    return mapper.problems.isEmpty() ? new Result(users, List.of())
+        : new Result(List.of(), mapper.problems);
+  }
+
+  /** The users, or the problems that stop the run. */
+  record Result(List<DesiredUser> users, List<InputProblem> problems) {}
+
+  private DesiredUser user(ExportRow row) {
+    Map<AttributePath, JsonNode> values = new LinkedHashMap<>();
+    for (MappedAttribute attribute : mapping.attributes()) {
+      values.put(attribute.path(), value(row, attribute));
+    }
+    if (!mapping.mapsActive()) {
+      values.put(ACTIVE, BooleanNode.TRUE); // a user the export lists is employed
+    }
+    String key = text(values.get(mapping.key().path()));
+    String keyColumn = mapping.key().column().name();
+    if (key == null) {
+      problems.add(row.problem(keyColumn, "The row has no " + mapping.key().path()
+          + "; every row needs one, it is how sync finds the user again."));
+      return null;
+    }
+    Long first = lineOfKey.putIfAbsent(key, row.line());
+    if (first != null) {
+      problems.add(row.problem(keyColumn, "Duplicate key \"" + key + "\": line " + first
+          + " has it too."));
+      return null;
+    }
+    String employeeNumber = mapping.employeeNumber() == null ? null
+        : text(values.get(mapping.employeeNumber().path()));
+    String manager = mapping.manager() == null ? null : text(row.cell(mapping.manager().name()));
+    return new DesiredUser(row.line(), key, values, employeeNumber, manager, groups(row));
+  }
+
+  private JsonNode value(ExportRow row, MappedAttribute attribute) {
+    JsonNode cell = row.cell(attribute.column().name());
+    if (cell == null) {
+      return null;
+    }
+    String text = cell.asText().strip();
+    switch (attribute.type()) {
+      case BOOLEAN:
+        Boolean flag = cell.isBoolean() ? Boolean.valueOf(cell.booleanValue()) : bool(text);
+        if (flag == null) {
+          problems.add(row.problem(attribute.column().name(), attribute.path() + " is a boolean: "
+              + "true or false (also yes/no, 1/0), not \"" + text + "\"."));
+        }
+        return flag == null ? null : BooleanNode.valueOf(flag);
+      case INTEGER:
+      case DECIMAL:
+        try {
+          return attribute.type() == com.unboundid.scim2.common.types.AttributeDefinition.Type.INTEGER
+              ? LongNode.valueOf(Long.parseLong(text)) : DoubleNode.valueOf(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+          problems.add(row.problem(attribute.column().name(), attribute.path() + " is a number, not \""
+              + text + "\"."));
+          return null;
+        }
+      default:
+        return text.isEmpty() ? null : TextNode.valueOf(text);
+    }
+  }
+
+  private Set<String> groups(ExportRow row) {
+    if (mapping.groups() == null) {
+      return null;
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    JsonNode cell = row.cell(mapping.groups().name());
+    if (cell != null && cell.isArray()) {
+      cell.forEach(group -> add(groups, group.asText()));
+    } else if (cell != null) {
+      for (String group : cell.asText().split(java.util.regex.Pattern.quote(mapping.groupSeparator()))) {
+        add(groups, group);
+      }
+    }
+    return groups;
+  }
+
+  private static void add(Set<String> groups, String name) {
+    if (!name.isBlank()) {
+      groups.add(name.strip());
+    }
+  }
+
+  private static Boolean bool(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "y", "1" -> true;
+      case "false", "no", "n", "0" -> false;
+      default -> null;
+    };
+  }
+
+  private static String text(JsonNode node) {
+    return node == null ? null : node.asText();
+  }
+}

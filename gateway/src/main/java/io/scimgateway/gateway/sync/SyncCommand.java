@@ -1,0 +1,145 @@
+package io.scimgateway.gateway.sync;
+
+import io.scimgateway.gateway.config.ConfigLoader;
+import io.scimgateway.gateway.config.GatewayConfig;
+import io.scimgateway.schemas.SchemaRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scim-gateway sync}: the command line; reading, planning and writing live in their own classes. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+    description = "Makes the directory match an HR export: creates joiners, updates movers (only the "
+        + "attributes that differ), deactivates or deletes leavers, and sets group memberships.",
+    footer = {"%nExit codes: 0 in step (or dry run done), 1 some writes failed (each reported with its "
+        + "line), 2 bad input or usage (nothing written), 3 refused by the leaver limit (nothing "
+        + "written), 4 the target cannot be used.",
+        "Interrupted? Run the same command again: what was written shows no difference and is not "
+        + "written twice."})
+public final class SyncCommand implements Callable<Integer> {
+
+  static final int OK = 0;
+  static final int WRITES_FAILED = 1;
+  static final int BAD_INPUT = 2;
+  static final int REFUSED = 3;
+  static final int TARGET_UNAVAILABLE = 4;
+  static final String TOKEN_VARIABLE = "SCIM_SYNC_TOKEN";
+
+  @Option(names = "--from", required = true, paramLabel = "FILE",
+      description = "The export: CSV with a header line, or JSON lines (.jsonl, .ndjson, .json).")
+  private Path from;
+
+  @Option(names = "--mapping", required = true, paramLabel = "FILE",
+      description = "YAML mapping of SCIM attributes to export columns (see README).")
+  private Path mappingFile;
+
+  @Option(names = "--url", paramLabel = "URL", description = "A SCIM 2.0 base URL; the bearer token "
+      + "is read from " + TOKEN_VARIABLE + " or --token-file. Without it, the gateway's own backend "
+      + "is written in this process.")
+  private URI url;
+
+  @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the bearer token.")
+  private Path tokenFile;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Gateway configuration (without --url).")
+  private Path config;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Data directory (without --url).")
+  private Path data;
+
+  @Option(names = "--dry-run", description = "Print the plan, with every change, and write nothing.")
+  private boolean dryRun;
+
+  @Option(names = "--allow-mass-leavers", description = "Remove more leavers than the mapping's "
+      + "maxLeaverShare allows.")
+  private boolean allowMassLeavers;
+
+  @Option(names = "--no-bulk", description = "With --url: one request per write even where /Bulk is "
+      + "supported.")
+  private boolean noBulk;
+
+  @Option(names = "--batch-size", paramLabel = "N", description = "Most writes in one bulk request "
+      + "(default: as many as the target takes).")
+  private Integer batchSize;
+
+  @Override
+  public Integer call() {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    long started = System.nanoTime();
+    SyncInput input;
+    try {
+      input = SyncInput.read(from, mappingFile, SchemaRegistry.load().resourceType("User").orElseThrow());
+    } catch (InputProblem e) {
+      input = new SyncInput(null, List.of(), List.of(e));
+    }
+    if (!input.problems().isEmpty()) {
+      input.problems().forEach(err::println);
+      err.println("Nothing was written: fix the export or the mapping and run again.");
+      return BAD_INPUT;
+    }
+    try (SyncTarget target = openTarget()) {
+      out.println("Read " + input.users().size() + " rows from " + from + "; syncing to "
+          + target.description());
+      return new SyncRun(input, target, out, err, batchSize).run(dryRun, allowMassLeavers, started);
+    } catch (TargetUnavailableException e) {
+      err.println("sync: " + e.getMessage());
+      return TARGET_UNAVAILABLE;
+    }
+  }
+
+  private SyncTarget openTarget() throws TargetUnavailableException {
+    if (url != null) {
+      return ScimHttpTarget.connect(url, token(), !noBulk);
+    }
+    GatewayConfig loaded;
+    try {
+      loaded = config == null ? GatewayConfig.defaults() : ConfigLoader.load(config);
+    } catch (RuntimeException e) {
+      throw new TargetUnavailableException("The configuration is unusable: " + e.getMessage(), e);
+    }
+    return InProcessTarget.open(data == null ? loaded : loaded.withData(data));
+  }
+
+  private String token() throws TargetUnavailableException {
+    if (tokenFile != null) {
+      try {
+        return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new TargetUnavailableException("Cannot read the token file " + tokenFile + ": " + e);
+      }
+    }
+    String token = System.getenv(TOKEN_VARIABLE);
+    if (token == null || token.isBlank()) {
+      throw new TargetUnavailableException("With --url, set " + TOKEN_VARIABLE
+          + " to the bearer token (or pass --token-file).");
+    }
+    return token;
+  }
+
+  /** The export and mapping read and checked, or the problems found. */
+  record SyncInput(SyncMapping mapping, List<DesiredUser> users, List<InputProblem> problems) {
+
+    static SyncInput read(Path export, Path mappingFile,
+        com.unboundid.scim2.server.utils.ResourceTypeDefinition users) throws InputProblem {
+      SyncMapping mapping = MappingReader.read(mappingFile, users);
+      Export rows = Export.read(export);
+      for (SyncMapping.Column column : mapping.columns()) {
+        if (!rows.columns().contains(column.name())) {
+          throw new InputProblem(mappingFile, column.line(), column.column(), null, "The export "
+              + export + " has no column \"" + column.name() + "\"; its columns are " + rows.columns()
+              + ".");
+        }
+      }
+      RowMapper.Result result = RowMapper.map(rows, mapping);
+      return new SyncInput(mapping, result.users(), result.problems());
+    }
+  }
+}
