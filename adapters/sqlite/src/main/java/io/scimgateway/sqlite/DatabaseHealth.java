@@ -1,6 +1,7 @@
 package io.scimgateway.sqlite;
 
 import io.scimgateway.spi.HealthCheck;
+import io.scimgateway.sqlitefile.SqliteDatabase;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
