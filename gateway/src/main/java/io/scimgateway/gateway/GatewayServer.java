@@ -1,6 +1,7 @@
 package io.scimgateway.gateway;
 
 import io.scimgateway.gateway.auth.BearerAuthenticator;
+import io.scimgateway.gateway.auth.TokenStore;
 import io.scimgateway.gateway.config.AuthenticatorFactory;
 import io.scimgateway.gateway.config.GatewayConfig;
 import io.scimgateway.gateway.config.ResetSinkFactory;
@@ -11,12 +12,10 @@ import io.scimgateway.gateway.http.CleartextHttp2UpgradeAddOn;
 import io.scimgateway.gateway.http.GatewayApplication;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
-import io.scimgateway.spi.BackendContext;
-import io.scimgateway.spi.BackendProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ServiceLoader;
+import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -56,16 +55,18 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(GatewayConfig config, String plainToken,
       UnaryOperator<String> environment) {
-    BearerAuthenticator authenticator = AuthenticatorFactory.create(config.auth(), plainToken);
+    BearerAuthenticator authenticator = AuthenticatorFactory.create(config.auth(), plainToken,
+        new TokenStore(config.data(), Clock.systemUTC()));
     if (!authenticator.hasAnyCredential()) {
       throw new IllegalArgumentException("No bearer token is configured, and the gateway does not "
-          + "serve unauthenticated. Set the environment variable " + AuthenticatorFactory.TOKEN_VARIABLE
-          + " to a long random token, list SHA-256 hashes under auth.tokens, or configure auth.jwt.");
+          + "serve unauthenticated. Run 'scim-gateway token create', set the environment variable "
+          + AuthenticatorFactory.TOKEN_VARIABLE + " to a long random token, list SHA-256 hashes "
+          + "under auth.tokens, or configure auth.jwt.");
     }
     SchemaRegistry registry = SchemaRegistry.load();
     GatewayLimits limits = config.limits().toGatewayLimits();
     ResetSink resetSink = ResetSinkFactory.create(config.passwordReset(), environment);
-    Backend backend = openBackend(config, registry);
+    Backend backend = Backends.open(config, registry);
     try {
       ResourceServices services = new ResourceServices(registry, backend, limits,
           config.compatibility().toClientCompatibility(), resetSink);
@@ -112,21 +113,6 @@ public final class GatewayServer implements AutoCloseable {
     } finally {
       backend.close();
     }
-  }
-
-  /**
-   * Opens the configured backend, as serving does; also used by commands that work on the store
-   * without listening ({@code sync}). The caller closes it.
-   */
-  public static Backend openBackend(GatewayConfig config, SchemaRegistry registry) {
-    String type = config.backendType();
-    for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
-      if (provider.name().equals(type)) {
-        return provider.open(new BackendContext(registry, config.backend(), config.data()));
-      }
-    }
-    throw new IllegalArgumentException("backend.type \"" + type + "\" names no backend this gateway "
-        + "has. Use sqlite.");
   }
 
   private static String hostForUri(String host) {

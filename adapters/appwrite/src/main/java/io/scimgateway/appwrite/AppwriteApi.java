@@ -76,6 +76,10 @@ final class AppwriteApi {
     throw client.errors().translate(response);
   }
 
+  PlatformClient client() {
+    return client;
+  }
+
   /** A document, or empty when Appwrite answers 404. */
   Optional<ObjectNode> find(String path) throws ScimException {
     PlatformResponse response = client.send(PlatformRequest.get(path), NOT_FOUND);

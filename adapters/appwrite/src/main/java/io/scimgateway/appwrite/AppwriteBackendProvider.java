@@ -1,19 +1,12 @@
 package io.scimgateway.appwrite;
 
-import io.scimgateway.spi.Backend;
-import io.scimgateway.spi.BackendContext;
-import io.scimgateway.spi.BackendProvider;
+import io.scimgateway.kit.remote.RemoteBackendProvider;
 
 /** {@code backend.type: appwrite}. */
-public final class AppwriteBackendProvider implements BackendProvider {
+public final class AppwriteBackendProvider extends RemoteBackendProvider {
 
-  @Override
-  public String name() {
-    return "appwrite";
-  }
-
-  @Override
-  public Backend open(BackendContext context) {
-    return new AppwriteBackend(AppwriteSettings.from(context.settings(), context.dataDirectory()));
+  public AppwriteBackendProvider() {
+    super("appwrite", context -> new AppwriteBackend(
+        AppwriteSettings.from(context.settings(), context.dataDirectory())));
   }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.kit.remote.RestCollection;
+import io.scimgateway.kit.remote.RecordPage;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.SearchQuery;
 import java.util.ArrayList;
@@ -19,15 +21,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One page of an Appwrite list ({@code /users} or {@code /teams}) for a store's search: the pushed
- * filter as a query, the order, and the window as {@code limit}/{@code offset} or a cursor.
+ * One Appwrite collection ({@code /users} or {@code /teams}): a document by id, and one page of the
+ * list for a store's search: the pushed filter as a query, the order, and the window as
+ * {@code limit}/{@code offset} or a cursor.
  *
  * <p>The order is always total: the sort attribute (or {@code $createdAt}) and then {@code $id}. A
  * position is that pair, so a page resumes after a document with Appwrite's {@code cursorAfter}, and,
  * when that document has been deleted meanwhile, with an equivalent comparison on the pair, which
  * needs no document. Thread-safe.
  */
-final class AppwriteListing {
+final class AppwriteListing extends RestCollection {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ObjectMapper READER = new ObjectMapper();
@@ -41,9 +44,12 @@ final class AppwriteListing {
   private final String listKey;
   private final AppwriteFilter filter;
   private final Map<String, String> sortable;
+  private final int pageSize;
 
   AppwriteListing(AppwriteApi api, String path, String listKey, AppwriteFilter filter,
-      Map<String, String> sortable) {
+      Map<String, String> sortable, int pageSize) {
+    super(api.client(), path, ID);
+    this.pageSize = pageSize;
     this.api = api;
     this.path = path;
     this.listKey = listKey;
@@ -51,22 +57,32 @@ final class AppwriteListing {
     this.sortable = Map.copyOf(sortable);
   }
 
-  AppwriteFilter filter() {
+  @Override
+  public AppwriteFilter filterSupport() {
     return filter;
   }
 
-  boolean canSort(Path attribute) {
+  @Override
+  public boolean canSort(Path attribute) {
     return sortable.containsKey(key(attribute));
   }
 
-  /** Documents of one page, in the store's order, with the page's total and positions. */
-  record Listed(List<ObjectNode> documents, long total, List<String> positions) {
+  @Override
+  public boolean supportsPositions() {
+    return true;
   }
 
-  Listed search(SearchQuery query) throws ScimException {
+  @Override
+  public int maxPageSize() {
+    return pageSize;
+  }
+
+  /** Documents of one page, in the store's order, with the page's total and positions. */
+  @Override
+  public RecordPage list(SearchQuery query) throws ScimException {
     AppwriteFilter.Translation translation = filter.translate(query.filter());
     if (translation.matchesNothing()) {
-      return new Listed(List.of(), 0, List.of());
+      return new RecordPage(List.of(), 0, List.of());
     }
     String orderBy = query.sorting() == null ? DEFAULT_ORDER
         : sortable.get(key(query.sorting().attribute()));
@@ -102,11 +118,11 @@ final class AppwriteListing {
     // The position's document is gone: compare with its values, and count the filter on its own.
     List<ObjectNode> byValue = new ArrayList<>(queries);
     byValue.add(after(orderBy, readDescending, at));
-    Listed listed = listed(api.list(path, byValue), window.limit(), orderBy, true, backward);
+    RecordPage listed = listed(api.list(path, byValue), window.limit(), orderBy, true, backward);
     List<ObjectNode> counting = new ArrayList<>(filters);
     counting.add(AppwriteQuery.limit(1));
     long total = api.list(path, counting).path("total").asLong();
-    return new Listed(listed.documents(), total, listed.positions());
+    return new RecordPage(listed.records(), total, listed.positions());
   }
 
   /** Appwrite's limits on one query: its JSON length and the values of one comparison. */
@@ -121,7 +137,7 @@ final class AppwriteListing {
     }
   }
 
-  private Listed listed(ObjectNode answer, int limit, String orderBy, boolean withPositions,
+  private RecordPage listed(ObjectNode answer, int limit, String orderBy, boolean withPositions,
       boolean reversed) {
     List<ObjectNode> documents = new ArrayList<>();
     for (JsonNode document : answer.path(listKey)) {
@@ -136,7 +152,7 @@ final class AppwriteListing {
     if (withPositions) {
       documents.forEach(d -> positions.add(new Position(d.path(orderBy), d.path(ID).asText()).text()));
     }
-    return new Listed(documents, answer.path("total").asLong(), positions);
+    return new RecordPage(documents, answer.path("total").asLong(), positions);
   }
 
   private static List<ObjectNode> order(String orderBy, boolean descending) {

@@ -2,7 +2,7 @@ package io.scimgateway.appwrite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.spi.StoredResource;
-import io.scimgateway.sqlite.LocalRecord;
+import io.scimgateway.kit.local.LocalRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -5,25 +5,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
-import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.scimgateway.sqlite.LocalRecord;
-import io.scimgateway.sqlite.LocalState;
+import io.scimgateway.kit.local.LocalRecord;
+import io.scimgateway.kit.remote.RemoteStore;
+import io.scimgateway.kit.local.LocalState;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordHash;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.PasswordReset;
 import io.scimgateway.spi.ResetOutcome;
-import io.scimgateway.spi.ResourceChange;
-import io.scimgateway.spi.SearchPage;
-import io.scimgateway.spi.SearchQuery;
 import io.scimgateway.spi.StoredResource;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,30 +26,20 @@ import java.util.Set;
  * (entitlements) and a few preferences; local state holds the rest of what the client wrote. A
  * replace calls only the per-field operations whose values changed. Thread-safe.
  */
-final class AppwriteUserStore extends AppwriteListedStore implements PasswordManagement {
+final class AppwriteUserStore extends RemoteStore implements PasswordManagement {
 
   static final String RESOURCE_TYPE = "User";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final AppwriteApi api;
-  private final AppwriteGroupNesting nesting;
-  private final Clock clock;
+  private final AppwriteTeamStore teams;
 
-  AppwriteUserStore(AppwriteApi api, LocalState local, int pageSize, Clock clock) {
-    super(local, new AppwriteListing(api, "/users", "users", AppwriteAttributes.userFilter(local),
-        AppwriteAttributes.userSorting()), RESOURCE_TYPE, pageSize);
+  AppwriteUserStore(AppwriteApi api, LocalState local, AppwriteTeamStore teams, int pageSize,
+      Clock clock) {
+    super(local, RESOURCE_TYPE, new AppwriteListing(api, "/users", "users",
+        AppwriteAttributes.userFilter(local), AppwriteAttributes.userSorting(), pageSize), clock);
     this.api = api;
-    this.nesting = new AppwriteGroupNesting(api, local);
-    this.clock = clock;
-  }
-
-  @Override
-  public Optional<StoredResource> get(String id) throws ScimException {
-    Optional<ObjectNode> user = api.find(userPath(id));
-    if (user.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(view(user.get(), local.get(RESOURCE_TYPE, id)));
+    this.teams = teams;
   }
 
   @Override
@@ -93,8 +77,7 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
       throw e;
     }
     scim.remove("groups");
-    LocalRecord record = local.put(RESOURCE_TYPE, id, scim, clock.instant());
-    return AppwriteUserView.of(user, Optional.of(record), JSON.arrayNode());
+    return AppwriteUserView.of(user, Optional.of(keep(id, scim)), JSON.arrayNode());
   }
 
   /** Status, labels and preferences, which Appwrite's create call does not take. */
@@ -115,18 +98,9 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
   }
 
   @Override
-  public StoredResource replace(ResourceChange change) throws ScimException {
-    return locks.with(change.id(), () -> replaceChecked(change));
-  }
-
-  private StoredResource replaceChecked(ResourceChange change) throws ScimException {
-    String id = change.id();
-    ObjectNode user = api.find(userPath(id)).orElseThrow(() -> notFound(id));
-    Optional<LocalRecord> before = local.get(RESOURCE_TYPE, id);
-    if (!view(user, before).version().equals(change.before().version())) {
-      throw new PreconditionFailedException("The user changed since it was read; read it again.");
-    }
-    ObjectNode scim = change.after().deepCopy();
+  protected ObjectNode write(Current current, ObjectNode scim) throws ScimException {
+    ObjectNode user = current.record();
+    String id = idOf(user);
     JsonNode password = scim.remove("password");
     AppwriteUser fields = AppwriteUser.from(scim);
     if (!fields.email().equals(user.path("email").asText())) {
@@ -152,8 +126,7 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
           JSON.objectNode().put("password", password.asText()));
     }
     scim.remove("groups");
-    local.put(RESOURCE_TYPE, id, scim, clock.instant());
-    return get(id).orElseThrow(() -> notFound(id));
+    return scim;
   }
 
   private void setPrefs(String id, ObjectNode prefs) throws ScimException {
@@ -182,31 +155,11 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
   }
 
   @Override
-  public void delete(String id, String expectedVersion) throws ScimException {
-    locks.run(id, () -> deleteChecked(id, expectedVersion));
-  }
-
-  private void deleteChecked(String id, String expectedVersion) throws ScimException {
-    if (expectedVersion != null) {
-      StoredResource current = get(id).orElseThrow(() -> notFound(id));
-      if (!current.version().equals(expectedVersion)) {
-        throw new PreconditionFailedException("The user changed since it was read; read it again.");
-      }
-    }
-    // A 404 here is a retried delete whose first attempt went through: the user is gone either way.
-    api.delete(userPath(id));
-    local.delete(RESOURCE_TYPE, id);
-  }
-
-  @Override
   protected StoredResource view(ObjectNode user, Optional<LocalRecord> record) throws ScimException {
     String id = user.path("$id").asText();
     List<JsonNode> memberships = api.listAll(userPath(id) + "/memberships", "memberships", List.of());
     ArrayNode groups = AppwriteUserView.groups(memberships);
-    Set<String> indirect = nesting.ancestorsOf(groups.findValuesAsText("value"));
-    nesting.existingTeams(indirect).forEach((groupId, name) -> groups.addObject()
-        .put("value", groupId).put("display", name).put("type", "indirect"));
-    return AppwriteUserView.of(user, record, groups);
+    return AppwriteUserView.of(user, record, teams.withIndirect(groups));
   }
 
   @Override
@@ -235,9 +188,5 @@ final class AppwriteUserStore extends AppwriteListedStore implements PasswordMan
 
   private static String userPath(String id) {
     return "/users/" + AppwriteApi.segment(id);
-  }
-
-  private static ResourceNotFoundException notFound(String id) {
-    return new ResourceNotFoundException("No user has the id " + id + ".");
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.kit.ResourceVersions;
-import io.scimgateway.sqlite.LocalRecord;
+import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.spi.StoredResource;
 import java.util.HashMap;
 import java.util.List;

@@ -5,6 +5,8 @@ import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.Function;
 
 /**
@@ -13,6 +15,8 @@ import java.util.function.Function;
  * {@code message}, say), and never for failures of the gateway's own credentials.
  */
 public final class PlatformErrors {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PlatformClientSettings settings;
   private final Function<PlatformResponse, String> reason;
@@ -23,6 +27,20 @@ public final class PlatformErrors {
   public PlatformErrors(PlatformClientSettings settings, Function<PlatformResponse, String> reason) {
     this.settings = settings;
     this.reason = reason;
+  }
+
+  /**
+   * A reason for {@link #PlatformErrors} read from a JSON error body by {@code explain}: empty when
+   * the body is missing or not JSON.
+   */
+  public static Function<PlatformResponse, String> fromJsonBody(Function<JsonNode, String> explain) {
+    return response -> {
+      try {
+        return explain.apply(JSON.readTree(response.body() == null ? "" : response.body()));
+      } catch (Exception e) {
+        return "";
+      }
+    };
   }
 
   public ScimException translate(PlatformResponse response) {

@@ -3,7 +3,7 @@ package io.scimgateway.sqlite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.spi.CatalogValue;
-import io.scimgateway.spi.EntitlementCatalog;
+import io.scimgateway.spi.ListedCatalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,29 +15,16 @@ import java.util.Set;
  * {@code entitlements:} and {@code roles:}, each a list of {@code {value, display, type,
  * description}}. Both are writable; an empty list accepts any value. Immutable and thread-safe.
  */
-record ConfiguredCatalog(List<CatalogValue> entitlements, List<CatalogValue> roles)
-    implements EntitlementCatalog {
+final class ConfiguredCatalog {
 
   private static final Set<String> KEYS = Set.of("value", "display", "type", "description");
 
-  ConfiguredCatalog {
-    entitlements = List.copyOf(entitlements);
-    roles = List.copyOf(roles);
+  private ConfiguredCatalog() {
   }
 
   /** @throws IllegalArgumentException naming the setting to fix */
-  static ConfiguredCatalog from(ObjectNode settings) {
-    return new ConfiguredCatalog(values(settings, "entitlements"), values(settings, "roles"));
-  }
-
-  @Override
-  public boolean entitlementsWritable() {
-    return true;
-  }
-
-  @Override
-  public boolean rolesWritable() {
-    return true;
+  static ListedCatalog from(ObjectNode settings) {
+    return new ListedCatalog(values(settings, "entitlements"), values(settings, "roles"));
   }
 
   private static List<CatalogValue> values(ObjectNode settings, String name) {

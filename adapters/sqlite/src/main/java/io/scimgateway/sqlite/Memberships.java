@@ -1,5 +1,6 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.Timestamps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

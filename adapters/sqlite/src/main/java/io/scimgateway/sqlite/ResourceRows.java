@@ -1,5 +1,6 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.Timestamps;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,9 +2,18 @@ package io.scimgateway.sqlite;
 
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.EntitlementCatalog;
+import io.scimgateway.spi.HealthCheck;
+import io.scimgateway.spi.ListedCatalog;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.WriteBatching;
+import io.scimgateway.sqlitefile.SchemaMigrations;
+import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.SqliteSettings;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.sqlite.SQLiteConnection;
 import java.util.Optional;
 import java.util.Set;
 import io.scimgateway.schemas.SchemaRegistry;
@@ -12,13 +21,18 @@ import io.scimgateway.schemas.SchemaRegistry;
 /** The embedded store: Users and Groups in one SQLite file. Thread-safe. */
 final class SqliteBackend implements Backend {
 
+  /** The embedded store's resources, memberships and password resets. */
+  static final SchemaMigrations MIGRATIONS = new SchemaMigrations(SqliteBackend.class, "migrations",
+      List.of("V1__resources_and_memberships.sql", "V2__timestamps_and_paging_indexes.sql",
+          "V3__resource_counts.sql", "V4__password_resets.sql"));
+
   private final SqliteDatabase database;
   private final Map<String, ResourceStore> stores;
-  private final ConfiguredCatalog catalog;
+  private final ListedCatalog catalog;
 
-  SqliteBackend(SqliteSettings settings, ConfiguredCatalog catalog, SchemaRegistry schemas) {
+  SqliteBackend(SqliteSettings settings, ListedCatalog catalog, SchemaRegistry schemas) {
     this.catalog = catalog;
-    this.database = new SqliteDatabase(settings, SchemaMigrations.EMBEDDED_STORE);
+    this.database = new SqliteDatabase(settings, MIGRATIONS, SqliteBackend::connection);
     Memberships memberships = new Memberships();
     PasswordHasher passwords = new PasswordHasher();
     this.stores = Map.of(
@@ -48,11 +62,22 @@ final class SqliteBackend implements Backend {
     if (type == EntitlementCatalog.class) {
       return Optional.of(type.cast(catalog));
     }
+    if (type == HealthCheck.class) {
+      return Optional.of(type.cast(new DatabaseHealth(database, "database")));
+    }
     return Optional.empty();
   }
 
   @Override
   public void close() {
     database.close();
+  }
+
+  /** A connection that keeps its statements and knows the filter compiler's SQL functions. */
+  private static SQLiteConnection connection(String url, String file, Properties properties)
+      throws SQLException {
+    SQLiteConnection connection = new StoreConnection(url, file, properties);
+    ScimSqlFunctions.register(connection);
+    return connection;
   }
 }

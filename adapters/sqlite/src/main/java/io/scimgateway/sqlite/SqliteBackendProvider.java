@@ -1,5 +1,6 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.SqliteSettings;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.BackendContext;
 import io.scimgateway.spi.BackendProvider;

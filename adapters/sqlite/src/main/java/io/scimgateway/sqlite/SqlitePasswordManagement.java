@@ -1,5 +1,7 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.Timestamps;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.spi.PasswordFeature;

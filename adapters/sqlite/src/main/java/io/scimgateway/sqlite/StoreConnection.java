@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import io.scimgateway.sqlitefile.SqliteFailure;
 import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
@@ -65,7 +66,7 @@ final class StoreConnection extends JDBC4Connection {
       }
       return rows;
     } catch (SQLException e) {
-      throw new StoreSqlException(sql, e);
+      throw new SqliteFailure(sql, e);
     }
   }
 
@@ -86,10 +87,4 @@ final class StoreConnection extends JDBC4Connection {
     }
   }
 
-  /** A query the store could not run: a broken database file or a bug, never the client's error. */
-  static final class StoreSqlException extends RuntimeException {
-    StoreSqlException(String sql, SQLException cause) {
-      super("SQLite failed on \"" + sql + "\": " + cause.getMessage(), cause);
-    }
-  }
 }

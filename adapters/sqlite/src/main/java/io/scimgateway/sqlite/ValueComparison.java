@@ -1,5 +1,6 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.Timestamps;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.types.AttributeDefinition;

@@ -1,5 +1,6 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.spi.ListedCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ class ConfiguredCatalogTest {
 
   @Test
   void listsEntitlementsAndRolesInConfiguredOrder() throws Exception {
-    ConfiguredCatalog catalog = ConfiguredCatalog.from(settings("""
+    ListedCatalog catalog = ConfiguredCatalog.from(settings("""
         {"entitlements": [{"value": "license.full", "display": "Full license", "type": "License",
                            "description": "Every feature"},
                           {"value": "storage.100gb"}],
@@ -28,7 +29,7 @@ class ConfiguredCatalogTest {
 
   @Test
   void noListsMeanAnyValue() throws Exception {
-    ConfiguredCatalog catalog = ConfiguredCatalog.from(settings("{\"file\": \"x.db\"}"));
+    ListedCatalog catalog = ConfiguredCatalog.from(settings("{\"file\": \"x.db\"}"));
     assertTrue(catalog.entitlements().isEmpty() && catalog.roles().isEmpty());
   }
 

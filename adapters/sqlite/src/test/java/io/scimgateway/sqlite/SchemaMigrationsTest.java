@@ -1,5 +1,8 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.SchemaMigrations;
+import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.SqliteSettings;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +48,8 @@ class SchemaMigrationsTest {
   void aFileOfAnotherKindIsRefused() {
     open().close();
     IllegalStateException refused = assertThrows(IllegalStateException.class,
-        () -> LocalState.open(data.resolve("scim-gateway.db")));
+        () -> new SqliteDatabase(SqliteSettings.defaults(data.resolve("scim-gateway.db")),
+            new SchemaMigrations(SchemaMigrationsTest.class, "other", List.of("V1__other.sql"))));
     assertTrue(refused.getMessage().contains("another kind of data"), refused.getMessage());
   }
 

@@ -1,5 +1,6 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -65,6 +65,10 @@ final class ZidentityApi {
     }
   }
 
+  PlatformClient client() {
+    return client;
+  }
+
   /** A record, or empty when ZIdentity answers 404. */
   Optional<ObjectNode> find(String path) throws ScimException {
     PlatformResponse response = client.send(PlatformRequest.get(path), NOT_FOUND);

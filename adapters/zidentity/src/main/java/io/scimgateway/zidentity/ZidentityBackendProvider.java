@@ -1,19 +1,12 @@
 package io.scimgateway.zidentity;
 
-import io.scimgateway.spi.Backend;
-import io.scimgateway.spi.BackendContext;
-import io.scimgateway.spi.BackendProvider;
+import io.scimgateway.kit.remote.RemoteBackendProvider;
 
 /** {@code backend.type: zidentity}. */
-public final class ZidentityBackendProvider implements BackendProvider {
+public final class ZidentityBackendProvider extends RemoteBackendProvider {
 
-  @Override
-  public String name() {
-    return "zidentity";
-  }
-
-  @Override
-  public Backend open(BackendContext context) {
-    return new ZidentityBackend(ZidentitySettings.from(context.settings(), context.dataDirectory()));
+  public ZidentityBackendProvider() {
+    super("zidentity", context -> new ZidentityBackend(
+        ZidentitySettings.from(context.settings(), context.dataDirectory())));
   }
 }

@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.UnconfirmedCreates;
+import io.scimgateway.kit.remote.RemoteStore;
 import io.scimgateway.spi.PasswordManagement;
-import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.StoredResource;
-import io.scimgateway.sqlite.LocalGroupNesting;
-import io.scimgateway.sqlite.LocalRecord;
-import io.scimgateway.sqlite.LocalState;
+import io.scimgateway.kit.local.LocalRecord;
+import io.scimgateway.kit.local.LocalState;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * SCIM Users on ZIdentity's {@code /users}. ZIdentity holds the login name (userName), names, two
@@ -24,27 +22,26 @@ import java.util.Set;
  * the user, lays the SCIM values over it and PUTs it whole, so that what SCIM does not map survives.
  * Passwords are set with {@code :updatepassword} ({@link ZidentityPasswords}). Thread-safe.
  */
-final class ZidentityUserStore extends ZidentityListedStore {
+final class ZidentityUserStore extends RemoteStore {
 
   static final String RESOURCE_TYPE = "User";
   /** Creates sent at most, when answers are lost on the way. */
   private static final int CREATE_ATTEMPTS = 3;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  private final ZidentityApi api;
   private final ZidentityGroupStore groupStore;
-  private final LocalGroupNesting nesting;
   private final ZidentityEntitlements entitlements;
   private final ZidentityPasswords passwords;
-  private final Clock clock;
 
   ZidentityUserStore(ZidentityApi api, LocalState local, ZidentityGroupStore groupStore,
       ZidentityEntitlements entitlements, int pageSize, Clock clock) {
-    super(api, local, RESOURCE_TYPE, "/users", ZidentityFilter.users(), pageSize);
+    super(local, RESOURCE_TYPE, new ZidentityListing(api, "/users", ZidentityFilter.users(), pageSize),
+        clock);
+    this.api = api;
     this.groupStore = groupStore;
-    this.nesting = new LocalGroupNesting(local, ZidentityGroupStore.RESOURCE_TYPE);
     this.entitlements = entitlements;
     this.passwords = new ZidentityPasswords(api);
-    this.clock = clock;
   }
 
   static String userPath(String id) {
@@ -66,12 +63,11 @@ final class ZidentityUserStore extends ZidentityListedStore {
       try {
         passwords.update(id, password.asText(), false);
       } catch (ScimException e) {
-        api.undo(path(id)); // the client's retry then starts clean
+        api.undo(userPath(id)); // the client's retry then starts clean
         throw e;
       }
     }
-    LocalRecord record = local.put(RESOURCE_TYPE, id, scim, clock.instant());
-    return view(user, Optional.of(record));
+    return view(user, Optional.of(keep(id, scim)));
   }
 
   /** POST /users: 201 with the user as observed, 202 as documented, perhaps without a body. */
@@ -94,26 +90,19 @@ final class ZidentityUserStore extends ZidentityListedStore {
   }
 
   @Override
-  public StoredResource replace(ResourceChange change) throws ScimException {
-    return locks.with(change.id(), () -> replaceChecked(change));
-  }
-
-  private StoredResource replaceChecked(ResourceChange change) throws ScimException {
-    String id = change.id();
-    ObjectNode user = api.find(path(id)).orElseThrow(() -> notFound(id));
-    requireVersion(view(user, local.get(RESOURCE_TYPE, id)), change.before().version());
-    ObjectNode scim = change.after().deepCopy();
+  protected ObjectNode write(Current current, ObjectNode scim) throws ScimException {
+    ObjectNode user = current.record();
+    String id = idOf(user);
     JsonNode password = scim.remove("password");
     scim.remove("groups");
     ObjectNode replaced = ZidentityUserFields.laidOver(user, scim);
     if (!replaced.equals(user)) {
-      api.replace(path(id), replaced);
+      api.replace(userPath(id), replaced);
     }
     if (password != null && !password.isNull()) {
       passwords.update(id, password.asText(), false);
     }
-    local.put(RESOURCE_TYPE, id, scim, clock.instant());
-    return get(id).orElseThrow(() -> notFound(id));
+    return scim;
   }
 
   @Override
@@ -124,10 +113,7 @@ final class ZidentityUserStore extends ZidentityListedStore {
       groups.addObject().put("value", group.path("id").asText())
           .put("display", group.path("name").asText()).put("type", "direct");
     }
-    Set<String> indirect = nesting.ancestorsOf(groups.findValuesAsText("value"));
-    groupStore.existing(indirect).forEach((groupId, name) -> groups.addObject()
-        .put("value", groupId).put("display", name).put("type", "indirect"));
-    return ZidentityUserView.of(user, held, new ZidentityUserView.Related(groups,
+    return ZidentityUserView.of(user, held, new ZidentityUserView.Related(groupStore.withIndirect(groups),
         ZidentityEntitlements.attribute(entitlements.services(id)),
         ZidentityEntitlements.attribute(entitlements.roles(id))));
   }

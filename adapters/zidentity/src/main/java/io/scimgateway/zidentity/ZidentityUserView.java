@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.kit.ResourceVersions;
 import io.scimgateway.spi.StoredResource;
-import io.scimgateway.sqlite.LocalRecord;
+import io.scimgateway.kit.local.LocalRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

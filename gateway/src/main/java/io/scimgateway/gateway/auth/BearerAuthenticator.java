@@ -17,10 +17,10 @@ public final class BearerAuthenticator implements TokenAuthenticator {
   private static final Pattern JWS_SHAPE =
       Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
-  private final StaticTokenAuthenticator staticTokens;
+  private final StaticTokens staticTokens;
   private final Optional<JwtAuthenticator> jwt;
 
-  private BearerAuthenticator(StaticTokenAuthenticator staticTokens, Optional<JwtAuthenticator> jwt) {
+  private BearerAuthenticator(StaticTokens staticTokens, Optional<JwtAuthenticator> jwt) {
     this.staticTokens = Objects.requireNonNull(staticTokens, "staticTokens");
     this.jwt = Objects.requireNonNull(jwt, "jwt");
   }
@@ -33,7 +33,7 @@ public final class BearerAuthenticator implements TokenAuthenticator {
    * @return the chain
    */
   public static BearerAuthenticator of(
-      StaticTokenAuthenticator staticTokens, Optional<JwtAuthenticator> jwt) {
+      StaticTokens staticTokens, Optional<JwtAuthenticator> jwt) {
     return new BearerAuthenticator(staticTokens, jwt);
   }
 

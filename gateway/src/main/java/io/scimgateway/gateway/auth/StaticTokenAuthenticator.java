@@ -3,31 +3,39 @@ package io.scimgateway.gateway.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Accepts the gateway's static bearer tokens, which grant {@link Scope#READ} and {@link
- * Scope#WRITE}.
+ * Accepts the gateway's static bearer tokens: those of the configuration and {@code
+ * SCIM_GATEWAY_TOKEN}, which hold every scope, and the named ones of the token store, which hold
+ * their own scopes until they expire.
  *
  * <p>Only SHA-256 hashes are kept in memory, never a plain token. A presented token is hashed and
  * compared against every stored hash with {@link MessageDigest#isEqual}, without stopping at the
- * first match, so the time taken does not tell which entry matched. The subject of a match is
- * {@code "static-token:"} followed by the first 8 hex characters of its hash, safe to log.
+ * first match, so the time taken does not tell which entry matched. The subject of a match is a
+ * named token's name, else {@code "static-token:"} followed by the first 8 hex characters of its
+ * hash, safe to log.
  *
  * <p>Immutable and thread-safe.
  */
-public final class StaticTokenAuthenticator implements TokenAuthenticator {
+public final class StaticTokenAuthenticator implements StaticTokens {
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
   private static final HexFormat HEX = HexFormat.of();
 
   private final List<byte[]> hashes;
   private final List<String> subjects;
+  private final List<Set<Scope>> scopes;
+  private final List<Instant> expiries;
+  private final Clock clock;
 
   /**
    * Builds the authenticator.
@@ -40,6 +48,17 @@ public final class StaticTokenAuthenticator implements TokenAuthenticator {
    *     characters or a plain token is blank
    */
   public StaticTokenAuthenticator(List<String> sha256Hashes, List<String> plainTokens) {
+    this(sha256Hashes, plainTokens, List.of(), Clock.systemUTC());
+  }
+
+  /**
+   * Builds the authenticator with the token store's tokens too.
+   *
+   * @param named the token store's tokens, each with its name, scopes and expiry
+   * @param clock tells when a named token has expired
+   */
+  public StaticTokenAuthenticator(List<String> sha256Hashes, List<String> plainTokens,
+      List<NamedToken> named, Clock clock) {
     List<byte[]> all = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<String> given = sha256Hashes == null ? List.of() : sha256Hashes;
@@ -58,8 +77,19 @@ public final class StaticTokenAuthenticator implements TokenAuthenticator {
       }
       add(sha256(plain.get(i)), all, names);
     }
+    List<Set<Scope>> granted = new ArrayList<>(Collections.nCopies(all.size(), Scope.all()));
+    List<Instant> expires = new ArrayList<>(Collections.nCopies(all.size(), (Instant) null));
+    for (NamedToken token : named) {
+      all.add(HEX.parseHex(token.sha256()));
+      names.add(token.name());
+      granted.add(token.scopes());
+      expires.add(token.expires());
+    }
     this.hashes = List.copyOf(all);
     this.subjects = List.copyOf(names);
+    this.scopes = List.copyOf(granted);
+    this.expiries = Collections.unmodifiableList(expires);
+    this.clock = clock;
   }
 
   /**
@@ -86,6 +116,7 @@ public final class StaticTokenAuthenticator implements TokenAuthenticator {
    *
    * @return true when every token is refused
    */
+  @Override
   public boolean isEmpty() {
     return hashes.isEmpty();
   }
@@ -104,9 +135,12 @@ public final class StaticTokenAuthenticator implements TokenAuthenticator {
     if (matched < 0) {
       return new AuthResult.Rejected(RejectionReasons.NOT_RECOGNISED);
     }
+    Instant expires = expiries.get(matched);
+    if (expires != null && !clock.instant().isBefore(expires)) {
+      return new AuthResult.Rejected(RejectionReasons.EXPIRED);
+    }
     return new AuthResult.Authenticated(
-        new Principal(
-            subjects.get(matched), EnumSet.of(Scope.READ, Scope.WRITE), Principal.STATIC_TOKEN));
+        new Principal(subjects.get(matched), scopes.get(matched), Principal.STATIC_TOKEN));
   }
 
   private static void add(byte[] hash, List<byte[]> all, List<String> names) {

@@ -4,12 +4,19 @@ import io.scimgateway.gateway.auth.BearerAuthenticator;
 import io.scimgateway.gateway.auth.JwtAuthenticator;
 import io.scimgateway.gateway.auth.JwtSettings;
 import io.scimgateway.gateway.auth.StaticTokenAuthenticator;
+import io.scimgateway.gateway.auth.StaticTokens;
+import io.scimgateway.gateway.auth.TokenStore;
+import io.scimgateway.gateway.auth.TokenStoreAuthenticator;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the bearer-token authenticator from the {@code auth:} section and {@code SCIM_GATEWAY_TOKEN}. */
+/**
+ * Builds the bearer-token authenticator from the {@code auth:} section, {@code SCIM_GATEWAY_TOKEN}
+ * and the data directory's token store.
+ */
 public final class AuthenticatorFactory {
 
   /** The environment variable that adds one static token, given in plain text. */
@@ -20,7 +27,17 @@ public final class AuthenticatorFactory {
 
   public static BearerAuthenticator create(GatewayConfig.Auth auth, String plainToken) {
     List<String> plain = plainToken == null || plainToken.isBlank() ? List.of() : List.of(plainToken);
-    StaticTokenAuthenticator tokens = new StaticTokenAuthenticator(auth.tokens(), plain);
+    return create(auth, new StaticTokenAuthenticator(auth.tokens(), plain));
+  }
+
+  /** The authenticator of a gateway over {@code dataDirectory}, whose token store it reads. */
+  public static BearerAuthenticator create(GatewayConfig.Auth auth, String plainToken,
+      TokenStore store) {
+    List<String> plain = plainToken == null || plainToken.isBlank() ? List.of() : List.of(plainToken);
+    return create(auth, new TokenStoreAuthenticator(auth.tokens(), plain, store, Clock.systemUTC()));
+  }
+
+  private static BearerAuthenticator create(GatewayConfig.Auth auth, StaticTokens tokens) {
     return BearerAuthenticator.of(tokens, Optional.ofNullable(auth.jwt()).map(AuthenticatorFactory::jwt));
   }
 

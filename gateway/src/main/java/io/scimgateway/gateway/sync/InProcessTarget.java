@@ -2,7 +2,7 @@ package io.scimgateway.gateway.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.scimgateway.gateway.GatewayServer;
+import io.scimgateway.gateway.Backends;
 import io.scimgateway.gateway.config.GatewayConfig;
 import io.scimgateway.gateway.config.ResetSinkFactory;
 import io.scimgateway.gateway.core.BulkProcessor;
@@ -50,7 +50,7 @@ final class InProcessTarget implements SyncTarget {
     GatewayLimits limits = config.limits().toGatewayLimits();
     Backend backend;
     try {
-      backend = GatewayServer.openBackend(config, registry);
+      backend = Backends.open(config, registry);
     } catch (RuntimeException e) {
       throw new TargetUnavailableException("The configured backend does not open: " + e.getMessage(), e);
     }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,11 +32,28 @@ class StaticTokenAuthenticatorTest {
     StaticTokenAuthenticator auth =
         new StaticTokenAuthenticator(List.of(ABC_SHA256, hash), List.of());
     Principal p = assertInstanceOf(AuthResult.Authenticated.class, auth.authenticate(token)).principal();
-    assertEquals(Set.of(Scope.READ, Scope.WRITE), p.scopes());
+    assertEquals(Set.of(Scope.READ, Scope.WRITE, Scope.AUDIT), p.scopes()); // configured: every scope
     assertEquals("static-token", p.method());
     assertEquals("static-token:" + hash.substring(0, 8).toLowerCase(Locale.ROOT), p.subject());
     assertEquals("static-token:ba7816bf",
         assertInstanceOf(AuthResult.Authenticated.class, auth.authenticate("abc")).principal().subject());
+  }
+
+  @Test
+  void namedTokensCarryTheirNameAndScopesUntilTheyExpire() {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    NamedToken reader = new NamedToken("okta", StaticTokenAuthenticator.sha256Hex("okta-secret"),
+        Set.of(Scope.READ), now.minusSeconds(60), now.plusSeconds(60));
+    NamedToken old = new NamedToken("old", StaticTokenAuthenticator.sha256Hex("old-secret"),
+        Set.of(), now.minusSeconds(120), now);
+    StaticTokenAuthenticator auth = new StaticTokenAuthenticator(List.of(), List.of(),
+        List.of(reader, old), Clock.fixed(now, ZoneOffset.UTC));
+    Principal p = assertInstanceOf(AuthResult.Authenticated.class, auth.authenticate("okta-secret"))
+        .principal();
+    assertEquals("okta", p.subject());
+    assertEquals(Set.of(Scope.READ), p.scopes());
+    assertEquals(RejectionReasons.EXPIRED,
+        assertInstanceOf(AuthResult.Rejected.class, auth.authenticate("old-secret")).reason());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.sqlitefile;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.zaxxer.hikari.HikariConfig;
@@ -10,38 +10,63 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Properties;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
  * One SQLite file in WAL mode: a single writer connection (SQLite allows one writer at a time, so
  * writers queue here rather than fail on a lock) and a pool of read-only connections that read
  * concurrently with it. Thread-safe.
+ *
+ * <pre>{@code
+ * SqliteDatabase database = new SqliteDatabase(SqliteSettings.defaults(file), migrations);
+ * database.writer().useHandle(handle -> handle.execute("INSERT ..."));
+ * }</pre>
  */
-final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements AutoCloseable {
 
   private final HikariDataSource writerPool;
   private final HikariDataSource readerPool;
   private final Jdbi writer;
   private final Jdbi reader;
 
-  /** Opens the file, creating it and its directories if need be, and brings its schema up to date. */
-  SqliteDatabase(SqliteSettings settings, SchemaMigrations migrations) {
+  /** Opens the file with plain connections: see {@link #SqliteDatabase(SqliteSettings, SchemaMigrations, Connections)}. */
+  public SqliteDatabase(SqliteSettings settings, SchemaMigrations migrations) {
+    this(settings, migrations, JDBC4Connection::new);
+  }
+
+  /**
+   * Opens the file, creating it and its directories if need be, and brings its schema up to date.
+   *
+   * @param connections makes each pooled connection (one that keeps its statements, or registers SQL
+   *     functions)
+   */
+  public SqliteDatabase(SqliteSettings settings, SchemaMigrations migrations, Connections connections) {
     createParentDirectory(settings.file());
-    writerPool = pool("scim-gateway-sqlite-writer", dataSource(settings, false), 1, false, settings);
+    writerPool = pool("scim-gateway-sqlite-writer", dataSource(settings, false, connections), 1, false,
+        settings);
     try {
       writer = Jdbi.create(writerPool);
       migrations.apply(writer);
-      readerPool = pool("scim-gateway-sqlite-reader", dataSource(settings, true), settings.readers(),
+      readerPool = pool("scim-gateway-sqlite-reader", dataSource(settings, true, connections),
+          settings.readers(),
           true, settings);
     } catch (RuntimeException e) {
       writerPool.close();
       throw e;
     }
     reader = Jdbi.create(readerPool);
+  }
+
+  /** Makes one connection to the file, as {@link JDBC4Connection}'s constructor does. */
+  @FunctionalInterface
+  public interface Connections {
+    SQLiteConnection open(String url, String file, Properties properties) throws SQLException;
   }
 
   /** The batch the current thread runs, if any: its writes and reads use the batch's handle. */
@@ -51,7 +76,7 @@ final class SqliteDatabase implements AutoCloseable {
    * Runs {@code work} in one write transaction on the calling thread; {@link #write} and {@link #read}
    * calls it makes join that transaction (each write in its own savepoint).
    */
-  <T> T inOneBatch(WriteBatching.Work<T> work)
+  public <T> T inOneBatch(WriteBatching.Work<T> work)
       throws ScimException {
     if (batch.get() != null) {
       return work.run();
@@ -65,7 +90,7 @@ final class SqliteDatabase implements AutoCloseable {
   }
 
   /** A write transaction, or a savepoint inside the current batch: all of it applies or none. */
-  <T> T write(HandleWork<T> work) throws ScimException {
+  public <T> T write(HandleWork<T> work) throws ScimException {
     Handle handle = batch.get();
     if (handle == null) {
       return writer.inTransaction(work::apply);
@@ -85,9 +110,9 @@ final class SqliteDatabase implements AutoCloseable {
   /**
    * A consistent read: of committed data, or inside the current batch, of the batch's own writes. It
    * runs on a pooled connection directly, without a Jdbi handle: reads are most of the traffic, and
-   * their queries run on the connection's kept statements ({@link StoreConnection}).
+   * their queries may run on the connection's kept statements.
    */
-  <T> T read(ReadWork<T> work) throws ScimException {
+  public <T> T read(ReadWork<T> work) throws ScimException {
     Handle handle = batch.get();
     if (handle != null) {
       return work.apply(handle.getConnection());
@@ -101,29 +126,29 @@ final class SqliteDatabase implements AutoCloseable {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StoreConnection.StoreSqlException("a read transaction", e);
+      throw new SqliteFailure("a read transaction", e);
     }
   }
 
   /** Work on a handle that may fail with a SCIM error. */
   @FunctionalInterface
-  interface HandleWork<T> {
+  public interface HandleWork<T> {
     T apply(Handle handle) throws ScimException;
   }
 
   /** Reads on a connection that may fail with a SCIM error. */
   @FunctionalInterface
-  interface ReadWork<T> {
+  public interface ReadWork<T> {
     T apply(Connection connection) throws ScimException;
   }
 
   /** For writes and for reads that must see the writer's own uncommitted rows. */
-  Jdbi writer() {
+  public Jdbi writer() {
     return writer;
   }
 
   /** For reads; each transaction sees one consistent snapshot. */
-  Jdbi reader() {
+  public Jdbi reader() {
     return reader;
   }
 
@@ -133,7 +158,8 @@ final class SqliteDatabase implements AutoCloseable {
     writerPool.close();
   }
 
-  private static SQLiteDataSource dataSource(SqliteSettings settings, boolean readOnly) {
+  private static SQLiteDataSource dataSource(SqliteSettings settings, boolean readOnly,
+      Connections connections) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().toUpperCase()));
@@ -149,9 +175,7 @@ final class SqliteDatabase implements AutoCloseable {
       @Override
       public SQLiteConnection getConnection(String user, String password)
           throws SQLException {
-        SQLiteConnection connection = new StoreConnection(getUrl(), file, getConfig().toProperties());
-        ScimSqlFunctions.register(connection);
-        return connection;
+        return connections.open(getUrl(), file, getConfig().toProperties());
       }
     };
     dataSource.setUrl("jdbc:sqlite:" + file);

@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.kit.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.sqlitefile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The embedded store's settings, from the {@code backend:} section of the configuration.
+ * How a SQLite file is opened; for the embedded store, from the {@code backend:} section of the
+ * configuration.
  *
  * @param file the database file; default {@code scim-gateway.db} in the data directory
  * @param readers how many connections serve reads at once
@@ -16,7 +17,7 @@ import java.util.Set;
  *     write survive a power cut, {@code normal} only a process crash, in exchange for speed
  * @param busyTimeout how long a connection waits for a lock before the request fails
  */
-record SqliteSettings(Path file, int readers, String synchronous, Duration busyTimeout) {
+public record SqliteSettings(Path file, int readers, String synchronous, Duration busyTimeout) {
 
   private static final Set<String> SYNCHRONOUS_MODES = Set.of("off", "normal", "full", "extra");
   private static final int DEFAULT_READERS = 4;
@@ -24,12 +25,12 @@ record SqliteSettings(Path file, int readers, String synchronous, Duration busyT
   private static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 10_000;
 
   /** The defaults, for a file no configuration section describes. */
-  static SqliteSettings defaults(Path file) {
+  public static SqliteSettings defaults(Path file) {
     return new SqliteSettings(file, DEFAULT_READERS, DEFAULT_SYNCHRONOUS,
         Duration.ofMillis(DEFAULT_BUSY_TIMEOUT_MILLIS));
   }
 
-  static SqliteSettings from(ObjectNode settings, Path dataDirectory) {
+  public static SqliteSettings from(ObjectNode settings, Path dataDirectory) {
     Path file = settings.hasNonNull("file")
         ? dataDirectory.resolve(settings.get("file").asText())
         : dataDirectory.resolve("scim-gateway.db");

@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.sqlitefile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,27 +20,21 @@ import org.jdbi.v3.core.Jdbi;
  * guessed at, and so is a file that holds the other kind of database.
  *
  * <p>To change a schema, add a file {@code V<n>__<what>.sql} beside the others of its folder and name
- * it in its list below; never edit an applied one.
+ * it in its list; never edit an applied one.
  */
-final class SchemaMigrations {
+public final class SchemaMigrations {
 
-  /** The embedded store's resources, memberships and password resets. */
-  static final SchemaMigrations EMBEDDED_STORE = new SchemaMigrations("migrations",
-      List.of("V1__resources_and_memberships.sql", "V2__timestamps_and_paging_indexes.sql",
-          "V3__resource_counts.sql", "V4__password_resets.sql"));
-
-  /** What remote adapters keep beside a platform: see {@link LocalState}. */
-  static final SchemaMigrations LOCAL_STATE = new SchemaMigrations("local-state-migrations",
-      List.of("V1__local_records.sql"));
-
+  private final Class<?> anchor;
   private final String folder;
   private final List<String> scripts;
 
   /**
-   * @param folder where the scripts are, relative to this class's package on the classpath
+   * @param anchor the class whose package on the classpath holds {@code folder}
+   * @param folder where the scripts are, relative to {@code anchor}'s package
    * @param scripts the scripts in version order: the first is version 1
    */
-  SchemaMigrations(String folder, List<String> scripts) {
+  public SchemaMigrations(Class<?> anchor, String folder, List<String> scripts) {
+    this.anchor = anchor;
     this.folder = folder;
     this.scripts = List.copyOf(scripts);
   }
@@ -118,7 +112,7 @@ final class SchemaMigrations {
   }
 
   private String read(String name) {
-    try (InputStream in = SchemaMigrations.class.getResourceAsStream(folder + "/" + name)) {
+    try (InputStream in = anchor.getResourceAsStream(folder + "/" + name)) {
       if (in == null) {
         throw new IllegalStateException("Migration " + name + " is missing from the classpath");
       }

@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.sqlitefile;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
  * Times as the store writes them: UTC, always with milliseconds ({@code 2026-01-31T08:00:00.000Z}), so
  * that text order is time order and SQL can compare {@code meta.created} without parsing.
  */
-final class Timestamps {
+public final class Timestamps {
 
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -22,7 +22,7 @@ final class Timestamps {
   /** The store's length of {@code 2026-01-31T08:00:00.000Z}. */
   private static final int LENGTH = 24;
 
-  static String format(Instant instant) {
+  public static String format(Instant instant) {
     return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
   }
 
@@ -30,7 +30,7 @@ final class Timestamps {
    * Reads a time the store wrote. Every resource read parses two, so the store's own format is read
    * field by field, about ten times faster than {@link Instant#parse}; anything else goes to it.
    */
-  static Instant parse(String text) {
+  public static Instant parse(String text) {
     if (text.length() != LENGTH || !separated(text)) {
       return Instant.parse(text);
     }

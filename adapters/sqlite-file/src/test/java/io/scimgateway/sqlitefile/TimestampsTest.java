@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.sqlitefile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

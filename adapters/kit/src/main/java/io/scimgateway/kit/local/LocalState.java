@@ -1,10 +1,14 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.kit.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.sqlitefile.SchemaMigrations;
+import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.SqliteSettings;
+import io.scimgateway.sqlitefile.Timestamps;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -42,6 +46,10 @@ public final class LocalState implements AutoCloseable {
   private static final String COLUMNS = "platform_id, attributes, created, last_modified";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The file's schema; its scripts are in {@code local-state-migrations} beside this class. */
+  private static final SchemaMigrations MIGRATIONS = new SchemaMigrations(LocalState.class,
+      "local-state-migrations", List.of("V1__local_records.sql"));
+
   private final SqliteDatabase database;
 
   private LocalState(SqliteDatabase database) {
@@ -51,7 +59,7 @@ public final class LocalState implements AutoCloseable {
   /** Opens the file, creating it and its parent directories if need be. */
   public static LocalState open(Path file) {
     return new LocalState(
-        new SqliteDatabase(SqliteSettings.defaults(file), SchemaMigrations.LOCAL_STATE));
+        new SqliteDatabase(SqliteSettings.defaults(file), MIGRATIONS));
   }
 
   public Optional<LocalRecord> get(String resourceType, String platformId) {

@@ -1,0 +1,186 @@
+package io.scimgateway.kit.remote;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.kit.KeyedLocks;
+import io.scimgateway.kit.local.LocalRecord;
+import io.scimgateway.kit.local.LocalState;
+import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.ResourceChange;
+import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.SearchPage;
+import io.scimgateway.spi.SearchQuery;
+import io.scimgateway.spi.StoredResource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The skeleton of a store whose resources live on a remote platform, with what the platform cannot
+ * hold in {@link LocalState}. It owns read, delete, the join of platform records with their local
+ * records, one writer per resource ({@link KeyedLocks}), the {@code If-Match} version check and
+ * not-found; an adapter supplies the platform calls.
+ *
+ * <p>How an adapter uses it: give it a {@link PlatformCollection} (read, delete and list the
+ * platform's records, and what the platform filters, sorts and pages), extend it (or
+ * {@link RemoteGroupStore} for groups) and implement
+ * <ul>
+ *   <li>{@link #view}: a platform record and its local record as a SCIM resource with a version;</li>
+ *   <li>{@link #write}: the platform's part of a replace, returning what local state keeps;</li>
+ *   <li>{@link #create}, with {@link #keep} for local state.</li>
+ * </ul>
+ * The base calls {@link #write} under the resource's lock after the version check, then keeps what
+ * it returns and reads the resource again. Subclasses must be thread-safe.
+ */
+public abstract class RemoteStore implements ResourceStore {
+
+  /** What an adapter keeps of its resources that the platform cannot hold. */
+  protected final LocalState local;
+  protected final Clock clock;
+  private final String resourceType;
+  private final PlatformCollection records;
+  private final KeyedLocks locks = new KeyedLocks();
+
+  /**
+   * @param resourceType the SCIM resource type, {@code User} or {@code Group}: local state's key and
+   *     the word errors use
+   */
+  protected RemoteStore(LocalState local, String resourceType, PlatformCollection records, Clock clock) {
+    this.local = local;
+    this.resourceType = resourceType;
+    this.records = records;
+    this.clock = clock;
+  }
+
+  /** A platform record and what local state holds for it, as a SCIM resource with its version. */
+  protected abstract StoredResource view(ObjectNode record, Optional<LocalRecord> held)
+      throws ScimException;
+
+  /**
+   * Writes a replace to the platform, calling only what changed between {@code current} and
+   * {@code after}. Runs under the resource's lock, after the version check.
+   *
+   * @param after the new SCIM representation, the adapter's to change
+   * @return the attributes local state keeps for the resource from now on
+   */
+  protected abstract ObjectNode write(Current current, ObjectNode after) throws ScimException;
+
+  /** A resource as a write finds it: the platform's record and its SCIM view. */
+  public record Current(ObjectNode record, StoredResource resource) {
+  }
+
+  @Override
+  public final Optional<StoredResource> get(String id) throws ScimException {
+    Optional<ObjectNode> record = records.find(id);
+    return record.isEmpty() ? Optional.empty()
+        : Optional.of(view(record.get(), local.get(resourceType, id)));
+  }
+
+  @Override
+  public final StoredResource replace(ResourceChange change) throws ScimException {
+    String id = change.id();
+    return locks.with(id, () -> {
+      Current current = current(id);
+      requireVersion(current.resource(), change.before().version());
+      keep(id, write(current, change.after().deepCopy()));
+      return stored(id);
+    });
+  }
+
+  @Override
+  public final void delete(String id, String expectedVersion) throws ScimException {
+    locks.run(id, () -> {
+      if (expectedVersion != null) {
+        requireVersion(stored(id), expectedVersion);
+      }
+      records.delete(id);
+      local.delete(resourceType, id);
+    });
+  }
+
+  @Override
+  public final SearchPage search(SearchQuery query) throws ScimException {
+    RecordPage page = records.list(query);
+    return new SearchPage(joined(page.records()), page.total(), page.positions());
+  }
+
+  @Override
+  public final FilterSupport filterSupport() {
+    return records.filterSupport();
+  }
+
+  @Override
+  public final boolean canSort(Path attribute) {
+    return records.canSort(attribute);
+  }
+
+  @Override
+  public final boolean supportsPositions() {
+    return records.supportsPositions();
+  }
+
+  @Override
+  public final int maxPageSize() {
+    return records.maxPageSize();
+  }
+
+  /** Runs a write of several platform calls under the resource's lock. */
+  protected final <T> T locked(String id, KeyedLocks.Work<T> work) throws ScimException {
+    return locks.with(id, work);
+  }
+
+  /** The resource as it is now, or 404. */
+  protected final Current current(String id) throws ScimException {
+    ObjectNode record = records.find(id).orElseThrow(() -> notFound(id));
+    return new Current(record, view(record, local.get(resourceType, id)));
+  }
+
+  /** The resource as stored now, or 404: what a write answers. */
+  protected final StoredResource stored(String id) throws ScimException {
+    return get(id).orElseThrow(() -> notFound(id));
+  }
+
+  /** Platform records joined with their local records in one local read. */
+  private List<StoredResource> joined(List<ObjectNode> page) throws ScimException {
+    Map<String, LocalRecord> held = local.getAll(resourceType,
+        page.stream().map(this::idOf).toList());
+    List<StoredResource> resources = new ArrayList<>();
+    for (ObjectNode record : page) {
+      resources.add(view(record, Optional.ofNullable(held.get(idOf(record)))));
+    }
+    return resources;
+  }
+
+  /** The platform's id in one of its records. */
+  protected final String idOf(ObjectNode record) {
+    return records.idOf(record);
+  }
+
+  /** Keeps a resource's local attributes in place of those kept before. */
+  protected final LocalRecord keep(String id, ObjectNode attributes) {
+    return local.put(resourceType, id, attributes, clock.instant());
+  }
+
+  protected final ResourceNotFoundException notFound(String id) {
+    return new ResourceNotFoundException("No " + noun() + " has the id " + id + ".");
+  }
+
+  /** Refuses a write when the resource is no longer at the version the client read (If-Match). */
+  protected final void requireVersion(StoredResource current, String expectedVersion)
+      throws PreconditionFailedException {
+    if (expectedVersion != null && !current.version().equals(expectedVersion)) {
+      throw new PreconditionFailedException("The " + noun() + " changed since it was read; read it "
+          + "again.");
+    }
+  }
+
+  private String noun() {
+    return resourceType.toLowerCase(Locale.ROOT);
+  }
+}
