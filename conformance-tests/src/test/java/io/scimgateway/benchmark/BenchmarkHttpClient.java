@@ -38,6 +38,14 @@ interface BenchmarkHttpClient extends AutoCloseable {
 
   Reply get(String pathAndQuery) throws IOException;
 
+  /** Any method with a SCIM JSON body (null for none); only the socket client sends more than GET. */
+  default Reply send(String method, String pathAndQuery, byte[] json) throws IOException {
+    if (method.equals("GET") && json == null) {
+      return get(pathAndQuery);
+    }
+    throw new UnsupportedOperationException("use -Dbenchmark.client=socket for " + method);
+  }
+
   @Override
   void close();
 

@@ -15,8 +15,12 @@ import java.util.function.Supplier;
  */
 final class LoadRun {
 
-  /** What to request and what the answer must contain. */
-  record Request(String target, String... mustContain) {
+  /** What to request and what the answer must contain: a GET, or a write with a JSON body. */
+  record Request(String method, String target, byte[] body, int status, String... mustContain) {
+
+    Request(String target, String... mustContain) {
+      this("GET", target, null, 200, mustContain);
+    }
   }
 
   @FunctionalInterface
@@ -152,7 +156,7 @@ final class LoadRun {
           Request request = plan.next(random);
           String failure;
           try {
-            failure = check(request, client.get(request.target()));
+            failure = check(request, client.send(request.method(), request.target(), request.body()));
           } catch (Exception e) {
             failure = request.target() + ": " + e;
             client.close();
@@ -192,7 +196,7 @@ final class LoadRun {
 
     private static String check(Request request, BenchmarkHttpClient.Reply reply) {
       String text = reply.text();
-      if (reply.status() != 200) {
+      if (reply.status() != request.status()) {
         return request.target() + ": HTTP " + reply.status() + " " + abbreviate(text);
       }
       for (String expected : request.mustContain()) {

@@ -8,7 +8,10 @@ import java.util.OptionalLong;
 
 /**
  * Samples a process's resident memory from {@code /proc/<pid>/status} (Linux): {@code VmRSS} every
- * {@code interval} on a daemon thread, and {@code VmHWM}, the kernel's own peak, on request.
+ * {@code interval} on a daemon thread, and {@code VmHWM}, the kernel's own peak, on request. Both
+ * count the process and its descendants: {@code java -jar scim-gateway.jar} runs the gateway in a
+ * child JVM, and the parent's memory counts too. The summed peaks are an upper bound of the tree's
+ * peak (the processes may peak at different moments).
  */
 final class MemorySampler implements AutoCloseable {
 
@@ -37,7 +40,7 @@ final class MemorySampler implements AutoCloseable {
 
   /** Takes one sample now; returns VmRSS in kB, or -1 when the process is gone. */
   long sample() {
-    OptionalLong rss = statusField(pid, "VmRSS");
+    OptionalLong rss = treeField(pid, "VmRSS");
     if (rss.isPresent()) {
       lastRssKb = rss.getAsLong();
       peakRssKb = Math.max(peakRssKb, lastRssKb);
@@ -61,7 +64,21 @@ final class MemorySampler implements AutoCloseable {
 
   /** The kernel's high-water mark of resident memory, in kB, or -1 when unavailable. */
   long vmHwmKb() {
-    return statusField(pid, "VmHWM").orElse(-1);
+    return treeField(pid, "VmHWM").orElse(-1);
+  }
+
+  /** The field summed over the process and its descendants; empty when the process is gone. */
+  static OptionalLong treeField(long pid, String field) {
+    OptionalLong own = statusField(pid, field);
+    if (own.isEmpty()) {
+      return own;
+    }
+    long sum = own.getAsLong();
+    for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList())
+        .orElse(List.of())) {
+      sum += statusField(child.pid(), field).orElse(0);
+    }
+    return OptionalLong.of(sum);
   }
 
   static OptionalLong statusField(long pid, String field) {

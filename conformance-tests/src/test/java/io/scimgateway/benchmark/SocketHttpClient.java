@@ -40,13 +40,18 @@ final class SocketHttpClient implements BenchmarkHttpClient {
     this.port = port;
     this.headers = ("Host: " + host + ":" + port + "\r\n"
         + "Accept: application/scim+json\r\n"
-        + "Authorization: Bearer " + token + "\r\n"
-        + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        + "Authorization: Bearer " + token + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
   }
 
   @Override
   public Reply get(String pathAndQuery) throws IOException {
-    int requestLength = buildRequest(pathAndQuery);
+    return send("GET", pathAndQuery, null);
+  }
+
+  /** Sends {@code method} with a SCIM JSON body (or none, when null), on the kept connection. */
+  @Override
+  public Reply send(String method, String pathAndQuery, byte[] json) throws IOException {
+    int requestLength = buildRequest(method, pathAndQuery, json);
     for (int attempt = 0; ; attempt++) {
       boolean reused = socket != null;
       if (!reused) {
@@ -72,14 +77,21 @@ final class SocketHttpClient implements BenchmarkHttpClient {
     closeSocket();
   }
 
-  private int buildRequest(String pathAndQuery) {
-    byte[] start = ("GET " + pathAndQuery + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1);
-    int length = start.length + headers.length;
+  private int buildRequest(String method, String pathAndQuery, byte[] json) {
+    byte[] start = (method + " " + pathAndQuery + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] end = (json == null ? "\r\n" : "Content-Type: application/scim+json\r\nContent-Length: "
+        + json.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    int bodyLength = json == null ? 0 : json.length;
+    int length = start.length + headers.length + end.length + bodyLength;
     if (request.length < length) {
       request = new byte[length * 2];
     }
     System.arraycopy(start, 0, request, 0, start.length);
     System.arraycopy(headers, 0, request, start.length, headers.length);
+    System.arraycopy(end, 0, request, start.length + headers.length, end.length);
+    if (json != null) {
+      System.arraycopy(json, 0, request, start.length + headers.length + end.length, bodyLength);
+    }
     return length;
   }
 

@@ -173,8 +173,11 @@ class BadInputTest {
   // ---------------------------------------------------------------- required attributes
 
   @Test
-  void missingSchemasIs400() {
+  void schemasNamingAnotherResourceIs400() {
+    // A body without schemas gets the endpoint's (compatibility.schemalessBodies; RfcStrictnessTest);
+    // one that names only another resource type's schema is always refused.
     ObjectNode body = object().put("userName", "no.schemas@example.com");
+    body.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
 
     ScimResponse refused = scim.post("/Users", body);
 

@@ -122,7 +122,7 @@ class BulkTest {
     assertEquals(1000, bulk.path("maxOperations").asInt());
     GatewayConfig defaults = TestGateway.config(data);
     GatewayConfig small = new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
-        defaults.auth(), new GatewayConfig.Limits(null, null, null, null, null, 2, 2048L));
+        defaults.auth(), new GatewayConfig.Limits(null, null, null, null, null, 2, 2048L, null, null, null));
     RunningGateway.with(small, scim -> {
       ObjectNode[] three = {post("1", "/Users", minimalUser("1@example.com")),
           post("2", "/Users", minimalUser("2@example.com")),

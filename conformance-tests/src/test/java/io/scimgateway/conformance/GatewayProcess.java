@@ -90,8 +90,12 @@ final class GatewayProcess implements AutoCloseable {
     return awaitExit(timeout);
   }
 
-  /** Sends SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
+  /**
+   * Sends SIGKILL to the gateway and the JVM it runs in (the jar starts itself once more with its JVM
+   * settings, see README): no shutdown hook runs, nothing is flushed or closed.
+   */
   int kill(Duration timeout) throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.toHandle().destroyForcibly();
     return awaitExit(timeout);
   }
@@ -111,6 +115,7 @@ final class GatewayProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
   }
 
@@ -122,7 +127,7 @@ final class GatewayProcess implements AutoCloseable {
         synchronized (this) {
           output.add(line);
         }
-        Matcher serving = SERVING.matcher(line);
+        Matcher serving = SERVING.matcher(line.replace("\\/", "/")); // JSON lines escape '/'
         if (serving.find()) {
           baseUri.complete(URI.create(serving.group(1)));
         }

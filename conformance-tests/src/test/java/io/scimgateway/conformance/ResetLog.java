@@ -1,12 +1,13 @@
 package io.scimgateway.conformance;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import io.scimgateway.gateway.core.LogResetSink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * The lines the default reset sink writes, read from its logger while open: the gateway under test
  * runs in this JVM, so each reset it delivers is seen here exactly as an operator's log would see it.
  */
-final class ResetLog extends Handler implements AutoCloseable {
+final class ResetLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
   private static final Pattern LINE = Pattern.compile(
       "Password reset for user (\\S+) \\(userName (.*)\\): token (\\S+), expires (\\S+)");
@@ -23,11 +24,13 @@ final class ResetLog extends Handler implements AutoCloseable {
   record Delivery(String userId, String userName, String token, Instant expires) {
   }
 
-  private final Logger logger = Logger.getLogger(LogResetSink.LOGGER);
+  private final Logger logger = (Logger) LoggerFactory.getLogger(LogResetSink.LOGGER);
   private final List<Delivery> deliveries = new ArrayList<>();
 
   private ResetLog() {
-    logger.addHandler(this);
+    setContext(logger.getLoggerContext());
+    start();
+    logger.addAppender(this);
   }
 
   static ResetLog open() {
@@ -43,21 +46,18 @@ final class ResetLog extends Handler implements AutoCloseable {
   }
 
   @Override
-  public synchronized void publish(LogRecord record) {
-    Matcher line = LINE.matcher(record.getMessage());
+  protected synchronized void append(ILoggingEvent event) {
+    Matcher line = LINE.matcher(event.getFormattedMessage());
     if (!line.matches()) {
-      throw new AssertionError("Not a reset line: " + record.getMessage());
+      throw new AssertionError("Not a reset line: " + event.getFormattedMessage());
     }
     deliveries.add(new Delivery(line.group(1), line.group(2), line.group(3),
         Instant.parse(line.group(4))));
   }
 
   @Override
-  public void flush() {
-  }
-
-  @Override
   public void close() {
-    logger.removeHandler(this);
+    logger.detachAppender(this);
+    stop();
   }
 }

@@ -71,14 +71,19 @@ final class ScimClient {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
       names.add(headers[i].toLowerCase());
+      if (headers[i].equalsIgnoreCase("authorization")) {
+        UsedSecrets.token(headers[i + 1].replaceFirst("(?i)^bearer\\s+", ""));
+      }
     }
     if (token != null && !names.contains("authorization")) {
       request.header("Authorization", "Bearer " + token);
+      UsedSecrets.token(token);
     }
     if (!names.contains("accept")) {
       request.header("Accept", SCIM_JSON);
     }
     if (body != null) {
+      UsedSecrets.body(body.toString());
       request.header("Content-Type", contentType);
       request.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
     } else {

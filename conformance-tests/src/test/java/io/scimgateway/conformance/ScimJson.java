@@ -50,7 +50,7 @@ final class ScimJson {
   /** A user with the usual attributes an identity provider sends, and a password. */
   static ObjectNode user(String userName) {
     ObjectNode user = minimalUser(userName);
-    user.put("password", "correct-horse-battery-staple");
+    user.put("password", "Correct-horse-battery-staple-1");
     user.putObject("name").put("givenName", "Test").put("familyName", "User");
     user.put("displayName", "Test User " + userName);
     user.putArray("emails").addObject().put("value", userName).put("type", "work").put("primary", true);

@@ -43,12 +43,16 @@ final class TestGateway implements AutoCloseable {
     return config(dataDirectory, ConformanceBackend.section(dataDirectory));
   }
 
-  /** The default configuration on port 0 with data in {@code dataDirectory}, over {@code backend}. */
+  /**
+   * The default configuration on port 0 with data in {@code dataDirectory}, over {@code backend}, with
+   * reset tokens at their logger, where {@link ResetLog} reads them.
+   */
   static GatewayConfig config(Path dataDirectory, ObjectNode backend) {
     return GatewayConfig.defaults()
         .withServer(new GatewayConfig.Server("127.0.0.1", 0, "/scim/v2"))
         .withData(dataDirectory)
-        .withBackend(backend);
+        .withBackend(backend)
+        .withPasswordReset(new GatewayConfig.PasswordReset("log", null));
   }
 
   ScimClient client() {

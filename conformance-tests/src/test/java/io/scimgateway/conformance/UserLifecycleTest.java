@@ -64,7 +64,7 @@ class UserLifecycleTest {
     ObjectNode user = JsonNodeFactory.instance.objectNode();
     user.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
     user.put("userName", userName);
-    user.put("password", "correct-horse-battery-staple");
+    user.put("password", "Correct-horse-battery-staple-1");
     user.putObject("name").put("givenName", "Test").put("familyName", "User");
     user.putArray("emails").addObject().put("value", userName).put("type", "work").put("primary", true);
     user.put("active", true);

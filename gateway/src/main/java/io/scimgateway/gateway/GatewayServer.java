@@ -9,7 +9,11 @@ import io.scimgateway.gateway.core.GatewayLimits;
 import io.scimgateway.gateway.core.ResetSink;
 import io.scimgateway.gateway.core.ResourceServices;
 import io.scimgateway.gateway.http.CleartextHttp2UpgradeAddOn;
+import io.scimgateway.gateway.health.HealthHandlers;
+import io.scimgateway.gateway.health.Readiness;
 import io.scimgateway.gateway.http.GatewayApplication;
+import io.scimgateway.gateway.metrics.GatewayMetrics;
+import io.scimgateway.gateway.metrics.MetricsHandler;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
 import java.io.IOException;
@@ -20,7 +24,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
 /**
@@ -32,11 +38,13 @@ public final class GatewayServer implements AutoCloseable {
   private final HttpServer http;
   private final Backend backend;
   private final String basePath;
+  private final GatewayMetrics metrics;
 
-  private GatewayServer(HttpServer http, Backend backend, String basePath) {
+  private GatewayServer(HttpServer http, Backend backend, String basePath, GatewayMetrics metrics) {
     this.http = http;
     this.backend = backend;
     this.basePath = basePath;
+    this.metrics = metrics;
   }
 
   /**
@@ -65,26 +73,51 @@ public final class GatewayServer implements AutoCloseable {
     }
     SchemaRegistry registry = SchemaRegistry.load();
     GatewayLimits limits = config.limits().toGatewayLimits();
-    ResetSink resetSink = ResetSinkFactory.create(config.passwordReset(), environment);
-    Backend backend = Backends.open(config, registry);
+    ResetSink resetSink = ResetSinkFactory.create(config.passwordReset(), config.data(),
+        environment);
+    GatewayMetrics metrics = new GatewayMetrics();
+    Backend backend;
+    try {
+      backend = Backends.open(config, registry);
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
     try {
       ResourceServices services = new ResourceServices(registry, backend, limits,
           config.compatibility().toClientCompatibility(), resetSink);
       GatewayApplication application = new GatewayApplication(config.server().basePath(), registry,
-          services, limits, authenticator);
+          services, limits, authenticator, metrics);
       URI listen = URI.create("http://" + hostForUri(config.server().bind()) + ":"
           + config.server().port() + "/");
       HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
       http.getListeners().forEach(listener -> listener.registerAddOn(new CleartextHttp2UpgradeAddOn()));
+      addOperationsHandlers(http, config, backend, metrics);
       http.start();
-      return new GatewayServer(http, backend, config.server().basePath());
+      return new GatewayServer(http, backend, config.server().basePath(), metrics);
     } catch (IOException e) {
+      metrics.close();
       backend.close();
       throw new UncheckedIOException("Cannot listen on " + config.server().bind() + ":"
           + config.server().port() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
+      metrics.close();
       backend.close();
       throw e;
+    }
+  }
+
+  /** Health and metrics, beside the SCIM application: outside its base path and its tokens. */
+  private static void addOperationsHandlers(HttpServer http, GatewayConfig config, Backend backend,
+      GatewayMetrics metrics) {
+    ServerConfiguration server = http.getServerConfiguration();
+    server.addHttpHandler(HealthHandlers.live(), HttpHandlerRegistration.bulder()
+        .contextPath("/health/live").build());
+    server.addHttpHandler(HealthHandlers.ready(new Readiness(backend)),
+        HttpHandlerRegistration.bulder().contextPath("/health/ready").build());
+    if (config.metrics().enabled()) {
+      server.addHttpHandler(new MetricsHandler(metrics, config.metrics().tokenHash()),
+          HttpHandlerRegistration.bulder().contextPath("/metrics").build());
     }
   }
 
@@ -112,6 +145,7 @@ public final class GatewayServer implements AutoCloseable {
       http.shutdownNow();
     } finally {
       backend.close();
+      metrics.close();
     }
   }
 

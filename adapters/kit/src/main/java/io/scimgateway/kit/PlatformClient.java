@@ -46,6 +46,7 @@ public final class PlatformClient {
   private final RetryDelay delay;
   private final RateLimitPause rateLimit;
   private final BearerTokens tokens;
+  private final PlatformMetrics metrics;
 
   public PlatformClient(PlatformClientSettings settings, PlatformErrors errors) {
     this(settings, errors, null);
@@ -63,6 +64,7 @@ public final class PlatformClient {
         .build();
     this.inFlight = new Semaphore(settings.maxInFlight(), true);
     this.delay = new RetryDelay(settings.initialBackoff(), settings.maxBackoff());
+    this.metrics = new PlatformMetrics(settings.platform());
   }
 
   /**
@@ -115,16 +117,32 @@ public final class PlatformClient {
     return withRetries(request.withHeader(AUTHORIZATION, BEARER + tokens.current()));
   }
 
+  /**
+   * Sends a call built again for each attempt ({@link PlatformAttempts}), with the retries of {@link #exchange}: the
+   * first request decides whether the call is idempotent. Returns the last answer, successful or not. No bearer token.
+   */
+  public PlatformResponse exchange(PlatformAttempts attempts) throws ScimException {
+    PlatformRequest first = attempts.next(null);
+    return withRetries(first, attempts);
+  }
+
   private PlatformResponse withRetries(PlatformRequest request) throws ScimException {
+    return withRetries(request, previous -> request);
+  }
+
+  private PlatformResponse withRetries(PlatformRequest first, PlatformAttempts attempts)
+      throws ScimException {
     RetryPolicy<PlatformResponse> retries = RetryPolicy.<PlatformResponse>builder()
-        .handleResultIf(response -> response.status() == 429
-            || (response.status() >= 500 && request.idempotent()))
-        .handleIf((response, failure) -> failure != null && retryable(failure, request))
+        .handleResultIf(response -> response.status() == 429 || attempts.limited(response)
+            || (response.status() >= 500 && first.idempotent()))
+        .handleIf((response, failure) -> failure != null && retryable(failure, first))
         .withDelayFn(context -> delay.after(context.getAttemptCount(), context.getLastResult()))
         .withMaxRetries(settings.maxRetries())
+        .onRetry(event -> metrics.retry(first))
         .build();
     try {
-      return Failsafe.with(retries).get(() -> once(request));
+      return Failsafe.with(retries).get(context -> once(context.isFirstAttempt() ? first
+          : attempts.next(context.getLastResult())));
     } catch (FailsafeException e) {
       // Failsafe carries the last attempt's checked exception as the cause.
       throw failure(e.getCause());
@@ -133,18 +151,25 @@ public final class PlatformClient {
 
   private PlatformResponse once(PlatformRequest request) throws IOException, InterruptedException,
       ScimException {
-    rateLimit.awaitTurn(); // before taking a slot, so a pause does not hold one that others wait for
+    long waited = rateLimit.awaitTurn(); // before taking a slot, so a pause holds none
+    if (waited > 0) {
+      metrics.rateLimitWait(waited);
+    }
     if (!inFlight.tryAcquire(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
       throw errors.busy();
     }
+    long started = System.nanoTime();
+    int status = 0;
     try {
       HttpResponse<String> response = http.send(build(request), HttpResponse.BodyHandlers.ofString());
-      PlatformResponse answer = new PlatformResponse(response.statusCode(),
+      status = response.statusCode();
+      PlatformResponse answer = new PlatformResponse(status,
           lowerCase(response.headers().map()), response.body());
       rateLimit.observe(answer);
       return answer;
     } finally {
       inFlight.release();
+      metrics.call(request, status, System.nanoTime() - started);
     }
   }
 

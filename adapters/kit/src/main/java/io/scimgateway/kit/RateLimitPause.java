@@ -42,12 +42,13 @@ final class RateLimitPause {
     }
   }
 
-  /** Waits, if the limit is used up, until it resets. */
-  void awaitTurn() throws InterruptedException {
+  /** Waits, if the limit is used up, until it resets; returns the milliseconds waited. */
+  long awaitTurn() throws InterruptedException {
     long millis = Duration.between(clock.instant(), pausedUntil).toMillis();
     if (millis > 0) {
       Thread.sleep(millis);
     }
+    return Math.max(0, millis);
   }
 
   /** How long, per the reset header, until the window resets. */

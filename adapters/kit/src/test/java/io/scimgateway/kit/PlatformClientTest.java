@@ -46,6 +46,29 @@ class PlatformClientTest {
   }
 
   @Test
+  void attemptsAreBuiltAgainAndBodyRateLimitsAreRetried() throws Exception {
+    platform.then(StubPlatform.Answer.of(200, "{\"limited\":true}"), StubPlatform.Answer.of(503, "{}"),
+        StubPlatform.Answer.of(200, "{\"ok\":1}"));
+    List<String> sent = new ArrayList<>();
+    PlatformResponse response = client(platform.baseUri(), 3).exchange(new PlatformAttempts() {
+      @Override
+      public PlatformRequest next(PlatformResponse previous) {
+        String body = "{\"n\":" + sent.size() + (previous == null ? "" : ",\"after\":" + previous.status()) + "}";
+        sent.add(body);
+        return PlatformRequest.post("/rpc", body).asIdempotent();
+      }
+
+      @Override
+      public boolean limited(PlatformResponse answer) {
+        return answer.body().contains("limited");
+      }
+    });
+    assertEquals("{\"ok\":1}", response.body());
+    assertEquals(List.of("{\"n\":0}", "{\"n\":1,\"after\":200}", "{\"n\":2,\"after\":503}"), sent);
+    assertEquals(3, platform.requests());
+  }
+
+  @Test
   void retriesServerErrorsOnlyForIdempotentCalls() throws Exception {
     platform.then(StubPlatform.Answer.of(503, "{}"), StubPlatform.Answer.of(200, "{}"));
     client(platform.baseUri(), 3).send(PlatformRequest.get("/users/1"));

@@ -1,6 +1,7 @@
 package io.scimgateway.spi;
 
 import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 
 /**
@@ -24,6 +25,16 @@ public interface FilterSupport {
    * @param operator a comparison ({@code eq}, {@code co}, {@code pr}, ...), never {@code and/or/not}
    */
   Support support(Path attribute, FilterType operator);
+
+  /**
+   * Whether the store evaluates {@code combination} (an {@code and}, {@code or} or {@code not} whose
+   * comparisons it supports) as a whole. The default takes every combination. A platform whose query
+   * has a fixed shape says no to the others, and the planner leaves them to the gateway: SpaceONE's
+   * query is "all of these, and one of those", with no {@code or} inside an {@code or}.
+   */
+  default boolean combines(Filter combination) {
+    return true;
+  }
 
   /** How faithfully a store evaluates one attribute and operator. */
   enum Support {

@@ -3,6 +3,7 @@ package io.scimgateway.sqlitefile;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Metrics;
 import io.scimgateway.spi.WriteBatching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,11 +22,12 @@ import org.sqlite.jdbc4.JDBC4Connection;
 /**
  * One SQLite file in WAL mode: a single writer connection (SQLite allows one writer at a time, so
  * writers queue here rather than fail on a lock) and a pool of read-only connections that read
- * concurrently with it. Thread-safe.
+ * concurrently with it. Writes wait for a {@link GroupCommit}: concurrent ones share a transaction and
+ * its sync. Thread-safe.
  *
  * <pre>{@code
  * SqliteDatabase database = new SqliteDatabase(SqliteSettings.defaults(file), migrations);
- * database.writer().useHandle(handle -> handle.execute("INSERT ..."));
+ * database.write(handle -> handle.execute("INSERT ..."));
  * }</pre>
  */
 public final class SqliteDatabase implements AutoCloseable {
@@ -34,6 +36,7 @@ public final class SqliteDatabase implements AutoCloseable {
   private final HikariDataSource readerPool;
   private final Jdbi writer;
   private final Jdbi reader;
+  private final GroupCommit commits;
 
   /** Opens the file with plain connections: see {@link #SqliteDatabase(SqliteSettings, SchemaMigrations, Connections)}. */
   public SqliteDatabase(SqliteSettings settings, SchemaMigrations migrations) {
@@ -48,6 +51,7 @@ public final class SqliteDatabase implements AutoCloseable {
    */
   public SqliteDatabase(SqliteSettings settings, SchemaMigrations migrations, Connections connections) {
     createParentDirectory(settings.file());
+    OwnerOnlyFiles.prepare(settings.file());
     writerPool = pool("scim-gateway-sqlite-writer", dataSource(settings, false, connections), 1, false,
         settings);
     try {
@@ -61,6 +65,7 @@ public final class SqliteDatabase implements AutoCloseable {
       throw e;
     }
     reader = Jdbi.create(readerPool);
+    commits = new GroupCommit(writer, "scim-gateway-sqlite-commits-" + settings.file().getFileName());
   }
 
   /** Makes one connection to the file, as {@link JDBC4Connection}'s constructor does. */
@@ -69,42 +74,28 @@ public final class SqliteDatabase implements AutoCloseable {
     SQLiteConnection open(String url, String file, Properties properties) throws SQLException;
   }
 
-  /** The batch the current thread runs, if any: its writes and reads use the batch's handle. */
-  private final ThreadLocal<Handle> batch = new ThreadLocal<>();
-
   /**
-   * Runs {@code work} in one write transaction on the calling thread; {@link #write} and {@link #read}
-   * calls it makes join that transaction (each write in its own savepoint).
+   * Runs {@code work} as one write of the next group commit, on the commit thread; {@link #write} and
+   * {@link #read} calls it makes join the group's transaction (each write in its own savepoint). The
+   * answer comes once the group is committed.
    */
-  public <T> T inOneBatch(WriteBatching.Work<T> work)
-      throws ScimException {
-    if (batch.get() != null) {
+  public <T> T inOneBatch(WriteBatching.Work<T> work) throws ScimException {
+    if (GroupCommit.currentHandle() != null) {
       return work.run();
     }
-    try (Handle handle = writer.open()) {
-      batch.set(handle);
-      return handle.inTransaction(h -> work.run());
-    } finally {
-      batch.remove();
-    }
+    return commits.submit(handle -> work.run());
   }
 
-  /** A write transaction, or a savepoint inside the current batch: all of it applies or none. */
+  /**
+   * A write: all of it applies or none does. It runs in the next group commit and returns once that
+   * is durable; inside a group (a batch, or a write that writes more) it runs in place, in a savepoint.
+   */
   public <T> T write(HandleWork<T> work) throws ScimException {
-    Handle handle = batch.get();
-    if (handle == null) {
-      return writer.inTransaction(work::apply);
+    Handle handle = GroupCommit.currentHandle();
+    if (handle != null) {
+      return GroupCommit.inSavepoint(handle, work);
     }
-    handle.execute("SAVEPOINT one_write");
-    try {
-      T result = work.apply(handle);
-      handle.execute("RELEASE one_write");
-      return result;
-    } catch (ScimException | RuntimeException e) {
-      handle.execute("ROLLBACK TO one_write");
-      handle.execute("RELEASE one_write");
-      throw e;
-    }
+    return commits.submit(work);
   }
 
   /**
@@ -113,7 +104,7 @@ public final class SqliteDatabase implements AutoCloseable {
    * their queries may run on the connection's kept statements.
    */
   public <T> T read(ReadWork<T> work) throws ScimException {
-    Handle handle = batch.get();
+    Handle handle = GroupCommit.currentHandle();
     if (handle != null) {
       return work.apply(handle.getConnection());
     }
@@ -154,6 +145,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    commits.close();
     readerPool.close();
     writerPool.close();
   }
@@ -191,6 +183,7 @@ public final class SqliteDatabase implements AutoCloseable {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(Math.max(250, settings.busyTimeout().toMillis()));
+    config.setMetricRegistry(Metrics.globalRegistry); // pool use at /metrics
     return new HikariDataSource(config);
   }
 

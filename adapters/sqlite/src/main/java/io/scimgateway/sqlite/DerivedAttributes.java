@@ -26,6 +26,20 @@ interface DerivedAttributes {
   /** Writes what {@link #take} removed for the row {@code pk}. */
   void write(Handle handle, long pk, JsonNode taken) throws BadRequestException;
 
+  /**
+   * Whether writing {@code taken} would change what {@code before} (as read) holds. When it would not,
+   * a replace neither rewrites nor reads them again.
+   */
+  default boolean changes(ObjectNode before, JsonNode taken) {
+    return false;
+  }
+
+  /**
+   * Copies the derived attributes of {@code before} (as read) into {@code attributes}, for an answer
+   * to a write that left them alone; returns them, or null.
+   */
+  JsonNode keep(ObjectNode before, ObjectNode attributes);
+
   /** Adds the derived attributes of the row {@code pk} to {@code attributes}; returns them, or null. */
   JsonNode read(Connection connection, long pk, ObjectNode attributes);
 
@@ -43,6 +57,11 @@ interface DerivedAttributes {
       @Override
       public JsonNode take(ObjectNode attributes) {
         return attributes.remove("groups");
+      }
+
+      @Override
+      public JsonNode keep(ObjectNode before, ObjectNode attributes) {
+        return copy(before, attributes, "groups");
       }
 
       @Override
@@ -72,6 +91,20 @@ interface DerivedAttributes {
       @Override
       public JsonNode take(ObjectNode attributes) {
         return attributes.remove("members");
+      }
+
+      @Override
+      public boolean changes(ObjectNode before, JsonNode taken) {
+        try {
+          return !new HashSet<>(memberIds(taken)).equals(new HashSet<>(memberIds(before.get("members"))));
+        } catch (BadRequestException invalid) {
+          return true; // written, so that the write reports it
+        }
+      }
+
+      @Override
+      public JsonNode keep(ObjectNode before, ObjectNode attributes) {
+        return copy(before, attributes, "members");
       }
 
       @Override
@@ -105,6 +138,15 @@ interface DerivedAttributes {
     };
   }
 
+  private static JsonNode copy(ObjectNode from, ObjectNode to, String attribute) {
+    JsonNode values = from.get(attribute);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    to.set(attribute, values.deepCopy());
+    return values;
+  }
+
   private static List<String> memberIds(JsonNode members) throws BadRequestException {
     List<String> ids = new ArrayList<>();
     if (members == null || members.isNull()) {
@@ -125,6 +167,11 @@ interface DerivedAttributes {
   DerivedAttributes NONE = new DerivedAttributes() {
     @Override
     public JsonNode take(ObjectNode attributes) {
+      return null;
+    }
+
+    @Override
+    public JsonNode keep(ObjectNode before, ObjectNode attributes) {
       return null;
     }
 

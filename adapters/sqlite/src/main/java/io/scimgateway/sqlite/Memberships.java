@@ -33,12 +33,10 @@ final class Memberships {
   Map<String, Party> resolve(Handle handle, Collection<String> ids) throws BadRequestException {
     Map<String, Party> found = new HashMap<>();
     for (String id : ids) {
-      Party party = handle.createQuery("SELECT pk, id, resource_type, "
-              + "coalesce(display_name, user_name) AS display FROM resources WHERE id = ?")
-          .bind(0, id)
-          .map((rs, ctx) -> new Party(rs.getLong("pk"), rs.getString("id"),
-              rs.getString("resource_type"), rs.getString("display")))
-          .findOne()
+      Party party = StoreConnection.query(handle.getConnection(), "SELECT pk, id, resource_type, "
+              + "coalesce(display_name, user_name) FROM resources WHERE id = ?", List.of(id),
+              rs -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+          .stream().findFirst()
           .orElseThrow(() -> BadRequestException.invalidValue(
               "members: no User or Group has the id \"" + id + "\". Create it first, or remove it "
                   + "from the request."));

@@ -4,6 +4,7 @@ import io.scimgateway.sqlitefile.Timestamps;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -27,32 +28,32 @@ final class ResourceRows {
         ResourceRow::read).stream().findFirst();
   }
 
-  long insert(Handle handle, String id, String json, IndexedColumns columns, String passwordHash,
-      Instant now) {
-    return handle.createUpdate("INSERT INTO resources (id, resource_type, attributes, user_name, "
-            + "user_name_ci, external_id, display_name, display_name_ci, password_hash, created, "
-            + "last_modified, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
-        .bind(0, id).bind(1, resourceType).bind(2, json)
-        .bind(3, columns.userName()).bind(4, columns.userNameFolded())
-        .bind(5, columns.externalId())
-        .bind(6, columns.displayName()).bind(7, columns.displayNameFolded())
-        .bind(8, passwordHash).bind(9, Timestamps.format(now)).bind(10, Timestamps.format(now))
-        .executeAndReturnGeneratedKeys("pk").mapTo(Long.class).one();
+  /** Inserts a row on the writer's kept statements and returns its pk. */
+  long insert(Connection connection, String id, String json, IndexedColumns columns,
+      String passwordHash, Instant now) {
+    String time = Timestamps.format(now);
+    StoreConnection.update(connection, "INSERT INTO resources (id, resource_type, attributes, "
+        + "user_name, user_name_ci, external_id, display_name, display_name_ci, password_hash, created, "
+        + "last_modified, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", Arrays.asList(id,
+        resourceType, json, columns.userName(), columns.userNameFolded(), columns.externalId(),
+        columns.displayName(), columns.displayNameFolded(), passwordHash, time, time));
+    return StoreConnection.query(connection, "SELECT last_insert_rowid()", List.of(),
+        rs -> rs.getLong(1)).get(0);
   }
 
-  /** Updates the row if it still has {@code expectedVersion}; a null password hash keeps the old one. */
-  boolean update(Handle handle, long pk, long expectedVersion, String json, IndexedColumns columns,
-      String passwordHash, Instant now) {
-    return handle.createUpdate("UPDATE resources SET attributes = ?, user_name = ?, user_name_ci = ?, "
-            + "external_id = ?, display_name = ?, display_name_ci = ?, "
-            + "password_hash = coalesce(?, password_hash), last_modified = ?, version = version + 1 "
-            + "WHERE pk = ? AND version = ?")
-        .bind(0, json).bind(1, columns.userName()).bind(2, columns.userNameFolded())
-        .bind(3, columns.externalId())
-        .bind(4, columns.displayName()).bind(5, columns.displayNameFolded())
-        .bind(6, passwordHash).bind(7, Timestamps.format(now))
-        .bind(8, pk).bind(9, expectedVersion)
-        .execute() == 1;
+  /**
+   * Updates the row with this id if it still has {@code expectedVersion}; a null password hash keeps
+   * the old one. False when no row has both (the caller tells a missing row from a changed one).
+   */
+  boolean updateIfVersion(Connection connection, String id, long expectedVersion, String json,
+      IndexedColumns columns, String passwordHash, Instant now) {
+    return StoreConnection.update(connection, "UPDATE resources SET attributes = ?, user_name = ?, "
+        + "user_name_ci = ?, external_id = ?, display_name = ?, display_name_ci = ?, "
+        + "password_hash = coalesce(?, password_hash), last_modified = ?, version = version + 1 "
+        + "WHERE id = ? AND resource_type = ? AND version = ?", Arrays.asList(json,
+        columns.userName(), columns.userNameFolded(), columns.externalId(), columns.displayName(),
+        columns.displayNameFolded(), passwordHash, Timestamps.format(now), id, resourceType,
+        expectedVersion)) == 1;
   }
 
   void delete(Handle handle, long pk) {

@@ -1,6 +1,7 @@
 package io.scimgateway.sqlite;
 
 import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.SqliteFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,6 +73,10 @@ final class SqliteResourceStore implements ResourceStore {
     return database.read(connection -> rows.find(connection, id).map(row -> toStored(connection, row)));
   }
 
+  /**
+   * Inserts the row and answers from what was written: only a group's members (whose display names
+   * live in other rows) are read back.
+   */
   @Override
   public StoredResource create(ObjectNode attributes) throws ScimException {
     ObjectNode stored = attributes.deepCopy();
@@ -79,29 +84,52 @@ final class SqliteResourceStore implements ResourceStore {
     JsonNode taken = derived.take(stored);
     String id = UUID.randomUUID().toString();
     Instant now = now();
+    String json = json(stored);
+    IndexedColumns columns = IndexedColumns.of(stored);
     return write(handle -> {
-      long pk = rows.insert(handle, id, json(stored), IndexedColumns.of(stored), passwordHash, now);
-      derived.write(handle, pk, taken);
-      return toStored(handle.getConnection(), rows.find(handle.getConnection(), id).orElseThrow());
+      long pk = rows.insert(handle.getConnection(), id, json, columns, passwordHash, now);
+      JsonNode computed = null;
+      if (taken != null) {
+        derived.write(handle, pk, taken);
+        computed = derived.read(handle.getConnection(), pk, stored);
+      }
+      return new StoredResource(id, stored, now, now, ResourceVersion.of(1, computed));
     }, stored);
   }
 
+  /**
+   * Updates the row if its version is still the one read, and answers from what was written. Derived
+   * attributes are rewritten (and read back) only when the change touches them: a PATCH of a large
+   * group's displayName neither reads nor rewrites its members, and a user's computed groups are those
+   * read with the version the change was made against.
+   */
   @Override
   public StoredResource replace(ResourceChange change) throws ScimException {
     ObjectNode stored = change.after().deepCopy();
     String passwordHash = hashPassword(stored);
     JsonNode taken = derived.take(stored);
-    long expected = ResourceVersion.rowVersion(change.before().version());
+    StoredResource before = change.before();
+    long expected = ResourceVersion.rowVersion(before.version());
     Instant now = now();
+    String json = json(stored);
+    IndexedColumns columns = IndexedColumns.of(stored);
+    boolean derivedChanged = derived.changes(before.attributes(), taken);
     return write(handle -> {
-      ResourceRow row = existing(handle, change.id());
-      derived.write(handle, row.pk(), taken);
-      if (!rows.update(handle, row.pk(), expected, json(stored), IndexedColumns.of(stored),
+      if (!rows.updateIfVersion(handle.getConnection(), change.id(), expected, json, columns,
           passwordHash, now)) {
+        existing(handle, change.id());
         throw versionChanged(change.id());
       }
-      return toStored(handle.getConnection(), rows.find(handle.getConnection(), change.id())
-          .orElseThrow());
+      JsonNode computed;
+      if (derivedChanged) {
+        long pk = existing(handle, change.id()).pk();
+        derived.write(handle, pk, taken);
+        computed = derived.read(handle.getConnection(), pk, stored);
+      } else {
+        computed = derived.keep(before.attributes(), stored);
+      }
+      return new StoredResource(change.id(), stored, before.created(), now,
+          ResourceVersion.of(expected + 1, computed));
     }, stored);
   }
 
@@ -230,11 +258,14 @@ final class SqliteResourceStore implements ResourceStore {
         ResourceVersion.of(row.version(), computed));
   }
 
-  /** Runs a write transaction, turning SQLite's constraint failures into SCIM errors. */
+  /**
+   * Runs a write in the next group commit of {@code SqliteDatabase}, turning SQLite's constraint
+   * failures into SCIM errors; returns once the write is durable.
+   */
   private <T> T write(WriteCallback<T> callback, ObjectNode attributes) throws ScimException {
     try {
       return database.write(callback::apply);
-    } catch (UnableToExecuteStatementException e) {
+    } catch (UnableToExecuteStatementException | SqliteFailure e) {
       if (e.getCause() instanceof SQLiteException sqlite
           && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
           && attributes != null && attributes.hasNonNull("userName")) {

@@ -70,6 +70,22 @@ final class StoreConnection extends JDBC4Connection {
     }
   }
 
+  /**
+   * Runs an insert, update or delete on a store connection's kept statement for {@code sql}, binding
+   * {@code parameters} (nulls allowed) in order; returns the number of rows changed.
+   */
+  static int update(Connection connection, String sql, List<?> parameters) {
+    try {
+      PreparedStatement statement = connection.unwrap(StoreConnection.class).prepared(sql);
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new SqliteFailure(sql, e);
+    }
+  }
+
   private PreparedStatement prepared(String sql) throws SQLException {
     PreparedStatement statement = statements.get(sql);
     if (statement == null || statement.isClosed()) {

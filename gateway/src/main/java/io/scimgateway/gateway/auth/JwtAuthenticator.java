@@ -25,7 +25,8 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.util.Set;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +46,7 @@ public final class JwtAuthenticator implements TokenAuthenticator {
   static final int READ_TIMEOUT_MILLIS = 3_000;
   private static final int SIZE_LIMIT_BYTES = 512 * 1024;
   private static final long REFRESH_WAIT_MILLIS = 10_000;
-  private static final Logger LOG = Logger.getLogger(JwtAuthenticator.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(JwtAuthenticator.class);
   private static final DefaultJOSEObjectTypeVerifier<SecurityContext> TYPES =
       new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"),
           new JOSEObjectType("application/at+jwt"), null);
@@ -129,7 +130,7 @@ public final class JwtAuthenticator implements TokenAuthenticator {
   }
 
   private static AuthResult reject(String reason, String detail) {
-    LOG.fine(() -> "JWT rejected: " + reason + " (" + detail + ")");
+    LOG.debug("JWT rejected: {} ({})", reason, detail);
     return new AuthResult.Rejected(reason);
   }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configured static tokens together with the token store's, rereading the store when its file
@@ -17,6 +19,7 @@ import java.util.Objects;
 public final class TokenStoreAuthenticator implements StaticTokens {
 
   private static final Duration RECHECK = Duration.ofSeconds(1);
+  private static final Logger LOG = LoggerFactory.getLogger(TokenStoreAuthenticator.class);
 
   private final List<String> hashes;
   private final List<String> plainTokens;
@@ -51,7 +54,12 @@ public final class TokenStoreAuthenticator implements StaticTokens {
     if (now.isAfter(checkedAt.plus(RECHECK))) {
       checkedAt = now;
       if (!Objects.equals(version(), loadedVersion)) {
-        reload();
+        try {
+          reload();
+        } catch (RuntimeException e) {
+          // A file half-edited by hand: keep the tokens read last, and say so.
+          LOG.warn("Keeping the tokens read before: {}", e.getMessage());
+        }
       }
     }
     return current.authenticate(token);

@@ -4,6 +4,7 @@ import io.scimgateway.gateway.sync.SyncCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import io.scimgateway.gateway.sync.SyncCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

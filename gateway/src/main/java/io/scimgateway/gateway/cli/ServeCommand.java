@@ -3,6 +3,7 @@ package io.scimgateway.gateway.cli;
 import io.scimgateway.gateway.GatewayServer;
 import io.scimgateway.gateway.config.AuthenticatorFactory;
 import io.scimgateway.gateway.config.GatewayConfig;
+import io.scimgateway.gateway.logging.LogSetup;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** Starts the gateway with {@code options}, prints the first token if it made one, and waits. */
   static int serve(ServeOptions options) throws InterruptedException {
     GatewayConfig config = options.effectiveConfig();
+    LogSetup.apply(config.logging());
     String plainToken = System.getenv(AuthenticatorFactory.TOKEN_VARIABLE);
     FirstStartToken.ifNeeded(config, plainToken, System.out);
     GatewayServer server;

@@ -26,6 +26,7 @@ public final class AuthenticatorFactory {
   }
 
   public static BearerAuthenticator create(GatewayConfig.Auth auth, String plainToken) {
+    StaticTokenPolicy.check(plainToken, auth.tokens());
     List<String> plain = plainToken == null || plainToken.isBlank() ? List.of() : List.of(plainToken);
     return create(auth, new StaticTokenAuthenticator(auth.tokens(), plain));
   }

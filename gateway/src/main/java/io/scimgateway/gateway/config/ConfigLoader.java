@@ -1,5 +1,7 @@
 package io.scimgateway.gateway.config;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -22,30 +24,40 @@ public final class ConfigLoader {
   private ConfigLoader() {
   }
 
-  /** @throws IllegalArgumentException naming the file, line and problem */
+  /** @throws IllegalArgumentException naming the file and every mistake, with line and column */
   public static GatewayConfig load(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("The configuration file " + file + " does not exist.");
     }
+    ConfigProblems problems = null;
+    GatewayConfig config = null;
     try {
       JsonNode tree = YAML.readTree(file.toFile());
       if (tree == null || tree.isMissingNode() || tree.isNull()) {
         return GatewayConfig.defaults();
       }
-      GatewayConfig config = YAML.treeToValue(tree, GatewayConfig.class);
+      try (JsonParser keys = YAML.createParser(file.toFile())) {
+        problems = new ConfigProblems(keys);
+      }
+      config = YAML.readerFor(GatewayConfig.class).withHandler(problems).readValue(file.toFile());
       config.limits().toGatewayLimits(); // checks the limits now, while the file can be named
-      return config;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("The configuration file " + file + " is not valid: "
-          + e.getMessage(), e);
+      problems.add(null, e.getMessage());
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      throw new IllegalArgumentException("The configuration file " + file + where + " is not valid: "
-          + (cause == e ? e.getOriginalMessage() : cause.getMessage()), e);
+      problems.add(e.getLocation(), cause == e ? e.getOriginalMessage() : cause.getMessage());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("The configuration file " + file + " is not valid YAML at "
+          + "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+          + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read the configuration file " + file + ": "
           + e.getMessage(), e);
     }
+    if (!problems.all().isEmpty()) {
+      throw new IllegalArgumentException("The configuration file " + file + " is not valid:\n  "
+          + String.join("\n  ", problems.all()));
+    }
+    return config;
   }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.gateway.core.ClientCompatibility;
 import io.scimgateway.gateway.core.GatewayLimits;
+import io.scimgateway.gateway.core.ValueLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,10 +24,18 @@ import java.util.Set;
  * @param limits page sizes, scan cap, payload and filter sizes
  * @param compatibility what is accepted from identity providers beyond the RFCs
  * @param passwordReset where the one-time secrets of password resets go
+ * @param metrics whether {@code /metrics} is served, and its own token
+ * @param logging the log format and levels
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
-    Compatibility compatibility, PasswordReset passwordReset) {
+    Compatibility compatibility, PasswordReset passwordReset, MetricsSettings metrics,
+    LoggingSettings logging) {
+
+  public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
+      Compatibility compatibility, PasswordReset passwordReset) {
+    this(server, data, backend, auth, limits, compatibility, passwordReset, null, null);
+  }
 
   public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits) {
     this(server, data, backend, auth, limits, null, null);
@@ -43,12 +53,14 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     auth = auth == null ? new Auth(null, null) : auth;
     limits = limits == null ? new Limits(null, null, null, null, null) : limits;
     compatibility = compatibility == null
-        ? new Compatibility(null, null, null, null, null, null, null, null) : compatibility;
+        ? new Compatibility(null, null, null, null, null, null, null, null, null) : compatibility;
     passwordReset = passwordReset == null ? new PasswordReset(null, null) : passwordReset;
+    metrics = metrics == null ? new MetricsSettings(null, null) : metrics;
+    logging = logging == null ? new LoggingSettings(null, null, null) : logging;
   }
 
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null);
+    return new GatewayConfig(null, null, null, null, null, null, null, null, null);
   }
 
   /** The backend's name, {@code sqlite} unless configured. */
@@ -57,23 +69,38 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
   }
 
   public GatewayConfig withServer(Server server) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   public GatewayConfig withData(Path data) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   public GatewayConfig withAuth(Auth auth) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   public GatewayConfig withBackend(ObjectNode backend) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
+  }
+
+  public GatewayConfig withMetrics(MetricsSettings metrics) {
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
+  }
+
+  public GatewayConfig withLogging(LoggingSettings logging) {
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   public GatewayConfig withPasswordReset(PasswordReset passwordReset) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset);
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging);
   }
 
   /** @param basePath the path SCIM is served under, {@code /scim/v2} by default */
@@ -114,11 +141,13 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
 
   public record Limits(Integer maxResults, Integer scanLimit, Long maxPayloadBytes,
       Integer maxFilterLength, Integer cursorTimeoutSeconds, Integer bulkMaxOperations,
-      Long bulkMaxPayloadBytes) {
+      Long bulkMaxPayloadBytes, Integer maxStringLength, Integer maxValues,
+      Map<String, ValueLimits.Limit> attributes) {
 
     public Limits(Integer maxResults, Integer scanLimit, Long maxPayloadBytes,
         Integer maxFilterLength, Integer cursorTimeoutSeconds) {
-      this(maxResults, scanLimit, maxPayloadBytes, maxFilterLength, cursorTimeoutSeconds, null, null);
+      this(maxResults, scanLimit, maxPayloadBytes, maxFilterLength, cursorTimeoutSeconds, null, null,
+          null, null, null);
     }
 
     public GatewayLimits toGatewayLimits() {
@@ -130,19 +159,30 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
           maxFilterLength == null ? defaults.maxFilterLength() : maxFilterLength,
           cursorTimeoutSeconds == null ? defaults.cursorTimeoutSeconds() : cursorTimeoutSeconds,
           bulkMaxOperations == null ? defaults.bulkMaxOperations() : bulkMaxOperations,
-          bulkMaxPayloadBytes == null ? defaults.bulkMaxPayloadBytes() : bulkMaxPayloadBytes);
+          bulkMaxPayloadBytes == null ? defaults.bulkMaxPayloadBytes() : bulkMaxPayloadBytes,
+          new ValueLimits(
+              maxStringLength == null ? defaults.values().maxStringLength() : maxStringLength,
+              maxValues == null ? defaults.values().maxValues() : maxValues, attributes));
     }
   }
 
   /** Leniencies toward identity providers; see {@link ClientCompatibility}. Unset means on. */
   public record Compatibility(Boolean booleanStrings, Boolean valuePathComparisons,
       Boolean bareComplexValues, Boolean valuePathUpserts, Boolean removeListedValues,
-      Boolean emptyPatches, Boolean dottedValueKeys, Boolean unknownSchemaUris) {
+      Boolean emptyPatches, Boolean dottedValueKeys, Boolean unknownSchemaUris,
+      Boolean schemalessBodies) {
+
+    public Compatibility(Boolean booleanStrings, Boolean valuePathComparisons,
+        Boolean bareComplexValues, Boolean valuePathUpserts, Boolean removeListedValues,
+        Boolean emptyPatches, Boolean dottedValueKeys, Boolean unknownSchemaUris) {
+      this(booleanStrings, valuePathComparisons, bareComplexValues, valuePathUpserts,
+          removeListedValues, emptyPatches, dottedValueKeys, unknownSchemaUris, null);
+    }
 
     public ClientCompatibility toClientCompatibility() {
       return new ClientCompatibility(on(booleanStrings), on(valuePathComparisons),
           on(bareComplexValues), on(valuePathUpserts), on(removeListedValues), on(emptyPatches),
-          on(dottedValueKeys), on(unknownSchemaUris));
+          on(dottedValueKeys), on(unknownSchemaUris), on(schemalessBodies));
     }
 
     private static boolean on(Boolean setting) {
@@ -151,17 +191,20 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
   }
 
   /**
-   * Where reset secrets go: {@code log} (the default) writes one line per reset at the logger
-   * {@code io.scimgateway.passwordreset}; {@code webhook} POSTs them to {@code webhook.url}.
+   * Where reset secrets go: {@code file} (the default) appends one line per reset to
+   * {@code password-resets.log} in the data directory, readable by its owner only; {@code log}
+   * writes it at the logger {@code io.scimgateway.passwordreset}; {@code webhook} POSTs them to
+   * {@code webhook.url}.
    */
   public record PasswordReset(String sink, Webhook webhook) {
 
-    private static final Set<String> SINKS = Set.of("log", "webhook");
+    private static final Set<String> SINKS = Set.of("file", "log", "webhook");
 
     public PasswordReset {
-      sink = sink == null ? "log" : sink.toLowerCase(Locale.ROOT);
+      sink = sink == null ? "file" : sink.toLowerCase(Locale.ROOT);
       if (!SINKS.contains(sink)) {
-        throw new IllegalArgumentException("passwordReset.sink must be log or webhook, not " + sink);
+        throw new IllegalArgumentException("passwordReset.sink must be file, log or webhook, not "
+            + sink);
       }
       if (sink.equals("webhook") != (webhook != null)) {
         throw new IllegalArgumentException(webhook == null

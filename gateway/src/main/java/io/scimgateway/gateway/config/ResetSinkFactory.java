@@ -1,6 +1,8 @@
 package io.scimgateway.gateway.config;
 
+import io.scimgateway.gateway.core.FileResetSink;
 import io.scimgateway.gateway.core.LogResetSink;
+import java.nio.file.Path;
 import io.scimgateway.gateway.core.ResetSink;
 import io.scimgateway.gateway.core.WebhookResetSink;
 import java.net.URI;
@@ -18,9 +20,12 @@ public final class ResetSinkFactory {
   }
 
   /** @param environment looks up an environment variable, {@code System::getenv} in production */
-  public static ResetSink create(GatewayConfig.PasswordReset config,
+  public static ResetSink create(GatewayConfig.PasswordReset config, Path dataDirectory,
       UnaryOperator<String> environment) {
     GatewayConfig.Webhook webhook = config.webhook();
+    if (config.sink().equals("file")) {
+      return new FileResetSink(dataDirectory.resolve(FileResetSink.FILE_NAME));
+    }
     if (webhook == null) {
       return new LogResetSink();
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code bulkId}, {@code version} and {@code data}, and the {@code bulkId:} references it makes.
  */
 record BulkOperation(int index, String method, String path, String bulkId, String version,
-    JsonNode data) {
+    JsonNode data, Set<String> references) {
 
   private static final Pattern REFERENCE = Pattern.compile("bulkId:([^\"/\\s]+)");
   private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -40,11 +40,12 @@ record BulkOperation(int index, String method, String path, String bulkId, Strin
       throw BadRequestException.invalidSyntax(where + ": a " + method + " needs \"data\", the "
           + "resource or PATCH request as it would be sent on its own.");
     }
-    return new BulkOperation(index, method, path, bulkId, optionalText(operation, "version"), data);
+    return new BulkOperation(index, method, path, bulkId, optionalText(operation, "version"), data,
+        references(path, data));
   }
 
-  /** The bulkIds this operation refers to, in its path or anywhere in its data. */
-  Set<String> references() {
+  /** The bulkIds an operation refers to, in its path or anywhere in its data; read once. */
+  private static Set<String> references(String path, JsonNode data) {
     Set<String> references = new TreeSet<>();
     collect(path, references);
     if (data != null) {

@@ -117,8 +117,10 @@ public final class BulkProcessor {
 
   private ObjectNode execute(BulkOperation operation, Map<String, String> created, URI baseUri) {
     try {
-      String path = substitute(operation.path(), created);
-      JsonNode data = operation.data() == null ? null : substitute(operation.data(), created);
+      boolean refers = !operation.references().isEmpty();
+      String path = refers ? substitute(operation.path(), created) : operation.path();
+      JsonNode data = operation.data() == null || !refers ? operation.data()
+          : substitute(operation.data(), created);
       BulkTarget target = BulkTarget.of(path, services, operation.method());
       Preconditions preconditions = new Preconditions(operation.version(), null);
       ResourceService service = target.service();
@@ -147,8 +149,7 @@ public final class BulkProcessor {
   private static ObjectNode succeeded(BulkOperation operation, int status, ResourceService service,
       StoredResource resource, URI baseUri) {
     return result(operation, status)
-        .put("location", service.representation().render(resource, baseUri)
-            .path("meta").path("location").asText())
+        .put("location", service.representation().location(resource, baseUri))
         .put("version", ETags.of(resource));
   }
 

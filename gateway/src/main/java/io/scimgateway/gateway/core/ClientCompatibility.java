@@ -25,13 +25,17 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
  *     {@code "urn:...:User:employeeNumber"}), as Entra does with {@code aadOptscim062020}
  * @param unknownSchemaUris URIs in a resource's {@code schemas} that name no schema of its type are
  *     ignored (Entra lists Microsoft's own), rather than refused
+ * @param schemalessBodies a POST, PUT or PATCH body without {@code schemas} gets the endpoint's core
+ *     schema (and the extensions whose URNs it uses) or the PatchOp URN, as widely used clients send
+ *     none; off, such a body is {@code 400 invalidSyntax}
  */
 public record ClientCompatibility(boolean booleanStrings, boolean valuePathComparisons,
     boolean bareComplexValues, boolean valuePathUpserts, boolean removeListedValues,
-    boolean emptyPatches, boolean dottedValueKeys, boolean unknownSchemaUris) {
+    boolean emptyPatches, boolean dottedValueKeys, boolean unknownSchemaUris,
+    boolean schemalessBodies) {
 
   public static ClientCompatibility defaults() {
-    return new ClientCompatibility(true, true, true, true, true, true, true, true);
+    return new ClientCompatibility(true, true, true, true, true, true, true, true, true);
   }
 
   /**
@@ -50,6 +54,6 @@ public record ClientCompatibility(boolean booleanStrings, boolean valuePathCompa
 
   /** Only what the RFC allows. */
   public static ClientCompatibility strict() {
-    return new ClientCompatibility(false, false, false, false, false, false, false, false);
+    return new ClientCompatibility(false, false, false, false, false, false, false, false, false);
   }
 }

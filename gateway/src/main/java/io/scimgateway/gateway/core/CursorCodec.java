@@ -103,8 +103,8 @@ public final class CursorCodec {
   private JsonNode open(String cursor) {
     try {
       byte[] bytes = Base64.getUrlDecoder().decode(cursor);
-      if (bytes.length <= NONCE_BYTES) {
-        return null;
+      if (bytes.length <= NONCE_BYTES + TAG_BITS / 8) {
+        return null; // too short to hold a tag: the cipher would fail rather than refuse it
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));

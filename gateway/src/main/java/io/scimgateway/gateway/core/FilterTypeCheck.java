@@ -1,5 +1,6 @@
 package io.scimgateway.gateway.core;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -93,6 +94,10 @@ final class FilterTypeCheck {
       value = (ValueNode) compatibility.booleanOf(value); // Entra writes "True"/"False"
     }
     checkValue(operator, path, definition, value);
+    if (value != null && value.isTextual() && parent == null && path.getSchemaUrn() == null
+        && path.size() == 1 && path.getElement(0).getAttribute().equals(UserNames.USER_NAME)) {
+      value = TextNode.valueOf(UserNames.nfc(value.textValue()));
+    }
     return rebuild(operator, path, value);
   }
 
@@ -186,7 +191,9 @@ final class FilterTypeCheck {
    * resource's JSON, where names are matched exactly. Relative to {@code parent} inside a value filter.
    */
   private Path canonical(Path path, Path parent) {
-    Path canonical = path.getSchemaUrn() == null ? Path.root() : Path.root(path.getSchemaUrn());
+    boolean core = path.getSchemaUrn() == null
+        || path.getSchemaUrn().equalsIgnoreCase(resourceType.getCoreSchema().getId());
+    Path canonical = core ? Path.root() : Path.root(path.getSchemaUrn());
     Path prefix = canonical;
     for (int i = 0; i < path.size(); i++) {
       Path.Element element = path.getElement(i);

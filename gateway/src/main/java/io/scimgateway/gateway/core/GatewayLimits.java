@@ -11,12 +11,14 @@ package io.scimgateway.gateway.core;
  * @param cursorTimeoutSeconds how long a cursor stays valid (RFC 9865 {@code cursorTimeout})
  * @param bulkMaxOperations the most operations in one bulk request ({@code bulk.maxOperations})
  * @param bulkMaxPayloadBytes the largest bulk request body ({@code bulk.maxPayloadSize})
+ * @param values what one attribute may hold
  */
 public record GatewayLimits(int maxResults, int scanLimit, long maxPayloadBytes, int maxFilterLength,
-    int cursorTimeoutSeconds, int bulkMaxOperations, long bulkMaxPayloadBytes) {
+    int cursorTimeoutSeconds, int bulkMaxOperations, long bulkMaxPayloadBytes, ValueLimits values) {
 
   public static GatewayLimits defaults() {
-    return new GatewayLimits(1_000, 100_000, 1_048_576, 4_096, 3_600, 1_000, 16_777_216);
+    return new GatewayLimits(1_000, 100_000, 1_048_576, 4_096, 3_600, 1_000, 16_777_216,
+        ValueLimits.defaults());
   }
 
   public GatewayLimits {
@@ -27,6 +29,7 @@ public record GatewayLimits(int maxResults, int scanLimit, long maxPayloadBytes,
     positive("cursorTimeoutSeconds", cursorTimeoutSeconds);
     positive("bulkMaxOperations", bulkMaxOperations);
     positive("bulkMaxPayloadBytes", bulkMaxPayloadBytes);
+    values = values == null ? ValueLimits.defaults() : values;
   }
 
   private static void positive(String name, long value) {

@@ -97,39 +97,10 @@ public final class ListQueryParser {
     return typeCheck.check(filter);
   }
 
-  /**
-   * The SDK's parser accepts a value path that is never closed ({@code emails[type eq "work"}); a
-   * filter whose brackets or parentheses do not pair up is refused here, outside string literals.
-   */
   private static void requireBalanced(String text) throws BadRequestException {
-    int parentheses = 0;
-    int brackets = 0;
-    boolean inString = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (inString) {
-        if (c == '\\') {
-          i++;
-        } else if (c == '"') {
-          inString = false;
-        }
-        continue;
-      }
-      switch (c) {
-        case '"' -> inString = true;
-        case '(' -> parentheses++;
-        case ')' -> parentheses--;
-        case '[' -> brackets++;
-        case ']' -> brackets--;
-        default -> { }
-      }
-      if (parentheses < 0 || brackets < 0) {
-        break;
-      }
-    }
-    if (parentheses != 0 || brackets != 0 || inString) {
-      throw BadRequestException.invalidFilter("The filter cannot be parsed: its "
-          + (inString ? "quotes" : parentheses != 0 ? "parentheses" : "brackets")
+    String unpaired = Brackets.unpaired(text);
+    if (unpaired != null) {
+      throw BadRequestException.invalidFilter("The filter cannot be parsed: its " + unpaired
           + " do not pair up.");
     }
   }

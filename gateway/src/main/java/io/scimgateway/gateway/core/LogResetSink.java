@@ -1,23 +1,30 @@
 package io.scimgateway.gateway.core;
 
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The default reset sink ({@code passwordReset.sink: log}): one INFO line per reset at the logger
- * {@value #LOGGER}, and only there, so that operators can route that logger to where the secrets
- * belong and keep them out of the general log. Thread-safe.
+ * The reset sink an operator opts into with {@code passwordReset.sink: log}: one INFO line per reset
+ * at the logger {@value #LOGGER}, and only there, so that operators can route that logger to where
+ * the secrets belong. Unrouted, that logger writes to the general log, which is why it is not the
+ * default ({@link FileResetSink} is). Thread-safe.
  */
 public final class LogResetSink implements ResetSink {
 
   public static final String LOGGER = "io.scimgateway.passwordreset";
 
-  private static final Logger LOG = Logger.getLogger(LOGGER);
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
   @Override
   public void deliver(ResetDelivery delivery) {
-    LOG.info("Password reset for user " + delivery.userId() + " (userName "
+    LOG.info(line(delivery));
+  }
+
+  /** The one line that tells a reset: user id, userName, token and expiry. */
+  static String line(ResetDelivery delivery) {
+    return "Password reset for user " + delivery.userId() + " (userName "
         + printable(delivery.userName()) + "): token " + delivery.token() + ", expires "
-        + delivery.expires());
+        + delivery.expires();
   }
 
   /** A userName is the client's text: quoted, and without line breaks that could forge log lines. */

@@ -11,7 +11,8 @@ import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.StoredResource;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The password extension for one store: takes it out of a checked resource, refuses what the store
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
  */
 final class PasswordActions {
 
-  private static final Logger LOG = Logger.getLogger(PasswordActions.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(PasswordActions.class);
 
   private final Optional<PasswordManagement> management;
   private final Set<PasswordFeature> features;
@@ -141,7 +142,7 @@ final class PasswordActions {
     try {
       return passwords.withdrawReset(userId, token);
     } catch (ScimException | RuntimeException e) {
-      LOG.warning("Could not withdraw the undelivered password reset of user " + userId + ": "
+      LOG.warn("Could not withdraw the undelivered password reset of user " + userId + ": "
           + e.getClass().getSimpleName());
       return false;
     }

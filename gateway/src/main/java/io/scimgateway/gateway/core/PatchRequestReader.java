@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 public final class PatchRequestReader {
 
+  static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
   private static final String SHAPE = "A PATCH body is {\"schemas\": "
       + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], \"Operations\": [{\"op\": \"add\" | "
       + "\"remove\" | \"replace\", \"path\": ..., \"value\": ...}]} (RFC 7644 section 3.5.2).";
@@ -29,6 +31,7 @@ public final class PatchRequestReader {
 
   public static PatchRequest read(ObjectNode body, ClientCompatibility compatibility)
       throws BadRequestException {
+    requirePatchOp(body, compatibility);
     JsonNode operations = body.get("Operations");
     boolean allowedEmpty = compatibility.emptyPatches() && operations != null && operations.isArray();
     if (operations == null || !operations.isArray() || (operations.isEmpty() && !allowedEmpty)) {
@@ -44,13 +47,38 @@ public final class PatchRequestReader {
       }
     }
     if (compatibility.dottedValueKeys()) {
-      body.set("Operations", DottedValueKeys.split((ArrayNode) operations));
+      body.set("Operations", DottedValueKeys.split((ArrayNode) body.get("Operations")));
     }
+    body.set("Operations", NullValues.inOperations((ArrayNode) body.get("Operations")));
     try {
       return JsonUtils.getObjectReader().treeToValue(body, PatchRequest.class);
     } catch (Exception e) {
       throw BadRequestException.invalidSyntax("The body is not a valid PATCH request. " + SHAPE);
     }
+  }
+
+  /**
+   * RFC 7644 section 3.5.2: the body's {@code schemas} is the PatchOp URN. A body without
+   * {@code schemas} gets it when {@code compatibility.schemalessBodies} allows; one naming another
+   * message is always refused.
+   */
+  private static void requirePatchOp(ObjectNode body, ClientCompatibility compatibility)
+      throws BadRequestException {
+    JsonNode schemas = body.get("schemas");
+    if (schemas == null && compatibility.schemalessBodies()) {
+      body.putArray("schemas").add(PATCH_OP);
+      return;
+    }
+    if (schemas != null && schemas.isArray()) {
+      for (JsonNode schema : schemas) {
+        if (schema.isTextual() && schema.textValue().equalsIgnoreCase(PATCH_OP)) {
+          body.putArray("schemas").add(PATCH_OP);
+          return;
+        }
+      }
+    }
+    throw BadRequestException.invalidSyntax("A PATCH body's \"schemas\" must be [\"" + PATCH_OP
+        + "\"]" + (schemas == null ? "; the body has none." : ", not " + schemas + "."));
   }
 
   /**
@@ -93,6 +121,11 @@ public final class PatchRequestReader {
     }
     if (!path.isTextual()) {
       throw BadRequestException.invalidPath(where + ": \"path\" must be a string.");
+    }
+    String unpaired = Brackets.unpaired(path.textValue());
+    if (unpaired != null) {
+      throw BadRequestException.invalidPath(where + ": the " + unpaired + " of the path \""
+          + path.textValue() + "\" do not pair up.");
     }
     try {
       Path.fromString(path.textValue());

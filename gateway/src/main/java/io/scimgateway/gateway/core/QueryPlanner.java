@@ -17,6 +17,9 @@ import java.util.List;
  *   <li>{@code or} goes down only when every operand can; otherwise the backend returns everything
  *       and the gateway evaluates the whole {@code or}.
  *   <li>{@code not} goes down only over an exact operand.
+ *   <li>A combination goes down only when the store takes its shape
+ *       ({@link FilterSupport#combines}); of an {@code and}, the operands that would break the shape
+ *       stay in the gateway, the others still go down.
  *   <li>A value filter ({@code emails[type eq "work" and value co "@x"]}) goes down whole, as an
  *       exact term, when the store evaluates every comparison inside it exactly; otherwise it stays in
  *       the gateway, since one element must satisfy all of it.
@@ -74,14 +77,26 @@ final class QueryPlanner {
     List<Filter> residual = new ArrayList<>();
     for (Filter operand : filter.getCombinedFilters()) {
       QueryPlan plan = plan(operand);
-      if (plan.pushed() != null) {
+      if (plan.pushed() != null && takes(pushed, plan.pushed())) {
         pushed.add(plan.pushed());
-      }
-      if (plan.residual() != null) {
-        residual.add(plan.residual());
+        if (plan.residual() != null) {
+          residual.add(plan.residual());
+        }
+      } else {
+        residual.add(operand); // not pushed: the gateway evaluates all of it
       }
     }
     return new QueryPlan(combine(pushed, FilterType.AND), combine(residual, FilterType.AND));
+  }
+
+  /** Whether the store still takes the conjunction once {@code next} joins what is pushed. */
+  private boolean takes(List<Filter> pushed, Filter next) {
+    if (pushed.isEmpty()) {
+      return true;
+    }
+    List<Filter> joined = new ArrayList<>(pushed);
+    joined.add(next);
+    return support.combines(Filter.and(joined));
   }
 
   private QueryPlan or(Filter filter) {
@@ -95,12 +110,16 @@ final class QueryPlanner {
       pushed.add(plan.pushed());
       exact &= plan.exact();
     }
-    return new QueryPlan(combine(pushed, FilterType.OR), exact ? null : filter);
+    Filter combined = combine(pushed, FilterType.OR);
+    if (pushed.size() > 1 && !support.combines(combined)) {
+      return new QueryPlan(null, filter);
+    }
+    return new QueryPlan(combined, exact ? null : filter);
   }
 
   private QueryPlan not(Filter filter) {
     QueryPlan inner = plan(filter.getInvertedFilter());
-    if (inner.pushed() != null && inner.exact()) {
+    if (inner.pushed() != null && inner.exact() && support.combines(Filter.not(inner.pushed()))) {
       return new QueryPlan(Filter.not(inner.pushed()), null);
     }
     return new QueryPlan(null, filter);

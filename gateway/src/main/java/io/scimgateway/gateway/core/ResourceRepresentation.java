@@ -73,6 +73,11 @@ public final class ResourceRepresentation {
     }
   }
 
+  /** Where the resource is, under {@code baseUri}: its {@code meta.location}. */
+  public String location(StoredResource resource, URI baseUri) {
+    return location(baseUri, resourceType.getEndpoint(), resource.id());
+  }
+
   /** The URL of the resource {@code id} at {@code endpoint} ({@code /Users}), the id percent-encoded. */
   static String location(URI baseUri, String endpoint, String id) {
     String base = baseUri.toString();

@@ -8,12 +8,14 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.GroupMembership;
+import io.scimgateway.spi.AttributeMutability;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.StoredResource;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,24 +40,31 @@ public final class ResourceService {
   private final Optional<GroupMembership> membership;
   private final PasswordActions passwords;
   private final EntitlementRules entitlements;
+  private final UniqueGroupNames groupNames;
 
   public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
       GatewayLimits limits, CursorCodec cursors, ClientCompatibility compatibility,
       ResetSink resetSink, Optional<EntitlementCatalog> catalog) {
     this.resourceType = resourceType;
     this.store = store;
-    this.validator = new ResourceValidator(resourceType, compatibility);
+    this.validator = new ResourceValidator(resourceType, compatibility, limits.values());
     this.search = new ResourceSearch(resourceType, store, limits, cursors);
     this.representation = new ResourceRepresentation(resourceType);
     this.queryParser = new ListQueryParser(resourceType, limits, compatibility);
     this.membership = store.capability(GroupMembership.class);
     this.passwords = new PasswordActions(store.capability(PasswordManagement.class), resetSink);
     this.entitlements = new EntitlementRules(catalog);
+    this.groupNames = new UniqueGroupNames(resourceType, search);
   }
 
   /** The password actions this type's store can do; empty without {@link PasswordManagement}. */
   public Set<PasswordFeature> passwordFeatures() {
     return passwords.features();
+  }
+
+  /** Core attributes the store holds with a stricter mutability than the schema's; empty for none. */
+  public Map<String, String> attributeMutability() {
+    return store.capability(AttributeMutability.class).map(AttributeMutability::mutability).orElse(Map.of());
   }
 
   /** Parses list and search parameters for this resource type; built once, shared by all requests. */
@@ -75,7 +84,8 @@ public final class ResourceService {
     ObjectNode attributes = validator.forCreate(body);
     PasswordRequest password = passwords.take(attributes, WriteKind.CREATE);
     entitlements.apply(attributes, null, WriteKind.CREATE);
-    StoredResource user = passwords.create(store, attributes, password);
+    StoredResource user = groupNames.write(attributes, null,
+        () -> passwords.create(store, attributes, password));
     return passwords.apply(user, passwords.setHeldPassword(store, user, password));
   }
 
@@ -90,7 +100,9 @@ public final class ResourceService {
     ObjectNode after = validator.forReplace(body, current.attributes());
     PasswordRequest password = passwords.take(after, WriteKind.REPLACE);
     entitlements.apply(after, current.attributes(), WriteKind.REPLACE);
-    return passwords.apply(store.replace(new ResourceChange(current, after)), password);
+    StoredResource replaced = groupNames.write(after, current,
+        () -> store.replace(new ResourceChange(current, after)));
+    return passwords.apply(replaced, password);
   }
 
   /**
@@ -130,7 +142,8 @@ public final class ResourceService {
   private Optional<StoredResource> replaceUnlessRaced(StoredResource current, ObjectNode after,
       boolean retry) throws ScimException {
     try {
-      return Optional.of(store.replace(new ResourceChange(current, after)));
+      return Optional.of(groupNames.write(after, current,
+          () -> store.replace(new ResourceChange(current, after))));
     } catch (PreconditionFailedException e) {
       if (!retry) {
         throw e;

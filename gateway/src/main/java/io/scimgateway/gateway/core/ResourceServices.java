@@ -77,6 +77,11 @@ public final class ResourceServices {
     return byEndpoint("Users").map(ResourceService::passwordFeatures).orElse(Set.of());
   }
 
+  /** The User store's stricter mutabilities, for {@code /Schemas}. */
+  public Map<String, String> userAttributeMutability() {
+    return byEndpoint("Users").map(ResourceService::attributeMutability).orElse(Map.of());
+  }
+
   public List<ResourceService> all() {
     return new ArrayList<>(byEndpoint.values());
   }

@@ -39,8 +39,11 @@ final class ResourceValidator {
   private final ClientCompatibility compatibility;
   private final Set<String> knownSchemas;
   private final PrimaryValues primaries;
+  private final AttributeBounds bounds;
 
-  ResourceValidator(ResourceTypeDefinition resourceType, ClientCompatibility compatibility) {
+  ResourceValidator(ResourceTypeDefinition resourceType, ClientCompatibility compatibility,
+      ValueLimits limits) {
+    this.bounds = new AttributeBounds(resourceType, limits);
     this.compatibility = compatibility;
     this.primaries = new PrimaryValues(resourceType);
     this.knownSchemas = new HashSet<>();
@@ -55,8 +58,8 @@ final class ResourceValidator {
   }
 
   /** The attributes to store for a POST body. */
-  ObjectNode forCreate(ObjectNode body) throws ScimException {
-    requireCoreSchema(body);
+  ObjectNode forCreate(ObjectNode sent) throws ScimException {
+    ObjectNode body = withCoreSchema(sent);
     ObjectNode prepared = checker.removeReadOnlyAttributes(knownSchemasOnly(body));
     checker.checkCreate(prepared).throwSchemaExceptions();
     return asStored(prepared);
@@ -67,8 +70,8 @@ final class ResourceValidator {
    * is a whole resource, so it is also checked as one (required attributes present): the SDK's
    * replace check treats it as partial and skips that.
    */
-  ObjectNode forReplace(ObjectNode body, ObjectNode current) throws ScimException {
-    requireCoreSchema(body);
+  ObjectNode forReplace(ObjectNode sent, ObjectNode current) throws ScimException {
+    ObjectNode body = withCoreSchema(sent);
     ObjectNode prepared = checker.removeReadOnlyAttributes(knownSchemasOnly(body));
     checker.checkCreate(prepared).throwSchemaExceptions();
     checker.checkReplace(withoutListsOfImmutableValues(prepared),
@@ -80,7 +83,8 @@ final class ResourceValidator {
   ObjectNode forPatch(PatchRequest patch, String id, ObjectNode stored) throws ScimException {
     ObjectNode current = inSdkNodes(stored);
     ObjectNode writable = checker.removeReadOnlyAttributes(current);
-    List<PatchOperation> operations = lenient.adapt(patch.getOperations(), id, current);
+    List<PatchOperation> operations = lenient.adapt(withoutCoreUrn(patch.getOperations()), id,
+        current);
     List<PatchOperation> checkable = new ArrayList<>();
     for (PatchOperation operation : operations) {
       withoutListsOfImmutableValues(operation).ifPresent(checkable::add);
@@ -91,9 +95,34 @@ final class ResourceValidator {
     ObjectNode result = checker.removeReadOnlyAttributes(patched.getObjectNode());
     // The operations left out above are checked here, in the resource they produce.
     checker.checkCreate(result).throwSchemaExceptions();
-    ObjectNode canonical = names.apply(result);
+    ObjectNode canonical = UserNames.normalize(names.apply(result));
     primaries.moveToNew(names.apply(writable), canonical);
+    bounds.check(canonical);
     return canonical;
+  }
+
+  /**
+   * Paths that name a core attribute by its schema's URN ({@code urn:...:core:2.0:User:displayName})
+   * as the plain name, which is where the attribute lives (RFC 7644 section 3.10).
+   */
+  private List<PatchOperation> withoutCoreUrn(List<PatchOperation> operations)
+      throws ScimException {
+    List<PatchOperation> plain = new ArrayList<>();
+    for (PatchOperation operation : operations) {
+      Path path = operation.getPath();
+      if (path == null || path.size() == 0 || path.getSchemaUrn() == null
+          || !path.getSchemaUrn().equalsIgnoreCase(coreSchema)) {
+        plain.add(operation);
+        continue;
+      }
+      Path withoutUrn = Path.root();
+      for (int i = 0; i < path.size(); i++) {
+        Path.Element element = path.getElement(i);
+        withoutUrn = withoutUrn.attribute(element.getAttribute(), element.getValueFilter());
+      }
+      plain.add(PatchOperation.create(operation.getOpType(), withoutUrn, operation.getJsonNode()));
+    }
+    return plain;
   }
 
   /**
@@ -164,8 +193,9 @@ final class ResourceValidator {
 
   /** A checked POST or PUT body as it is stored: names as the schema spells them, one primary. */
   private ObjectNode asStored(ObjectNode checked) throws BadRequestException {
-    ObjectNode canonical = names.apply(checked);
+    ObjectNode canonical = UserNames.normalize(names.apply(checked));
     primaries.requireAtMostOne(canonical);
+    bounds.check(canonical);
     return canonical;
   }
 
@@ -189,18 +219,34 @@ final class ResourceValidator {
     return copy;
   }
 
-  /** RFC 7643 section 3: every resource names its core schema in {@code schemas}. */
-  private void requireCoreSchema(ObjectNode body) throws BadRequestException {
+  /**
+   * The body without null values (RFC 7643 section 2.5: null is unassigned), naming its core schema
+   * in {@code schemas} as RFC 7643 section 3 asks. A body without {@code schemas} gets the core schema
+   * and the extensions whose URNs it uses when {@code compatibility.schemalessBodies} allows.
+   */
+  private ObjectNode withCoreSchema(ObjectNode sent) throws BadRequestException {
+    ObjectNode body = (ObjectNode) NullValues.without(sent);
     JsonNode schemas = body.get("schemas");
+    if (schemas == null && compatibility.schemalessBodies()) {
+      ArrayNode inferred = body.putArray("schemas").add(coreSchema);
+      body.fieldNames().forEachRemaining(name -> {
+        if (knownSchemas.contains(name.toLowerCase(Locale.ROOT))
+            && !name.equalsIgnoreCase(coreSchema)) {
+          inferred.add(name);
+        }
+      });
+      return body;
+    }
     if (schemas == null || !schemas.isArray()) {
       throw BadRequestException.invalidSyntax("The request body needs a \"schemas\" array naming "
           + coreSchema + ".");
     }
     for (JsonNode schema : schemas) {
       if (schema.isTextual() && schema.textValue().equalsIgnoreCase(coreSchema)) {
-        return;
+        return body;
       }
     }
-    throw BadRequestException.invalidSyntax("\"schemas\" must include " + coreSchema + ".");
+    throw BadRequestException.invalidSyntax("\"schemas\" must include " + coreSchema + ", not "
+        + "only " + schemas + ".");
   }
 }

@@ -2,6 +2,7 @@ package io.scimgateway.gateway.core;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
 
 /**
  * The body of a SCIM error (RFC 7644 section 3.12): {@code status} as a string, an optional
@@ -15,6 +16,9 @@ public final class ScimErrorBody {
   private ScimErrorBody() {
   }
 
+  private static final Pattern PARSER_LOCATION =
+      Pattern.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?");
+
   public static ObjectNode of(int status, String scimType, String detail) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.putArray("schemas").add(SCHEMA);
@@ -22,9 +26,19 @@ public final class ScimErrorBody {
       body.put("scimType", scimType);
     }
     if (detail != null) {
-      body.put("detail", detail);
+      body.put("detail", forPeople(detail));
     }
     body.put("status", Integer.toString(status));
     return body;
+  }
+
+  /**
+   * A detail as a person reads it: one line, without the JSON parser's location notes
+   * ({@code at [Source: REDACTED ...; line: 1, column: 5]}), which name the parser's input, not the
+   * client's request.
+   */
+  static String forPeople(String detail) {
+    String clean = PARSER_LOCATION.matcher(detail).replaceAll("");
+    return clean.replaceAll("\\s+", " ").strip();
   }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.gateway.core.CatalogKind;
 import io.scimgateway.gateway.core.PasswordExtension;
+import io.scimgateway.spi.AttributeMutability;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.PasswordFeature;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,16 +17,22 @@ import java.util.Set;
  * What discovery says of the backend's capabilities, applied to copies of the registry's JSON: the
  * password extension, and each of its attributes, only for the features the User store declares; a
  * User's entitlements and roles read-only where the catalog says so, and roles left out where the
- * backend keeps none. Immutable and thread-safe.
+ * backend keeps none; User attributes the User store holds more strictly ({@link AttributeMutability}).
+ * Immutable and thread-safe.
  */
 final class AdvertisedSchemas {
 
+  private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+
   private final Set<PasswordFeature> passwordFeatures;
   private final Optional<EntitlementCatalog> catalog;
+  private final Map<String, String> userMutability;
 
-  AdvertisedSchemas(Set<PasswordFeature> passwordFeatures, Optional<EntitlementCatalog> catalog) {
+  AdvertisedSchemas(Set<PasswordFeature> passwordFeatures, Optional<EntitlementCatalog> catalog,
+      Map<String, String> userMutability) {
     this.passwordFeatures = passwordFeatures;
     this.catalog = catalog;
+    this.userMutability = Map.copyOf(userMutability);
   }
 
   /** Whether a schema extension is served at all. */
@@ -48,7 +56,11 @@ final class AdvertisedSchemas {
     if (json.path("id").asText().equalsIgnoreCase(PasswordExtension.URN)) {
       removeIf(attributes, attribute -> !PasswordExtension.supported(attribute.path("name").asText(),
           passwordFeatures));
-    } else if (catalog.isPresent()) {
+    }
+    if (json.path("id").asText().equalsIgnoreCase(USER_SCHEMA)) {
+      stricter(attributes);
+    }
+    if (catalog.isPresent() && !json.path("id").asText().equalsIgnoreCase(PasswordExtension.URN)) {
       for (CatalogKind kind : CatalogKind.values()) {
         adjust(attributes, kind, catalog.get());
       }
@@ -64,6 +76,15 @@ final class AdvertisedSchemas {
         if (attribute.path("name").asText().equals(kind.attribute())) {
           readOnly((ObjectNode) attribute);
         }
+      }
+    }
+  }
+
+  private void stricter(ArrayNode attributes) {
+    for (JsonNode attribute : attributes) {
+      String mutability = userMutability.get(attribute.path("name").asText());
+      if (mutability != null) {
+        ((ObjectNode) attribute).put("mutability", mutability);
       }
     }
   }

@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.PathSegment;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every SCIM request needs a bearer token (RFC 6750): a missing or refused one is {@code 401} with
@@ -30,7 +31,7 @@ import java.util.logging.Logger;
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthRequestFilter implements ContainerRequestFilter {
 
-  private static final Logger LOG = Logger.getLogger(BearerAuthRequestFilter.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(BearerAuthRequestFilter.class);
   private static final String REALM = "Bearer realm=\"scim-gateway\"";
 
   private final TokenAuthenticator authenticator;
@@ -51,7 +52,7 @@ public final class BearerAuthRequestFilter implements ContainerRequestFilter {
     try {
       result = authenticator.authenticate(token);
     } catch (AuthenticationUnavailableException e) {
-      LOG.warning("Cannot verify a bearer token: " + e.getMessage());
+      LOG.warn("Cannot verify a bearer token: " + e.getMessage());
       request.abortWith(ScimErrors.response(503, null, "The gateway cannot verify tokens right now "
           + "(its token issuer's keys are unreachable). Retry later."));
       return;

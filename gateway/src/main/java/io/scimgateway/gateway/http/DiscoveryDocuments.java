@@ -36,7 +36,8 @@ final class DiscoveryDocuments {
     this.registry = registry;
     this.services = services;
     this.limits = limits;
-    this.advertised = new AdvertisedSchemas(services.userPasswordFeatures(), services.catalog());
+    this.advertised = new AdvertisedSchemas(services.userPasswordFeatures(), services.catalog(),
+        services.userAttributeMutability());
   }
 
   /** The served resource types as RFC 7643 section 6 documents, by id. */

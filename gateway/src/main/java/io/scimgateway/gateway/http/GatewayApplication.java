@@ -5,6 +5,7 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import io.scimgateway.gateway.auth.TokenAuthenticator;
 import io.scimgateway.gateway.core.GatewayLimits;
 import io.scimgateway.gateway.core.ResourceServices;
+import io.scimgateway.gateway.metrics.GatewayMetrics;
 import io.scimgateway.schemas.SchemaRegistry;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -15,7 +16,7 @@ import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 public final class GatewayApplication extends ResourceConfig {
 
   public GatewayApplication(String basePath, SchemaRegistry registry, ResourceServices services,
-      GatewayLimits limits, TokenAuthenticator authenticator) {
+      GatewayLimits limits, TokenAuthenticator authenticator, GatewayMetrics metrics) {
     DiscoveryDocuments documents = new DiscoveryDocuments(registry, services, limits);
     register(new AbstractBinder() {
       @Override
@@ -32,7 +33,9 @@ public final class GatewayApplication extends ResourceConfig {
     register(DiscoveryEndpoint.class);
     register(ServiceProviderConfigEndpoint.class);
     register(CatalogEndpoint.class);
+    register(MeEndpoint.class);
 
+    register(new RequestObservationFilter(metrics, new AccessLog()));
     register(new BasePathRequestFilter(basePath));
     register(new RequestSizeLimitRequestFilter(limits.maxPayloadBytes(),
         limits.bulkMaxPayloadBytes()));

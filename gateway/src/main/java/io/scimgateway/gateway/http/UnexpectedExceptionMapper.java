@@ -4,8 +4,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The last resort: a failure nobody anticipated. The client gets 500 with a correlation id and nothing
@@ -14,12 +15,14 @@ import java.util.logging.Logger;
 @Provider
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
-  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
   @Override
   public Response toResponse(Throwable exception) {
-    String correlationId = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, exception);
+    // The request's X-Request-Id where there is one, so the client already holds the id.
+    String requestId = MDC.get("requestId");
+    String correlationId = requestId != null ? requestId : UUID.randomUUID().toString();
+    LOG.error("Unexpected failure, correlation id " + correlationId, exception);
     return ScimErrors.response(500, null, "The gateway failed unexpectedly. Quote correlation id "
         + correlationId + " to the operator; the gateway's log has the details.");
   }

@@ -4,7 +4,14 @@ import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import io.scimgateway.gateway.core.ResourceServices;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,8 +23,20 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+  /** Endpoints that exist whatever the backend serves. */
+  private static final Set<String> FIXED_ENDPOINTS = Set.of("Bulk", "ServiceProviderConfig",
+      "ResourceTypes", "Schemas", ".search", "Entitlements", "Roles");
+
+  @Context
+  private UriInfo uriInfo;
+
+  @Inject
+  private ResourceServices services;
+
   @Override
-  public Response toResponse(WebApplicationException exception) {
+  public Response toResponse(WebApplicationException thrown) {
+    WebApplicationException exception = thrown instanceof NotAllowedException && !knownEndpoint()
+        ? new NotFoundException() : thrown;
     Response original = exception.getResponse();
     if (original.hasEntity()) {
       return original;
@@ -29,6 +48,16 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
       }
     });
     return builder.build();
+  }
+
+  /**
+   * A method an endpoint lacks is 405, but a path no endpoint serves is 404 whatever the method:
+   * {@code DELETE /Nope} matches the resource endpoints' template, not an endpoint.
+   */
+  private boolean knownEndpoint() {
+    List<PathSegment> segments = uriInfo.getPathSegments();
+    String first = segments.isEmpty() ? "" : segments.get(0).getPath();
+    return FIXED_ENDPOINTS.contains(first) || services.byEndpoint(first).isPresent();
   }
 
   private static String detail(WebApplicationException exception) {

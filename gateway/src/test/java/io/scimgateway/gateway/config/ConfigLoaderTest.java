@@ -68,7 +68,7 @@ class ConfigLoaderTest {
     assertEquals(8080, config.server().port());
     assertEquals("/scim/v2", config.server().basePath());
     assertEquals("sqlite", config.backendType());
-    assertEquals("log", config.passwordReset().sink());
+    assertEquals("file", config.passwordReset().sink());
   }
 
   @Test
@@ -77,7 +77,7 @@ class ConfigLoaderTest {
     assertEquals("http://127.0.0.1:9000/reset", ConfigLoader.load(write(webhook.formatted(
         "http://127.0.0.1:9000/reset"))).passwordReset().webhook().url());
     assertMessage("must be https", webhook.formatted("http://hooks.example.com/reset"));
-    assertMessage("log or webhook", "passwordReset:\n  sink: mail\n");
+    assertMessage("file, log or webhook", "passwordReset:\n  sink: mail\n");
     assertMessage("needs passwordReset.webhook", "passwordReset:\n  sink: webhook\n");
     assertMessage("needs url and secretEnv",
         "passwordReset:\n  sink: webhook\n  webhook: {url: https://h.example.com/r}\n");
@@ -95,6 +95,22 @@ class ConfigLoaderTest {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> ConfigLoader.load(write("server:\n  prot: 9000\n")));
     assertTrue(error.getMessage().contains("prot"), error.getMessage());
+  }
+
+  @Test
+  void everyMistakeIsReportedWithItsLineAndColumn() throws IOException {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> ConfigLoader.load(write("server:\n  prot: 9000\n  port: many\nlimits:\n"
+            + "  maxResult: 5\ncompatibility:\n  emptyPatches: [1]\n")));
+    String message = error.getMessage();
+    for (String expected : new String[] {"line 2, column 3: unknown key \"prot\"",
+        "line 3, column 9: \"many\" is not a whole number", "line 5, column 3: unknown key \"maxResult\"",
+        "line 7, column 17: expected true or false, found a list"}) {
+      assertTrue(message.contains(expected), message);
+    }
+    for (String internal : new String[] {"Source:", "line -1", "byte offset"}) {
+      assertTrue(!message.contains(internal), message);
+    }
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
 import io.scimgateway.spi.FilterSupport;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,39 @@ class QueryPlannerTest {
     QueryPlan residual = plan("emails[type eq \"work\" and display co \"x\"]");
     assertNull(residual.pushed());
     assertEquals(filter("emails[type eq \"work\" and display co \"x\"]"), residual.residual());
+  }
+
+  /** A store whose query is "all of these, and one or-group of comparisons", with no not. */
+  private final QueryPlanner shaped = new QueryPlanner(new FilterSupport() {
+    @Override
+    public Support support(Path attribute, FilterType operator) {
+      return Support.EXACT;
+    }
+
+    @Override
+    public boolean combines(Filter combination) {
+      return switch (combination.getFilterType()) {
+        case NOT -> false;
+        case OR -> combination.getCombinedFilters().stream().noneMatch(Filter::isCombiningFilter);
+        default -> combination.getCombinedFilters().stream()
+            .filter(operand -> operand.getFilterType() == FilterType.OR).count() <= 1;
+      };
+    }
+  });
+
+  @Test
+  void combinationsTheStoreCannotShapeStayInTheGateway() throws BadRequestException {
+    QueryPlan twoOrs = shaped.plan(filter("(a eq 1 or b eq 2) and c eq 3 and (d eq 4 or e eq 5)"));
+    assertEquals(filter("(a eq 1 or b eq 2) and c eq 3"), twoOrs.pushed());
+    assertEquals(filter("d eq 4 or e eq 5"), twoOrs.residual());
+
+    QueryPlan nested = shaped.plan(filter("a eq 1 or (b eq 2 and c eq 3)"));
+    assertNull(nested.pushed());
+    assertEquals(filter("a eq 1 or (b eq 2 and c eq 3)"), nested.residual());
+
+    QueryPlan negated = shaped.plan(filter("not (a eq 1) and b eq 2"));
+    assertEquals(filter("b eq 2"), negated.pushed());
+    assertEquals(filter("not (a eq 1)"), negated.residual());
   }
 
   private QueryPlan plan(String filter) throws BadRequestException {

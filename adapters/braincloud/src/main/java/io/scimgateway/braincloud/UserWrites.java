@@ -1,0 +1,128 @@
+package io.scimgateway.braincloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.kit.local.LocalState;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Creates and replaces users. Whatever brainCloud cannot take is refused before anything is written: a userName
+ * that is no email address for Email identities, a new login id of a Universal user, a password for an Email user
+ * after creation. Several changes of one replace go in one packet. Thread-safe.
+ */
+final class UserWrites {
+
+  private final S2sClient client;
+  private final LocalState local;
+  private final BrainCloudSettings.IdentityType identityType;
+  private final boolean deleteChildren;
+  private final Clock clock;
+  private final Logins logins;
+
+  /** Finds the users that sign in with a login id, whatever its case. */
+  @FunctionalInterface
+  interface Logins {
+    List<UserReads.Platform> withLogin(String userName) throws ScimException;
+  }
+
+  UserWrites(S2sClient client, LocalState local, BrainCloudSettings settings, Logins logins, Clock clock) {
+    this.client = client;
+    this.logins = logins;
+    this.local = local;
+    this.identityType = settings.identityType();
+    this.deleteChildren = settings.deleteChildren();
+    this.clock = clock;
+  }
+
+  boolean deleteChildren() {
+    return deleteChildren;
+  }
+
+  /** Creates the user with the configured identity and keeps the rest locally; returns its profileId. */
+  String create(ObjectNode attributes) throws ScimException {
+    ObjectNode scim = attributes.deepCopy();
+    JsonNode password = scim.remove("password");
+    scim.remove("groups");
+    String userName = scim.path("userName").asText("");
+    if (identityType == BrainCloudSettings.IdentityType.EMAIL && !userName.contains("@")) {
+      throw BadRequestException.invalidValue("brainCloud signs Email users in with an email address, and '"
+          + userName + "' is none. Send an email address as userName, or configure backend.identityType: "
+          + "Universal.");
+    }
+    if (identityType == BrainCloudSettings.IdentityType.UNIVERSAL) {
+      requireFree(userName, null); // brainCloud compares Universal ids with case, SCIM without
+    }
+    String playerName = scim.path("displayName").asText("");
+    String contact = identityType == BrainCloudSettings.IdentityType.EMAIL ? userName : UserView.primaryEmail(scim);
+    JsonNode created = client.call(UserCalls.create(identityType, userName,
+        password == null || password.isNull() ? null : password.asText(), playerName,
+        contact.isEmpty() ? null : contact));
+    String id = created.path("profileId").asText();
+    keep(id, scim, playerName, contact);
+    return id;
+  }
+
+  /** Applies a replace: brainCloud's calls in one packet, then local state. */
+  void replace(UserReads.Platform user, ObjectNode before, ObjectNode after) throws ScimException {
+    ObjectNode scim = after.deepCopy();
+    JsonNode password = scim.remove("password");
+    scim.remove("groups");
+    List<S2sMessage> calls = new ArrayList<>();
+    String contact = user.contactEmail();
+    String oldLogin = user.login();
+    String newLogin = scim.path("userName").asText("");
+    if (password != null && !password.isNull() && !user.hasIdentity("Universal")) {
+      throw BadRequestException.mutability("brainCloud cannot set an Email user's password; the user sets it "
+          + "through a reset email. Send a password reset (the password extension's reset) instead.");
+    }
+    if (!newLogin.equals(oldLogin)) {
+      requireFree(newLogin, user.profileId());
+      if (!user.hasIdentity("Email")) {
+        throw BadRequestException.mutability("brainCloud cannot change a Universal login id; delete the user and "
+            + "create it with the new userName.");
+      }
+      boolean contactToo = contact.equalsIgnoreCase(oldLogin);
+      calls.add(UserCalls.changeEmailIdentity(user.profileId(), oldLogin, newLogin, contactToo));
+      contact = contactToo ? newLogin : contact;
+    }
+    if (password != null && !password.isNull()) {
+      calls.add(UserCalls.setUniversalPassword(user.profileId(), password.asText()));
+    }
+    if (before.path("active").asBoolean(true) && !scim.path("active").asBoolean(true)) {
+      calls.add(UserCalls.invalidateSessions(user.profileId())); // brainCloud has no "disabled": end sessions
+    }
+    client.callAll(calls);
+    keep(user.profileId(), scim, user.playerName(), contact);
+  }
+
+  /** 409 when another user signs in with this login id. */
+  private void requireFree(String userName, String self) throws ScimException {
+    for (UserReads.Platform other : logins.withLogin(userName)) {
+      if (!other.profileId().equals(self)) {
+        throw ResourceConflictException.uniqueness("Another brainCloud user signs in with " + userName + ".");
+      }
+    }
+  }
+
+  /** Local state: the client's attributes, the login index, and which values brainCloud holds otherwise. */
+  private void keep(String id, ObjectNode scim, String playerName, String contact) {
+    ObjectNode held = scim.deepCopy();
+    held.put(UserView.LOGIN_KEY, scim.path("userName").asText("").toLowerCase(Locale.ROOT));
+    List<String> kept = new ArrayList<>();
+    if (!scim.path("displayName").asText("").equals(playerName)) {
+      kept.add("displayName");
+    }
+    if (scim.path("emails").size() > 1
+        || !UserView.primaryEmail(scim).equalsIgnoreCase(contact == null ? "" : contact)) {
+      kept.add("emails");
+    }
+    held.putArray(UserView.KEPT_LOCALLY).addAll(kept.stream().map(held::textNode).toList());
+    local.put(UserReads.RESOURCE_TYPE, id, held, clock.instant());
+  }
+}

@@ -1,0 +1,80 @@
+package io.scimgateway.sqlitefile;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One write waiting in {@link GroupCommit}: its work, and once its group is committed, its outcome.
+ * The outcome is recorded when the work runs but released only by {@link #answer}, after the commit.
+ */
+final class GroupedWrite<T> {
+
+  /** Tells the commit thread to stop once it has committed what came before. */
+  static final GroupedWrite<Void> STOP = new GroupedWrite<>(handle -> null);
+
+  private final SqliteDatabase.HandleWork<T> work;
+  private final CountDownLatch answered = new CountDownLatch(1);
+  private T result;
+  private Throwable failure;
+
+  GroupedWrite(SqliteDatabase.HandleWork<T> work) {
+    this.work = work;
+  }
+
+  /** Runs the work in its own savepoint of the group's transaction, keeping its outcome. */
+  void runIn(Handle handle) {
+    try {
+      result = GroupCommit.inSavepoint(handle, work);
+    } catch (ScimException | RuntimeException | Error e) {
+      failure = e;
+    }
+  }
+
+  /** The group's commit failed: whatever the work did is not durable. */
+  void commitFailed(RuntimeException cause) {
+    if (failure == null) {
+      failure = cause;
+    }
+    result = null;
+  }
+
+  /** Releases the waiting request; called only once the group's commit has returned (or failed). */
+  void answer() {
+    answered.countDown();
+  }
+
+  /** Waits for {@link #answer}; fails if the commit thread ended without answering. */
+  T awaitCommitted(Thread committer) throws ScimException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          if (answered.await(1, TimeUnit.SECONDS)) {
+            break;
+          }
+          if (!committer.isAlive() && answered.getCount() > 0) {
+            throw new IllegalStateException("The store closed before this write was committed.");
+          }
+        } catch (InterruptedException e) {
+          interrupted = true; // the write is queued: its answer must still be awaited
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (failure instanceof ScimException scim) {
+      throw scim;
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return result;
+  }
+}

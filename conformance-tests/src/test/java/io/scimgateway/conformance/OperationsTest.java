@@ -1,0 +1,144 @@
+package io.scimgateway.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.emulator.appwrite.AppwriteEmulator;
+import io.scimgateway.gateway.auth.StaticTokenAuthenticator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Health, metrics and logs of the gateway as its own process, the way a load balancer, a
+ * Prometheus server and a log shipper meet it.
+ */
+class OperationsTest {
+
+  private static final Duration START = Duration.ofSeconds(90);
+  private static final String TOKEN = "operations-test-token-0123456789abcdef";
+  private static final String PASSWORD = "Operations-Secret-Pa55word!";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir
+  Path data;
+
+  @Test
+  void healthMetricsAndAccessLogOverTheEmbeddedStore() throws Exception {
+    try (GatewayProcess gateway = GatewayProcess.start(TOKEN, "--port", "0", "--data", data.toString())) {
+      URI base = gateway.awaitServing(START);
+      URI root = base.resolve("/");
+      assertEquals("up", json(get(root.resolve("health/live"), null), 200).path("status").asText());
+      assertEquals("up", json(get(root.resolve("health/ready"), null), 200).path("status").asText());
+
+      ScimClient scim = new ScimClient(base, TOKEN);
+      ObjectNode user = UserLifecycleTest.user("metrics@example.com").put("password", PASSWORD);
+      assertEquals(201, scim.post("/Users", user).status());
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, scim.get("/Users", "X-Request-Id", "lookup-" + i).status());
+      }
+      ScimResponse refused = scim.withToken("wrong-token").get("/Users");
+      assertEquals(401, refused.status());
+      assertTrue(refused.header("X-Request-Id").isPresent(), "an id is made when none is sent");
+
+      PrometheusText metrics = new PrometheusText(get(root.resolve("metrics"), null).body());
+      assertEquals(3.0, metrics.value("scim_gateway_http_requests_seconds_count",
+          "endpoint=\"/Users\",method=\"GET\",status=\"200\""));
+      assertEquals(1.0, metrics.value("scim_gateway_http_requests_seconds_count",
+          "endpoint=\"/Users\",method=\"POST\",status=\"201\""));
+      assertEquals(1.0, metrics.value("scim_gateway_http_requests_seconds_count",
+          "endpoint=\"/Users\",method=\"GET\",status=\"401\""));
+      assertTrue(metrics.has("scim_gateway_http_requests_seconds_bucket", "le="), "histogram buckets");
+      assertTrue(metrics.has("hikaricp_connections", "scim-gateway-sqlite-writer"), "pool use");
+      assertTrue(metrics.has("jvm_memory_used_bytes", "area="), "JVM");
+
+      try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("scim-gateway.db"));
+           Statement statement = lock.createStatement()) {
+        statement.execute("BEGIN EXCLUSIVE");
+        JsonNode down = json(get(root.resolve("health/ready"), null), 503);
+        assertEquals("down", down.path("status").asText());
+        assertTrue(down.toString().contains("\"name\":\"database\",\"status\":\"down\""), down::toString);
+        statement.execute("ROLLBACK");
+      }
+      awaitReady(root);
+
+      String output = gateway.output();
+      assertTrue(output.contains("\"requestId\":\"lookup-2\""), output);
+      assertTrue(output.contains("\"loggerName\":\"io.scimgateway.access\""), output);
+      for (String secret : List.of(TOKEN, PASSWORD, "wrong-token")) {
+        assertFalse(output.contains(secret), "the log holds a secret: " + secret);
+      }
+    }
+  }
+
+  @Test
+  void readyNamesTheUnreachablePlatformAndMetricsNeedTheirOwnToken() throws Exception {
+    AppwriteEmulator emulator = new AppwriteEmulator("operations", "operations-key").start();
+    String metricsToken = "metrics-scrape-token-0123456789abcdefgh";
+    Path config = data.resolve("gateway.yaml");
+    ObjectNode backend = ConformanceBackend.appwrite(emulator, data);
+    Files.writeString(config, "backend: " + backend + "\n"
+        + "metrics: {tokenHash: " + StaticTokenAuthenticator.sha256Hex(metricsToken) + "}\n"
+        + "logging: {format: text, level: info}\n");
+    try (GatewayProcess gateway = GatewayProcess.start(TOKEN, "--port", "0", "--data", data.toString(),
+        "--config", config.toString())) {
+      URI base = gateway.awaitServing(START);
+      URI root = base.resolve("/");
+      assertEquals(200, get(root.resolve("health/ready"), null).statusCode());
+      assertEquals(200, new ScimClient(base, TOKEN).get("/Users").status());
+
+      assertEquals(401, get(root.resolve("metrics"), TOKEN).statusCode());
+      HttpResponse<String> scraped = get(root.resolve("metrics"), metricsToken);
+      assertEquals(200, scraped.statusCode());
+      PrometheusText metrics = new PrometheusText(scraped.body());
+      assertTrue(metrics.has("scim_gateway_backend_calls_seconds_count",
+          "operation=\"GET /users\",outcome=\"2xx\",platform=\"appwrite\""), scraped.body());
+
+      emulator.close();
+      JsonNode down = json(get(root.resolve("health/ready"), null), 503);
+      assertTrue(down.toString().contains("\"name\":\"backend\",\"status\":\"down\""), down::toString);
+      assertTrue(gateway.output().contains(" INFO  ") && gateway.output().contains("io.scimgateway.access"),
+          gateway.output());
+    } finally {
+      emulator.close();
+    }
+  }
+
+  private static void awaitReady(URI root) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    int status = 0;
+    while (status != 200 && System.nanoTime() < deadline) {
+      status = get(root.resolve("health/ready"), null).statusCode();
+    }
+    assertEquals(200, status);
+  }
+
+  private static HttpResponse<String> get(URI uri, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    return JSON.readTree(response.body());
+  }
+}

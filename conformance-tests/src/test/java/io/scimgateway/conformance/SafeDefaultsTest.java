@@ -1,0 +1,124 @@
+package io.scimgateway.conformance;
+
+import static io.scimgateway.conformance.ScimJson.minimalUser;
+import static io.scimgateway.conformance.ScimJson.op;
+import static io.scimgateway.conformance.ScimJson.patch;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import io.scimgateway.emulator.appwrite.AppwriteEmulator;
+import io.scimgateway.gateway.GatewayServer;
+import io.scimgateway.gateway.config.GatewayConfig;
+import io.scimgateway.gateway.core.FileResetSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the gateway does unasked is safe: guessable static tokens are refused at start, its database
+ * and local state files are readable by their owner only, and reset tokens go to an owner-only file,
+ * never to the general log.
+ */
+class SafeDefaultsTest {
+
+  private static final String PASSWORD =
+      "urn:scimgateway:params:scim:schemas:extension:password:1.0:User";
+
+  @TempDir
+  Path data;
+
+  @Test
+  void shortAndPrintedStaticTokensAreRefusedWithAdvice() {
+    GatewayConfig config = TestGateway.config(data, ScimJson.object().put("type", "sqlite"));
+    for (String token : new String[] {"short-token", "change-me-to-a-long-random-token"}) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> GatewayServer.start(config, token).close());
+      assertTrue(refused.getMessage().contains("openssl rand"), refused.getMessage());
+    }
+    GatewayConfig printedHash = config.withAuth(new GatewayConfig.Auth(List.of(
+        "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8"), null));
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> GatewayServer.start(printedHash, null).close());
+    assertTrue(refused.getMessage().contains("README"), refused.getMessage());
+  }
+
+  @Test
+  void databaseFilesAndResetTokensAreTheOwnersOnly() throws IOException {
+    GatewayConfig config = TestGateway.config(data, ScimJson.object().put("type", "sqlite"))
+        .withPasswordReset(new GatewayConfig.PasswordReset(null, null));
+    List<String> logged = new ArrayList<>();
+    Handler capture = capture(logged);
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      RunningGateway.with(config, scim -> {
+        String id = scim.post("/Users", minimalUser("reset@example.com")).json().path("id").asText();
+        assertEquals(200, scim.patch("/Users/" + id, patch(op("add", PASSWORD + ":resetPassword",
+            BooleanNode.TRUE))).status());
+      });
+    } finally {
+      root.removeHandler(capture);
+    }
+    Path resets = data.resolve(FileResetSink.FILE_NAME);
+    String line = Files.readString(resets);
+    assertTrue(line.contains("token "), line);
+    String token = line.replaceAll("(?s).*token (\\S+),.*", "$1");
+    assertFalse(logged.stream().anyMatch(record -> record.contains(token)), logged::toString);
+    assertOwnerOnly(resets);
+    assertOwnerOnlyDatabaseFiles();
+  }
+
+  @Test
+  void localStateOfARemoteBackendIsTheOwnersOnly() throws IOException {
+    try (AppwriteEmulator emulator = new AppwriteEmulator("safe", "safe-key").start()) {
+      GatewayConfig config = TestGateway.config(data, ConformanceBackend.appwrite(emulator, data));
+      RunningGateway.with(config, scim ->
+          assertEquals(201, scim.post("/Users", minimalUser("local@example.com")).status()));
+    }
+    assertOwnerOnlyDatabaseFiles();
+  }
+
+  private void assertOwnerOnlyDatabaseFiles() throws IOException {
+    try (Stream<Path> files = Files.list(data)) {
+      List<Path> databases = files.filter(f -> f.getFileName().toString().contains(".db")).toList();
+      assertFalse(databases.isEmpty(), "no database file in " + data);
+      for (Path file : databases) {
+        assertOwnerOnly(file);
+      }
+    }
+  }
+
+  private static void assertOwnerOnly(Path file) throws IOException {
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+        file.toString());
+  }
+
+  private static Handler capture(List<String> logged) {
+    return new Handler() {
+      @Override
+      public synchronized void publish(LogRecord record) {
+        logged.add(record.getLoggerName() + ": " + record.getMessage());
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+  }
+}

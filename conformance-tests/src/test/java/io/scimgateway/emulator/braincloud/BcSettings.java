@@ -1,0 +1,35 @@
+package io.scimgateway.emulator.braincloud;
+
+import java.time.Duration;
+
+/**
+ * How a {@link BcEmulator} behaves where a test may want it to differ.
+ *
+ * @param appId the app the one known server belongs to
+ * @param serverName the server's name (portal: Design, Cloud Code, My Servers)
+ * @param serverSecret the server's secret
+ * @param sessionLifetime how long a session lives without a packet; a later packet is refused with 40365
+ * @param heartbeatSeconds what AUTHENTICATE tells the client about keeping the session alive
+ * @param notFoundReason the reason code for an unknown profileId, undocumented (open question 2): 40446 by default
+ * @param minPasswordLength shorter passwords are refused with 550022
+ */
+public record BcSettings(String appId, String serverName, String serverSecret, Duration sessionLifetime,
+    int heartbeatSeconds, int notFoundReason, int minPasswordLength) {
+
+  public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofMinutes(30);
+
+  public static BcSettings of(String appId, String serverName, String serverSecret) {
+    return new BcSettings(appId, serverName, serverSecret, DEFAULT_SESSION_LIFETIME, 1800,
+        BcFailure.PROFILE_NOT_FOUND, 6);
+  }
+
+  public BcSettings withSessionLifetime(Duration lifetime) {
+    return new BcSettings(appId, serverName, serverSecret, lifetime, heartbeatSeconds, notFoundReason,
+        minPasswordLength);
+  }
+
+  public BcSettings withNotFoundReason(int reason) {
+    return new BcSettings(appId, serverName, serverSecret, sessionLifetime, heartbeatSeconds, reason,
+        minPasswordLength);
+  }
+}

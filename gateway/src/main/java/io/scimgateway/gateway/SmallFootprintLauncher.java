@@ -1,0 +1,103 @@
+package io.scimgateway.gateway;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Gives {@code java -jar scim-gateway.jar} the JVM settings the gateway is measured with, without the
+ * user having to know them. The JVM's own defaults size the heap at a quarter of the machine's memory
+ * and let it grow long before collecting; on a large machine the gateway then holds several times the
+ * memory it needs. So when the JVM was started without a heap limit of the user's own, the gateway
+ * starts itself once more, as a child process with {@link #OPTIONS} and the same arguments, and
+ * forwards its exit status; the first JVM only waits (about 40 MB). A stop signal to the first JVM
+ * stops the child gracefully, and the child stops if the first JVM is killed.
+ *
+ * <p>Any {@code -Xmx} (or {@code -XX:MaxRAM...}) on the command line or in {@code JAVA_TOOL_OPTIONS}
+ * means the user chose: the gateway then runs in the JVM as started.
+ */
+final class SmallFootprintLauncher {
+
+  /**
+   * Measured on 2 cores with 100,000 users (README, "Benchmark"): a bounded heap, the serial collector
+   * (no concurrent GC threads or remembered sets), smaller thread stacks, and caps on the native areas
+   * that otherwise grow with classes loaded, code compiled and NIO buffers.
+   */
+  static final List<String> OPTIONS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
+      "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=32m");
+
+  /** Set in the child's environment: it runs the gateway itself, and stops when its parent is gone. */
+  static final String CHILD_MARK = "SCIM_GATEWAY_LAUNCHED";
+
+  private SmallFootprintLauncher() {
+  }
+
+  /**
+   * Runs the gateway in a child JVM with {@link #OPTIONS} when this JVM has no heap limit of the
+   * user's own; returns the child's exit status, or empty when the gateway should run in this JVM.
+   */
+  static OptionalInt relaunch(String[] args) {
+    if (System.getenv(CHILD_MARK) != null) {
+      stopWithParent();
+      return OptionalInt.empty();
+    }
+    if (!serves(args)) {
+      return OptionalInt.empty(); // token, config and backend commands are short-lived
+    }
+    List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    if (jvmArguments.stream().anyMatch(SmallFootprintLauncher::limitsMemory)) {
+      return OptionalInt.empty();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(OPTIONS);
+    command.addAll(jvmArguments);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().put(CHILD_MARK, "1");
+    // glibc gives each thread that allocates its own 64 MB malloc arena; two are plenty here.
+    builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+    try {
+      Process child = builder.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "scim-gateway-child-stop"));
+      return OptionalInt.of(child.waitFor());
+    } catch (IOException e) {
+      System.err.println("scim-gateway: cannot start the gateway JVM (" + e.getMessage()
+          + "); running in this one with the JVM's default settings");
+      return OptionalInt.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalInt.of(1);
+    }
+  }
+
+  /** {@code serve} is the default command: no command, or flags only, serves too. */
+  private static boolean serves(String[] args) {
+    return args.length == 0 || args[0].equals("serve") || args[0].startsWith("-");
+  }
+
+  private static boolean limitsMemory(String jvmArgument) {
+    return jvmArgument.startsWith("-Xmx") || jvmArgument.startsWith("-XX:MaxHeapSize")
+        || jvmArgument.startsWith("-XX:MaxRAM");
+  }
+
+  /** SIGTERM to the child, and its graceful stop (it finishes requests in flight) awaited. */
+  private static void stop(Process child) {
+    child.destroy();
+    try {
+      child.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A child whose parent was killed (so could not stop it) stops at once, as the parent did. */
+  private static void stopWithParent() {
+    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit()
+        .thenRun(() -> Runtime.getRuntime().halt(137)));
+  }
+}

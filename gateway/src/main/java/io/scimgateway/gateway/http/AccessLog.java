@@ -1,0 +1,37 @@
+package io.scimgateway.gateway.http;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per answered request at the logger {@code io.scimgateway.access}: method, path (query
+ * secrets masked), status, duration, bytes, principal, correlation id and client address, as
+ * key-value pairs (fields of the JSON line) and in the message (for plain text). Never a header or
+ * a body. Thread-safe.
+ */
+public final class AccessLog {
+
+  /** The logger's name; set its level to {@code warn} to silence the access log. */
+  public static final String LOGGER = "io.scimgateway.access";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
+  void write(RequestRecord record, long bytes, long nanos) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    double millis = nanos / 1_000_000.0;
+    LOG.atInfo()
+        .addKeyValue("method", record.method())
+        .addKeyValue("path", record.path())
+        .addKeyValue("status", record.status())
+        .addKeyValue("durationMs", Math.round(millis * 10) / 10.0)
+        .addKeyValue("bytes", bytes)
+        .addKeyValue("principal", record.principal())
+        .addKeyValue("requestId", record.requestId())
+        .addKeyValue("client", record.client())
+        .log("{} {} {} {}ms {}B principal={} requestId={} client={}", record.method(),
+            record.path(), record.status(), String.format("%.1f", millis), bytes,
+            record.principal(), record.requestId(), record.client());
+  }
+}

@@ -1,0 +1,58 @@
+package io.scimgateway.gateway.metrics;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * One gateway's meters, in Prometheus form. The registry joins Micrometer's global registry while
+ * the gateway runs, so that what the adapters and the connection pool record there (backend calls,
+ * retries, rate-limit waits, pool use) is served too. Thread-safe.
+ */
+public final class GatewayMetrics implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+
+  public GatewayMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    Metrics.globalRegistry.add(registry);
+  }
+
+  /** One answered HTTP request. */
+  public void request(String endpoint, String method, int status, long nanos) {
+    Timer.builder("scim_gateway_http_requests")
+        .description("HTTP requests answered, by endpoint, method and status")
+        .tag("endpoint", endpoint)
+        .tag("method", method)
+        .tag("status", String.valueOf(status))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    Metrics.globalRegistry.remove(registry);
+    gc.close();
+    registry.close();
+  }
+}
