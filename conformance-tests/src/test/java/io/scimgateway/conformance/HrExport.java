@@ -86,7 +86,7 @@ final class HrExport {
       next.set(i, moved % 2 == 0 ? mover : mover.movedTo("Dept moved", id(0),
           new TreeSet<>(List.of("All staff", "Team moved"))));
     }
-    List<Employee> joining = employees(90_000, joiners);
+    List<Employee> joining = employees(Math.max(90_000, today.size()), joiners);
     for (int i = 0; i < joining.size(); i++) {
       Employee joiner = joining.get(i);
       next.add(joiner.movedTo(joiner.department(), id(i % 10), joiner.groups()));

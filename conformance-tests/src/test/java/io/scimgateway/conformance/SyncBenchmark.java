@@ -3,6 +3,7 @@ package io.scimgateway.conformance;
 import io.scimgateway.conformance.HrExport.Employee;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
@@ -46,7 +47,7 @@ class SyncBenchmark {
       throws Exception {
     String loadBefore = load();
     long start = System.nanoTime();
-    SyncDirectory.Run run = directory.sync(export, mapping);
+    SyncDirectory.Run run = directory.sync(Duration.ofHours(1), export, mapping);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (run.exitCode() != 0) {
       throw new AssertionError("sync failed:\n" + run.output());

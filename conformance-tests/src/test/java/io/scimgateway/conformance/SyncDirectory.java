@@ -88,8 +88,13 @@ abstract class SyncDirectory implements AutoCloseable {
 
   /** Runs sync to its end. */
   Run sync(Path export, Path mapping, String... more) throws InterruptedException {
+    return sync(Duration.ofMinutes(5), export, mapping, more);
+  }
+
+  /** Runs sync to its end, failing when it takes longer than {@code timeout}. */
+  Run sync(Duration timeout, Path export, Path mapping, String... more) throws InterruptedException {
     try (GatewayProcess process = start(export, mapping, more)) {
-      int exit = process.awaitExit(Duration.ofMinutes(5));
+      int exit = process.awaitExit(timeout);
       return new Run(exit, process.output());
     }
   }

@@ -109,7 +109,7 @@ abstract class SyncScenarios {
           .exitCode());
 
       SyncDirectory.Run refused = directory.sync(half, mapping());
-      assertEquals(3, refused.exitCode(), refused.output());
+      assertEquals(4, refused.exitCode(), refused.output());
       assertTrue(refused.output().contains("Refused: 25 leavers would be deactivated, more than "
           + "maxLeaverShare 20% of the 50 users"), refused.output());
       assertEquals(HrExport.expected(today), directory.read(SyncedUser::all));

@@ -1,5 +1,6 @@
 package io.scimgateway.gateway.cli;
 
+import io.scimgateway.gateway.sync.SyncCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;

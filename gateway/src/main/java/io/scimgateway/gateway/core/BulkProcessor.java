@@ -169,6 +169,9 @@ public final class BulkProcessor {
   }
 
   private static String substitute(String text, Map<String, String> created) {
+    if (!text.contains("bulkId:")) {
+      return text; // most paths refer to nothing; trying every POST so far made large requests quadratic
+    }
     String result = text;
     for (Map.Entry<String, String> entry : created.entrySet()) {
       result = result.replace("bulkId:" + entry.getKey(), entry.getValue());

@@ -1,5 +1,6 @@
 package io.scimgateway.gateway.sync;
 
+import io.scimgateway.gateway.cli.ExitCodes;
 import io.scimgateway.gateway.config.ConfigLoader;
 import io.scimgateway.gateway.config.GatewayConfig;
 import io.scimgateway.schemas.SchemaRegistry;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,18 +22,22 @@ import picocli.CommandLine.Option;
     description = "Makes the directory match an HR export: creates joiners, updates movers (only the "
         + "attributes that differ), deactivates or deletes leavers, and sets group memberships.",
     footer = {"%nExit codes: 0 in step (or dry run done), 1 some writes failed (each reported with its "
-        + "line), 2 bad input or usage (nothing written), 3 refused by the leaver limit (nothing "
-        + "written), 4 the target cannot be used.",
+        + "line), 2 bad input or usage (nothing written), 3 the target cannot be used (or an "
+        + "unexpected failure), 4 refused by the leaver limit (nothing written).",
         "Interrupted? Run the same command again: what was written shows no difference and is not "
         + "written twice."})
 public final class SyncCommand implements Callable<Integer> {
 
-  static final int OK = 0;
-  static final int WRITES_FAILED = 1;
-  static final int BAD_INPUT = 2;
-  static final int REFUSED = 3;
-  static final int TARGET_UNAVAILABLE = 4;
+  static final int OK = ExitCodes.OK;
+  static final int WRITES_FAILED = ExitCodes.PROBLEMS;
+  static final int BAD_INPUT = ExitCodes.USAGE;
+  static final int TARGET_UNAVAILABLE = ExitCodes.FAILED;
+  /** Beyond the gateway's own codes: the leaver limit stopped the run. */
+  static final int REFUSED = 4;
   static final String TOKEN_VARIABLE = "SCIM_SYNC_TOKEN";
+
+  /** The connection pool narrates its start and stop at INFO; a scheduler's log needs only problems. */
+  private static final Logger POOL_LOG = Logger.getLogger("com.zaxxer.hikari");
 
   @Option(names = "--from", required = true, paramLabel = "FILE",
       description = "The export: CSV with a header line, or JSON lines (.jsonl, .ndjson, .json).")
@@ -71,6 +78,7 @@ public final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    POOL_LOG.setLevel(Level.WARNING);
     PrintStream out = System.out;
     PrintStream err = System.err;
     long started = System.nanoTime();
