@@ -43,6 +43,10 @@ class RfcStrictnessTest {
       JsonNode before = scim.get("/Users/" + id).json();
       assertScimError(scim.patch("/Users/" + id, patch(op("replace", "emails[type eq \"work\"",
           parse("[{\"value\": \"x@example.com\"}]")))), 400, "invalidPath");
+      for (String noAttribute : new String[] {"", ScimJson.ENTERPRISE}) {
+        assertScimError(scim.patch("/Users/" + id, patch(op("replace", noAttribute,
+            parse("{\"employeeNumber\": \"7\"}")))), 400, "invalidPath");
+      }
       assertEquals(before, scim.get("/Users/" + id).json());
     });
   }

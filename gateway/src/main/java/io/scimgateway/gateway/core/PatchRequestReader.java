@@ -127,11 +127,17 @@ public final class PatchRequestReader {
       throw BadRequestException.invalidPath(where + ": the " + unpaired + " of the path \""
           + path.textValue() + "\" do not pair up.");
     }
+    Path parsed;
     try {
-      Path.fromString(path.textValue());
+      parsed = Path.fromString(path.textValue());
     } catch (BadRequestException e) {
       throw BadRequestException.invalidPath(where + ": the path \"" + path.textValue()
           + "\" is not a valid attribute path: " + e.getMessage());
+    }
+    if (parsed.size() == 0) {
+      throw BadRequestException.invalidPath(where + ": the path \"" + path.textValue()
+          + "\" names no attribute. To set attributes of an extension, leave out \"path\" and "
+          + "send {\"<extension URN>\": {...}} as the value.");
     }
   }
 }

@@ -4,7 +4,10 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.PatchRequest;
@@ -28,6 +31,10 @@ class ParserFuzzTest {
       attribute.toString().startsWith("e") ? FilterSupport.Support.SUPERSET
           : attribute.toString().startsWith("u") ? FilterSupport.Support.EXACT
               : FilterSupport.Support.NONE);
+  private static final String[] OPS = {"add", "remove", "replace", "Replace", "copy"};
+  private static final String[] ATTRIBUTES = {"schemas", "userName", "name", "emails",
+      "phoneNumbers", "active", "groups", "meta", "id", "password", "displayName", "entitlements",
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "x509Certificates", "addresses"};
   private static final ObjectNode CURRENT = object("{\"schemas\": "
       + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"], \"userName\": \"fuzz@example.com\", "
       + "\"name\": {\"givenName\": \"F\"}, \"emails\": [{\"value\": \"a@example.com\", "
@@ -54,9 +61,19 @@ class ParserFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void patches(FuzzedDataProvider data) {
     ClientCompatibility compatibility = compatibility(data.consumeBoolean());
-    ObjectNode body = objectOrNull(data.consumeRemainingAsString());
-    if (body == null) {
-      return;
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    if (data.consumeBoolean()) {
+      body.putArray("schemas").add(PatchRequestReader.PATCH_OP);
+    }
+    ArrayNode operations = body.putArray("Operations");
+    for (int n = data.consumeInt(0, 3); n > 0; n--) {
+      ObjectNode operation = operations.addObject().put("op", data.pickValue(OPS));
+      if (data.consumeBoolean()) {
+        operation.put("path", data.consumeString(80));
+      }
+      if (data.consumeBoolean()) {
+        operation.set("value", jsonOrText(data.consumeString(200)));
+      }
     }
     try {
       PatchRequest patch = PatchRequestReader.read(body, compatibility);
@@ -70,9 +87,10 @@ class ParserFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void bodies(FuzzedDataProvider data) {
     ClientCompatibility compatibility = compatibility(data.consumeBoolean());
-    ObjectNode body = objectOrNull(data.consumeRemainingAsString());
-    if (body == null) {
-      return;
+    ObjectNode body = data.consumeBoolean() ? CURRENT.deepCopy() : JsonNodeFactory.instance.objectNode();
+    for (int n = data.consumeInt(0, 4); n > 0; n--) {
+      String name = data.consumeBoolean() ? data.pickValue(ATTRIBUTES) : data.consumeString(40);
+      body.set(name, jsonOrText(data.consumeString(200)));
     }
     ResourceValidator validator =
         new ResourceValidator(USERS, compatibility, ValueLimits.defaults());
@@ -85,6 +103,15 @@ class ParserFuzzTest {
       validator.forReplace(body, CURRENT.deepCopy());
     } catch (ScimException refused) {
       // a 400
+    }
+  }
+
+  /** The text as JSON when it parses, else as a string value: both kinds of value reach the code. */
+  private static JsonNode jsonOrText(String text) {
+    try {
+      return JsonUtils.getObjectReader().readTree(text);
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(text);
     }
   }
 
