@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarted on the same data: every user whose creation was answered 201 is there, and every group
  * that is there has all of its members (nothing half-written).
  */
+@Needs(Capability.EMBEDDED_STORE)
 class KillDurabilityTest {
 
   private static final String TOKEN = "kill-durability-token-0123456789";

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runnable jar as a user meets it: refusing to run open, serving, and stopping on SIGTERM. */
+@Needs(Capability.EMBEDDED_STORE)
 class ProcessLifecycleTest {
 
   private static final Duration START = Duration.ofSeconds(60);
