@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and applied once, an expired session renewed unnoticed, rate limits retried), packet counts, and what brainCloud
  * cannot do with Email users (passwords after creation) refused before anything is written.
  */
+@Tag("platform")
 class BrainCloudAdapterTest {
 
   private static final String CREATE_EMAIL = "user/SYS_CREATE_USER_EMAIL_PASSWORD";

@@ -27,7 +27,7 @@ final class BrainCloudGateway implements AutoCloseable {
   static BrainCloudGateway start(Path data, UnaryOperator<ObjectNode> backend) throws IOException {
     BcEmulator emulator = new BcEmulator(BcSettings.of("10000", "gateway", "emulator-secret")).start();
     try {
-      ObjectNode section = backend.apply(ConformanceBackend.braincloud(emulator, data));
+      ObjectNode section = backend.apply(BraincloudPlatform.section(emulator, data));
       return new BrainCloudGateway(emulator, TestGateway.start(TestGateway.config(data, section), TestGateway.TOKEN));
     } catch (RuntimeException e) {
       emulator.close();

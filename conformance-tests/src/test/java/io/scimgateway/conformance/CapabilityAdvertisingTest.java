@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Discovery states the password extension and the entitlement catalog exactly where the backend has
  * them: with the embedded store, and with the same store with both capabilities hidden.
  */
+@Needs(Capability.EMBEDDED_STORE)
 class CapabilityAdvertisingTest {
 
   @TempDir

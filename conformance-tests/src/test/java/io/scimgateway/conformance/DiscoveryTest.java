@@ -132,7 +132,7 @@ class DiscoveryTest {
 
   /** Whether the backend has an entitlement and role catalog (all but brainCloud). */
   private static boolean catalogs() {
-    return ConformanceBackend.current() != ConformanceBackend.BRAINCLOUD;
+    return ConformanceBackend.has(Capability.CATALOGS);
   }
 
   private static void assertUserResourceType(JsonNode user) {

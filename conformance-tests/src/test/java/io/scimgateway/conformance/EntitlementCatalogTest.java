@@ -106,6 +106,7 @@ class EntitlementCatalogTest {
   }
 
   @Test
+  @Needs(Capability.WRITABLE_CATALOG)
   void withoutConfiguredValuesAnyValueIsAcceptedAndTheListsAreEmpty() {
     RunningGateway.with(TestGateway.config(data), scim -> {
       assertListResponse(scim.get("/Entitlements"), 0, 0, 1);
@@ -141,6 +142,18 @@ class EntitlementCatalogTest {
           attribute.path("subAttributes").forEach(sub ->
               assertEquals("readOnly", sub.path("mutability").asText(), sub::toString));
         }
+      }
+    });
+  }
+
+  @Test
+  void entitlementsAreWrittenOnlyWhereTheBackendLetsClientsWriteThem() {
+    RunningGateway.with(TestGateway.config(data), scim -> {
+      ScimResponse created = scim.post("/Users", user("ned@example.com", "analytics", null));
+      if (ConformanceBackend.has(Capability.WRITABLE_CATALOG)) {
+        assertStatus(201, created);
+      } else {
+        assertScimError(created, 400, "mutability");
       }
     });
   }

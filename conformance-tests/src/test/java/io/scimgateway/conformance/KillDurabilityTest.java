@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 201 is there, every answered PATCH is there, and every group that is there has all of its members
  * (nothing half-written). The concurrent writers share group commits in the embedded store.
  */
+@Needs(Capability.EMBEDDED_STORE)
 class KillDurabilityTest {
 
   private static final String TOKEN = "kill-durability-token-0123456789";

@@ -91,7 +91,7 @@ class OperationsTest {
     AppwriteEmulator emulator = new AppwriteEmulator("operations", "operations-key").start();
     String metricsToken = "metrics-scrape-token-0123456789abcdefgh";
     Path config = data.resolve("gateway.yaml");
-    ObjectNode backend = ConformanceBackend.appwrite(emulator, data);
+    ObjectNode backend = AppwritePlatform.section(emulator, data);
     Files.writeString(config, "backend: " + backend + "\n"
         + "metrics: {tokenHash: " + StaticTokenAuthenticator.sha256Hex(metricsToken) + "}\n"
         + "logging: {format: text, level: info}\n");

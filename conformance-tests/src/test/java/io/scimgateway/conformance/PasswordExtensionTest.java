@@ -54,6 +54,7 @@ class PasswordExtensionTest {
   }
 
   @Test
+  @Needs({Capability.RESET_TOKENS, Capability.MUST_CHANGE_PASSWORD})
   void extensionAttributesAreNeverReturned() {
     RunningGateway.with(TestGateway.config(data), scim -> {
       ScimResponse created = scim.post("/Users", withPassword(minimalUser("ana@example.com"),
@@ -79,6 +80,7 @@ class PasswordExtensionTest {
   }
 
   @Test
+  @Needs(Capability.RESET_TOKENS)
   void resetsThroughPostPutPatchAndBulkActOnceEach() {
     RunningGateway.with(TestGateway.config(data), scim -> {
       ObjectNode user = minimalUser("ben@example.com");
@@ -111,6 +113,7 @@ class PasswordExtensionTest {
   }
 
   @Test
+  @Needs(Capability.RESET_TOKENS)
   void aPatchThatOnlyResetsAnswersTheUserWithItsVersionUnchanged() {
     RunningGateway.with(TestGateway.config(data), scim -> {
       ScimResponse created = scim.post("/Users", minimalUser("dan@example.com"));
@@ -125,6 +128,7 @@ class PasswordExtensionTest {
   }
 
   @Test
+  @Needs(Capability.EMBEDDED_STORE)
   void theTokenIsUrlSafeAndOnlyItsHashIsStoredWithTheExpiry() throws Exception {
     RunningGateway.with(TestGateway.config(data), scim -> {
       Instant before = Instant.now();
@@ -154,6 +158,7 @@ class PasswordExtensionTest {
   }
 
   @Test
+  @Needs(Capability.EMBEDDED_STORE)
   void mustChangePasswordIsSetAndLiftedWithoutAReset() {
     RunningGateway.with(TestGateway.config(data), scim -> {
       ObjectNode user = minimalUser("fay@example.com").put("password", "initial-password-1234");
@@ -169,6 +174,7 @@ class PasswordExtensionTest {
   }
 
   @Test
+  @Needs(Capability.EMBEDDED_STORE)
   void whatTheStoreCannotDoIsRefusedBeforeAnythingIsWritten() {
     RunningGateway.with(TestGateway.config(data), scim -> {
       ScimResponse template = scim.post("/Users", withPassword(minimalUser("gus@example.com"),
@@ -201,6 +207,22 @@ class PasswordExtensionTest {
       assertScimError(scim.patch("/Users/no-such-user", patch(op("add",
           PASSWORD + ":resetPassword", BooleanNode.TRUE))), 404);
       assertTrue(resets.deliveries().isEmpty());
+    });
+  }
+
+  @Test
+  void mustChangePasswordAloneIsTakenOnlyWhereTheBackendHasIt() {
+    RunningGateway.with(TestGateway.config(data), scim -> {
+      ScimResponse created = scim.post("/Users", withPassword(minimalUser("hal@example.com"),
+          object().put("mustChangePassword", true)));
+      if (ConformanceBackend.has(Capability.MUST_CHANGE_PASSWORD)) {
+        assertStatus(201, created);
+        return;
+      }
+      assertScimError(created, 400, "invalidValue");
+      assertTrue(created.text("detail").contains("mustChangePassword"), created::toString);
+      assertEquals(0, scim.get("/Users?filter=" + q("userName eq \"hal@example.com\"")).json()
+          .path("totalResults").asInt(-1), "nothing was written");
     });
   }
 

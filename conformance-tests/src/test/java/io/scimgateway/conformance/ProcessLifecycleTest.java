@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The runnable jar as a user meets it: serving, and stopping on SIGTERM. (Its first start without a
  * token is in {@link CommandLineTest}.)
  */
+@Needs(Capability.EMBEDDED_STORE)
 class ProcessLifecycleTest {
 
   private static final Duration START = Duration.ofSeconds(60);

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The webhook reset sink against a real HTTP server on loopback: what it POSTs and signs, and that a
  * delivery that fails is a 502 that leaves no usable token behind.
  */
+@Needs(Capability.RESET_TOKENS)
 class ResetSinkTest {
 
   private static final String SECRET_VARIABLE = "SCIM_GATEWAY_TEST_RESET_SECRET";
@@ -96,6 +97,7 @@ class ResetSinkTest {
   }
 
   @Test
+  @Needs(Capability.EMBEDDED_STORE)
   void aRefusedDeliveryIs502AndTheTokenIsWithdrawn() throws Exception {
     answer = 500;
     withWebhookGateway(client -> {
@@ -117,6 +119,7 @@ class ResetSinkTest {
   }
 
   @Test
+  @Needs(Capability.EMBEDDED_STORE)
   void anUnreachableWebhookIs502() {
     withWebhookGateway(client -> {
       webhook.stop(0);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * identically (attributes, meta, ETags), memberships included. The second gateway listens on another
  * port, so locations are compared after swapping the old base URL for the new one.
  */
+@Needs(Capability.EMBEDDED_STORE)
 class RestartTest {
 
   @TempDir

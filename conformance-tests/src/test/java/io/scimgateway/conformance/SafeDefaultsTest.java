@@ -83,7 +83,7 @@ class SafeDefaultsTest {
   @Test
   void localStateOfARemoteBackendIsTheOwnersOnly() throws IOException {
     try (AppwriteEmulator emulator = new AppwriteEmulator("safe", "safe-key").start()) {
-      GatewayConfig config = TestGateway.config(data, ConformanceBackend.appwrite(emulator, data));
+      GatewayConfig config = TestGateway.config(data, AppwritePlatform.section(emulator, data));
       RunningGateway.with(config, scim ->
           assertEquals(201, scim.post("/Users", minimalUser("local@example.com")).status()));
     }

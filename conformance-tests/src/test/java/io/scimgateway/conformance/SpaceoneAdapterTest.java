@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * roles from domain role bindings, refusals before anything is written, and console-api's prefix
  * with python-core's error shape.
  */
+@Tag("platform")
 class SpaceoneAdapterTest {
 
   private static final String CREATE = "POST /identity/v1/user/create";

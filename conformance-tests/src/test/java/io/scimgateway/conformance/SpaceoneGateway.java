@@ -29,7 +29,7 @@ final class SpaceoneGateway implements AutoCloseable {
     SpaceoneEmulator emulator = new SpaceoneEmulator(settings).start();
     emulator.addRole("role-domain-admin", "Domain Admin", "DOMAIN");
     try {
-      ObjectNode section = backend.apply(ConformanceBackend.spaceone(emulator, data));
+      ObjectNode section = backend.apply(SpaceonePlatform.section(emulator, data));
       return new SpaceoneGateway(emulator, TestGateway.start(TestGateway.config(data, section), TestGateway.TOKEN));
     } catch (RuntimeException e) {
       emulator.close();

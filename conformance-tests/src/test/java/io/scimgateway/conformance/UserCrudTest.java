@@ -211,7 +211,7 @@ class UserCrudTest {
 
     ScimResponse replaced = scim.put("/Users/" + id, user("new.name@example.com"));
 
-    if (!ConformanceBackend.renamesUsers()) {
+    if (!ConformanceBackend.has(Capability.USERNAME_CHANGES)) {
       assertStatus(400, replaced);
       assertEquals("mutability", replaced.text("scimType"), replaced::toString);
       assertTrue(replaced.text("detail").contains("userName"), replaced::toString);

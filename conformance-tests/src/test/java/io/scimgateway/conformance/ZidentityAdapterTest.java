@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or limited on the way, the rate limit honoured under a burst, tokens replaced on expiry and on
  * refusal, and a full replace that keeps what SCIM does not map.
  */
+@Tag("platform")
 class ZidentityAdapterTest {
 
   private static final String POST_USERS = "POST /admin/api/v1/users";

@@ -29,7 +29,7 @@ final class ZidentityGateway implements AutoCloseable {
       throws IOException {
     ZidEmulator emulator = new ZidEmulator(settings).start();
     try {
-      ObjectNode section = backend.apply(ConformanceBackend.zidentity(emulator, data));
+      ObjectNode section = backend.apply(ZidentityPlatform.section(emulator, data));
       return new ZidentityGateway(emulator,
           TestGateway.start(TestGateway.config(data, section), TestGateway.TOKEN));
     } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code :setskipmfa} each called once, even when the platform limits the rate; service and admin
  * entitlements read as User entitlements and roles, in the catalogs, and read-only.
  */
+@Tag("platform")
 class ZidentityPasswordsAndEntitlementsTest {
 
   private static final String SERVICE_ID = "svc-zia";

@@ -26,8 +26,6 @@ final class AppwriteAttributes {
   private static final Set<FilterType> ORDERING = EnumSet.of(FilterType.EQUAL, FilterType.NOT_EQUAL,
       FilterType.GREATER_THAN, FilterType.GREATER_OR_EQUAL, FilterType.LESS_THAN,
       FilterType.LESS_OR_EQUAL);
-  private static final Set<FilterType> TEXT = EnumSet.of(FilterType.EQUAL, FilterType.NOT_EQUAL,
-      FilterType.STARTS_WITH, FilterType.ENDS_WITH, FilterType.CONTAINS);
 
   private AppwriteAttributes() {
   }
@@ -35,8 +33,7 @@ final class AppwriteAttributes {
   static AppwriteFilter userFilter(LocalState local) {
     return new AppwriteFilter(Map.of(
         "id", new PushableAttribute("$id", EQUALITY, (op, value) -> List.of(value)),
-        "username", new PushableAttribute("email", TEXT,
-            (op, value) -> List.of(JSON.textNode(value.asText().toLowerCase(Locale.ROOT)))),
+        "username", userName(local),
         // A user who never wrote active shows none, yet Appwrite's status is true: "eq" narrows.
         "active", new PushableAttribute("status", Set.of(), EnumSet.of(FilterType.EQUAL),
             (op, value) -> List.of(value)),
@@ -53,11 +50,24 @@ final class AppwriteAttributes {
 
   /** Sortable SCIM attributes (lower case) and the Appwrite attribute that orders the same way. */
   static Map<String, String> userSorting() {
-    return Map.of("id", "$id", "username", "email", "meta.created", "$createdAt");
+    return Map.of("id", "$id", "meta.created", "$createdAt");
   }
 
   static Map<String, String> teamSorting() {
     return Map.of("id", "$id", "meta.created", "$createdAt");
+  }
+
+  /**
+   * {@code userName eq}: Appwrite's email (a userName that is an email address, or a user made in
+   * Appwrite), or one of the users local state holds the userName for. A superset: a user whose
+   * userName is not an email may have the value as its email, and the gateway filters again. Other
+   * operators cannot be answered from both places at once; the gateway evaluates them.
+   */
+  private static PushableAttribute userName(LocalState local) {
+    return new PushableAttribute("email", Set.of(), EnumSet.of(FilterType.EQUAL),
+        (op, value) -> List.of(JSON.textNode(value.asText().toLowerCase(Locale.ROOT))),
+        (op, value) -> local.idsWithUserName(AppwriteUserStore.RESOURCE_TYPE, value.asText())
+            .stream().map(id -> (JsonNode) JSON.textNode(id)).toList());
   }
 
   private static PushableAttribute externalId(LocalState local, String resourceType) {

@@ -71,11 +71,20 @@ final class AppwriteFilter implements FilterSupport {
       return Translation.of(AppwriteQuery.compare(method, pushable.appwriteName(), List.of()));
     }
     List<JsonNode> values = pushable.values().of(filter.getFilterType(), filter.getComparisonValue());
-    if (values.isEmpty()) {
+    List<JsonNode> ids = pushable.orIds() == null ? List.of()
+        : pushable.orIds().of(filter.getFilterType(), filter.getComparisonValue());
+    if (values.isEmpty() && ids.isEmpty()) {
       return filter.getFilterType() == FilterType.NOT_EQUAL ? Translation.everything()
           : Translation.nothing();
     }
-    return Translation.of(AppwriteQuery.compare(method, pushable.appwriteName(), values));
+    List<ObjectNode> either = new ArrayList<>();
+    if (!values.isEmpty()) {
+      either.add(AppwriteQuery.compare(method, pushable.appwriteName(), values));
+    }
+    if (!ids.isEmpty()) {
+      either.add(AppwriteQuery.compare("equal", "$id", ids));
+    }
+    return Translation.of(either.size() == 1 ? either.get(0) : AppwriteQuery.combine("or", either));
   }
 
   private Translation combine(Filter filter, boolean and) throws ScimException {

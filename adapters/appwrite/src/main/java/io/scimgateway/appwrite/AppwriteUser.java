@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * are not among them: Appwrite's phone is unique per project and signs users in by SMS, while SCIM
  * phone numbers are contact details that colleagues may share, so they stay in local state.
  *
- * @param email the SCIM {@code userName}, which Appwrite keeps in lower case
+ * @param email the SCIM {@code userName} where it is an email address, else the primary (or first)
+ *     email, else empty; Appwrite keeps it in lower case
  * @param name {@code displayName}, else {@code name.formatted}, else given and family name
  * @param status {@code active}
  * @param labels the values of {@code entitlements}
@@ -32,10 +33,7 @@ record AppwriteUser(String email, String name, boolean status, List<String> labe
 
   static AppwriteUser from(ObjectNode scim) throws BadRequestException {
     String userName = scim.path("userName").asText("");
-    if (!EMAIL.matcher(userName).matches()) {
-      throw BadRequestException.invalidValue("Appwrite keeps a user's userName as the user's email "
-          + "address, so userName must be an email address; \"" + userName + "\" is not one.");
-    }
+    String email = isEmail(userName) ? userName : primaryEmail(scim);
     String name = UserNames.displayName(scim);
     if (name.length() > MAX_NAME) {
       throw BadRequestException.invalidValue("Appwrite keeps names of at most " + MAX_NAME
@@ -49,8 +47,28 @@ record AppwriteUser(String email, String name, boolean status, List<String> labe
         prefs.set(preference, scim.get(preference));
       }
     }
-    return new AppwriteUser(userName.toLowerCase(Locale.ROOT), name,
+    return new AppwriteUser(email.toLowerCase(Locale.ROOT), name,
         scim.path("active").asBoolean(true), labels, prefs);
+  }
+
+  /** Whether Appwrite takes this as an email address, so that a userName can be Appwrite's email. */
+  static boolean isEmail(String text) {
+    return EMAIL.matcher(text).matches();
+  }
+
+  /** The primary email, else the first, when it is an email address; else empty. */
+  private static String primaryEmail(ObjectNode scim) {
+    String first = "";
+    for (JsonNode email : scim.path("emails")) {
+      String value = email.path("value").asText("");
+      if (isEmail(value) && email.path("primary").asBoolean(false)) {
+        return value;
+      }
+      if (first.isEmpty() && isEmail(value)) {
+        first = value;
+      }
+    }
+    return first;
   }
 
   /** The distinct {@code value}s of a multi-valued attribute, in order. */

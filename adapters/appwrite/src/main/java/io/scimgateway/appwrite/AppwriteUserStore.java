@@ -57,8 +57,12 @@ final class AppwriteUserStore extends RemoteStore implements PasswordManagement 
     ObjectNode scim = attributes.deepCopy();
     JsonNode password = scim.remove("password");
     AppwriteUser fields = AppwriteUser.from(scim);
+    requireFreeUserName(null, scim);
     String id = AppwriteIds.next();
-    ObjectNode body = JSON.objectNode().put("userId", id).put("email", fields.email());
+    ObjectNode body = JSON.objectNode().put("userId", id);
+    if (!fields.email().isEmpty()) {
+      body.put("email", fields.email());
+    }
     if (!fields.name().isEmpty()) {
       body.put("name", fields.name());
     }
@@ -70,14 +74,14 @@ final class AppwriteUserStore extends RemoteStore implements PasswordManagement 
       body.put("password", password.asText());
     }
     ObjectNode user = api.createOnce(path, body, userPath(id));
+    scim.remove("groups");
     try {
       user = applyFields(id, user, fields);
+      return AppwriteUserView.of(user, Optional.of(keep(id, scim)), JSON.arrayNode());
     } catch (ScimException e) {
       api.undoCreate(userPath(id));
       throw e;
     }
-    scim.remove("groups");
-    return AppwriteUserView.of(user, Optional.of(keep(id, scim)), JSON.arrayNode());
   }
 
   /** Status, labels and preferences, which Appwrite's create call does not take. */

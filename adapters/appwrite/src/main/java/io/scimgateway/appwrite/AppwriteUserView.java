@@ -34,7 +34,10 @@ final class AppwriteUserView {
         });
     String email = user.path("email").asText("");
     String localUserName = scim.path("userName").asText("");
-    if (!email.isEmpty() && !localUserName.equalsIgnoreCase(email)) {
+    // A userName that is an email address lives in Appwrite's email, which may have changed there;
+    // any other userName lives only in local state.
+    boolean inAppwrite = localUserName.isEmpty() || AppwriteUser.isEmail(localUserName);
+    if (inAppwrite && !email.isEmpty() && !localUserName.equalsIgnoreCase(email)) {
       scim.put("userName", email);
     }
     String name = user.path("name").asText("");

@@ -12,12 +12,18 @@ import java.util.Set;
  * gateway filters again), and how a SCIM comparison value becomes Appwrite's values. Exact operators
  * are listed only where every document has the attribute, so that a negated query
  * ({@code notEqual}, {@code lessThanEqual}) selects exactly the documents SCIM's {@code not} does.
+ * {@code orIds}, where given, adds documents by id (from local state) to what the comparison selects.
  */
 record PushableAttribute(String appwriteName, Set<FilterType> exact, Set<FilterType> superset,
-    Values values) {
+    Values values, Values orIds) {
 
   PushableAttribute(String appwriteName, Set<FilterType> exact, Values values) {
-    this(appwriteName, exact, Set.of(), values);
+    this(appwriteName, exact, Set.of(), values, null);
+  }
+
+  PushableAttribute(String appwriteName, Set<FilterType> exact, Set<FilterType> superset,
+      Values values) {
+    this(appwriteName, exact, superset, values, null);
   }
 
   boolean pushes(FilterType operator) {

@@ -55,6 +55,7 @@ final class ZidentityUserStore extends RemoteStore {
     scim.remove("groups");
     ObjectNode body = ZidentityUserFields.laidOver(JSON.objectNode(), scim);
     String loginName = body.get("loginName").asText();
+    requireFreeUserName(null, scim);
     ObjectNode user = UnconfirmedCreates.createOnce(() -> post(body, loginName),
         () -> byLoginName(loginName), CREATE_ATTEMPTS,
         "ZIdentity already has a user with the login name " + loginName + ".");

@@ -17,11 +17,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * What a remote platform cannot hold of the SCIM resources it serves ({@code externalId}, name
@@ -43,12 +45,13 @@ public final class LocalState implements AutoCloseable {
   /** RFC 7643 section 2.1: ATTRNAME = ALPHA *(nameChar), nameChar = "-" / "_" / DIGIT / ALPHA. */
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
   private static final String EXTERNAL_ID = "externalId";
+  private static final String USER_NAME = "userName";
   private static final String COLUMNS = "platform_id, attributes, created, last_modified";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The file's schema; its scripts are in {@code local-state-migrations} beside this class. */
   private static final SchemaMigrations MIGRATIONS = new SchemaMigrations(LocalState.class,
-      "local-state-migrations", List.of("V1__local_records.sql"));
+      "local-state-migrations", List.of("V1__local_records.sql", "V2__user_names.sql"));
 
   private final SqliteDatabase database;
 
@@ -91,23 +94,51 @@ public final class LocalState implements AutoCloseable {
 
   /**
    * Stores the attributes in place of any stored before. {@code created} stays as the first put set
-   * it; {@code lastModified} becomes {@code now}.
+   * it; {@code lastModified} becomes {@code now}. A {@code userName} is unique per resource type
+   * without regard to case.
    *
    * @return the record as stored
+   * @throws UserNameTaken if another record of the type holds the same {@code userName}
    */
   public LocalRecord put(String resourceType, String platformId, ObjectNode attributes,
       Instant now) {
     Objects.requireNonNull(resourceType, "resourceType");
     Objects.requireNonNull(platformId, "platformId");
     String time = Timestamps.format(now);
-    return database.writer().withHandle(handle -> handle.createQuery("INSERT INTO local_records "
-            + "(resource_type, platform_id, attributes, external_id, created, last_modified) "
-            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (resource_type, platform_id) DO UPDATE SET "
-            + "attributes = excluded.attributes, external_id = excluded.external_id, "
-            + "last_modified = excluded.last_modified RETURNING " + COLUMNS)
-        .bind(0, resourceType).bind(1, platformId).bind(2, attributes.toString())
-        .bind(3, externalId(attributes)).bind(4, time).bind(5, time)
-        .map(LocalState::record).one());
+    try {
+      return database.writer().withHandle(handle -> handle.createQuery("INSERT INTO local_records "
+              + "(resource_type, platform_id, attributes, external_id, user_name, created, "
+              + "last_modified) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (resource_type, platform_id) "
+              + "DO UPDATE SET attributes = excluded.attributes, external_id = excluded.external_id, "
+              + "user_name = excluded.user_name, last_modified = excluded.last_modified RETURNING "
+              + COLUMNS)
+          .bind(0, resourceType).bind(1, platformId).bind(2, attributes.toString())
+          .bind(3, text(attributes, EXTERNAL_ID)).bind(4, folded(text(attributes, USER_NAME)))
+          .bind(5, time).bind(6, time)
+          .map(LocalState::record).one());
+    } catch (UnableToExecuteStatementException e) {
+      if (String.valueOf(e.getMessage()).contains("local_records.user_name")) {
+        throw new UserNameTaken(text(attributes, USER_NAME), e);
+      }
+      throw e;
+    }
+  }
+
+  /** Another record of the same type already holds this {@code userName}, in any case. */
+  public static final class UserNameTaken extends RuntimeException {
+    UserNameTaken(String userName, Throwable cause) {
+      super("The userName " + userName + " is taken", cause);
+    }
+  }
+
+  /**
+   * The platform ids of the records whose {@code userName} equals {@code userName} without regard to
+   * case (at most one, but for records written before the rule): looked up in an index.
+   */
+  public List<String> idsWithUserName(String resourceType, String userName) {
+    return database.reader().withHandle(handle -> handle.createQuery("SELECT platform_id FROM "
+            + "local_records WHERE resource_type = ? AND user_name = ? ORDER BY platform_id")
+        .bind(0, resourceType).bind(1, folded(userName)).mapTo(String.class).list());
   }
 
   /** Forgets the resource's record; nothing happens if it has none. */
@@ -169,10 +200,15 @@ public final class LocalState implements AutoCloseable {
     database.close();
   }
 
-  /** The value of the indexed column: externalId when it is a string. */
-  private static String externalId(ObjectNode attributes) {
-    JsonNode externalId = attributes.get(EXTERNAL_ID);
-    return externalId != null && externalId.isTextual() ? externalId.textValue() : null;
+  /** The value of an indexed column: the attribute when it is a string. */
+  private static String text(ObjectNode attributes, String name) {
+    JsonNode value = attributes.get(name);
+    return value != null && value.isTextual() ? value.textValue() : null;
+  }
+
+  /** Folded as the gateway compares userNames ({@code toLowerCase(Locale.ROOT)}). */
+  private static String folded(String text) {
+    return text == null ? null : text.toLowerCase(Locale.ROOT);
   }
 
   private static LocalRecord record(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -3,6 +3,7 @@ package io.scimgateway.kit.remote;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.KeyedLocks;
@@ -88,6 +89,7 @@ public abstract class RemoteStore implements ResourceStore {
     return locks.with(id, () -> {
       Current current = current(id);
       requireVersion(current.resource(), change.before().version());
+      requireFreeUserName(id, change.after());
       keep(id, write(current, change.after().deepCopy()));
       return stored(id);
     });
@@ -162,9 +164,45 @@ public abstract class RemoteStore implements ResourceStore {
     return records.idOf(record);
   }
 
-  /** Keeps a resource's local attributes in place of those kept before. */
-  protected final LocalRecord keep(String id, ObjectNode attributes) {
-    return local.put(resourceType, id, attributes, clock.instant());
+  /**
+   * Keeps a resource's local attributes in place of those kept before.
+   *
+   * @throws ResourceConflictException if another resource took the same {@code userName} meanwhile
+   */
+  protected final LocalRecord keep(String id, ObjectNode attributes) throws ScimException {
+    try {
+      return local.put(resourceType, id, attributes, clock.instant());
+    } catch (LocalState.UserNameTaken e) {
+      throw userNameTaken(attributes);
+    }
+  }
+
+  /**
+   * Refuses ({@code 409 uniqueness}) a {@code userName} that another resource of this type holds in
+   * local state, without regard to case; a record whose resource the platform no longer has (deleted
+   * there) is forgotten instead. Called before a replace writes; a create calls it before its first
+   * platform call.
+   *
+   * @param id the resource being written, or null for a create
+   */
+  protected final void requireFreeUserName(String id, ObjectNode attributes) throws ScimException {
+    if (!attributes.path("userName").isTextual()) {
+      return;
+    }
+    for (String holder : local.idsWithUserName(resourceType, attributes.get("userName").asText())) {
+      if (holder.equals(id)) {
+        continue;
+      }
+      if (records.find(holder).isPresent()) {
+        throw userNameTaken(attributes);
+      }
+      local.delete(resourceType, holder);
+    }
+  }
+
+  private ResourceConflictException userNameTaken(ObjectNode attributes) {
+    return ResourceConflictException.uniqueness("Another " + noun() + " has the userName "
+        + attributes.path("userName").asText() + " (userNames are compared without regard to case).");
   }
 
   protected final ResourceNotFoundException notFound(String id) {

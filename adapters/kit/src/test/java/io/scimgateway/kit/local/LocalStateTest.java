@@ -76,6 +76,23 @@ class LocalStateTest {
   }
 
   @Test
+  void aUserNameIsFoundAndHeldOnceWithoutRegardToCase() throws Exception {
+    local.put("User", "u1", json("{\"userName\": \"Zoë.Jdoe\"}"), FIRST);
+    local.put("Group", "g1", json("{\"userName\": \"zoë.jdoe\"}"), FIRST);
+
+    assertEquals(List.of("u1"), local.idsWithUserName("User", "ZOË.JDOE"));
+    assertThrows(LocalState.UserNameTaken.class,
+        () -> local.put("User", "u2", json("{\"userName\": \"zoë.JDOE\"}"), LATER));
+    assertEquals(List.of(), local.idsWithUserName("User", "someone"));
+
+    local.put("User", "u1", json("{\"userName\": \"jdoe\"}"), LATER);
+    local.put("User", "u2", json("{\"userName\": \"Zoë.Jdoe\"}"), LATER);
+    assertEquals(List.of("u2"), local.idsWithUserName("User", "zoë.jdoe"));
+    local.delete("User", "u2");
+    assertEquals(List.of(), local.idsWithUserName("User", "zoë.jdoe"));
+  }
+
+  @Test
   void timesAreKeptToTheMillisecond() throws Exception {
     Instant withNanos = Instant.parse("2026-01-31T08:00:00.123456789Z");
     LocalRecord stored = local.put("User", "u1", json("{}"), withNanos);

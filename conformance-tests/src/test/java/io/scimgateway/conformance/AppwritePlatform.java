@@ -1,0 +1,40 @@
+package io.scimgateway.conformance;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.emulator.appwrite.AppwriteEmulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+/**
+ * Appwrite, through a fresh emulator per gateway. Resets are login tokens handed to the reset sink;
+ * Appwrite has no "must change password" setting, and its catalog is the configured one.
+ */
+public final class AppwritePlatform extends EmulatedPlatform {
+
+  public AppwritePlatform() {
+    super("appwrite", EnumSet.of(Capability.RESET_TOKENS, Capability.WRITABLE_CATALOG,
+        Capability.USERNAME_CHANGES, Capability.CATALOGS));
+  }
+
+  @Override
+  protected Started start(Path data) throws IOException {
+    AppwriteEmulator emulator = new AppwriteEmulator("conformance", "conformance-key").start();
+    return new Started(section(emulator, data), emulator);
+  }
+
+  /**
+   * The {@code backend:} section for a gateway over {@code emulator}, its API key in a file in
+   * {@code data}, with quick retries (a few, 10 to 50 ms apart) so that fault tests run fast.
+   */
+  static ObjectNode section(AppwriteEmulator emulator, Path data) throws IOException {
+    Files.createDirectories(data);
+    Path key = Files.writeString(data.resolve("appwrite-api-key"), emulator.apiKey());
+    return JsonNodeFactory.instance.objectNode().put("type", "appwrite")
+        .put("endpoint", emulator.baseUri().toString()).put("projectId", emulator.projectId())
+        .put("apiKeyFile", key.toString()).put("maxRetries", 3).put("initialBackoffMillis", 10)
+        .put("maxBackoffMillis", 50);
+  }
+}

@@ -1,0 +1,62 @@
+package io.scimgateway.conformance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link ConformancePlatform} over an emulator: a fresh one for each gateway, stopped when that
+ * gateway's section is released. A platform names itself, declares its capabilities and starts its
+ * emulator.
+ */
+abstract class EmulatedPlatform implements ConformancePlatform {
+
+  /** A started emulator and the {@code backend:} section that points a gateway at it. */
+  protected record Started(ObjectNode section, AutoCloseable emulator) {
+  }
+
+  private final String name;
+  private final Set<Capability> capabilities;
+  /** Emulators running, by the endpoint of their section. */
+  private final Map<String, AutoCloseable> running = new ConcurrentHashMap<>();
+
+  protected EmulatedPlatform(String name, Set<Capability> capabilities) {
+    this.name = name;
+    this.capabilities = Set.copyOf(capabilities);
+  }
+
+  /** Starts an emulator for a gateway whose files go to {@code data}. */
+  protected abstract Started start(Path data) throws IOException;
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final Set<Capability> capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public final ObjectNode section(Path data) throws IOException {
+    Started started = start(data);
+    running.put(started.section().path("endpoint").asText(), started.emulator());
+    return started.section();
+  }
+
+  @Override
+  public final void release(ObjectNode section) {
+    AutoCloseable emulator = running.remove(section.path("endpoint").asText());
+    if (emulator != null) {
+      try {
+        emulator.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.scimgateway.conformance;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.emulator.spaceone.SpaceoneEmulator;
+import io.scimgateway.emulator.spaceone.SpaceoneSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+/**
+ * SpaceONE (Cloudforet) identity, through a fresh emulator per gateway. A user's userName is its
+ * {@code user_id}, which SpaceONE never renames; resets are SpaceONE's own emails, and roles are the
+ * domain's role bindings, listed but read-only through SCIM.
+ */
+public final class SpaceonePlatform extends EmulatedPlatform {
+
+  public SpaceonePlatform() {
+    super("spaceone", EnumSet.of(Capability.CATALOGS));
+  }
+
+  @Override
+  protected Started start(Path data) throws IOException {
+    SpaceoneEmulator emulator = new SpaceoneEmulator(SpaceoneSettings.of("domain-conformance")).start();
+    return new Started(section(emulator, data), emulator);
+  }
+
+  /**
+   * The {@code backend:} section for a gateway over a SpaceONE emulator, its API key in a file in
+   * {@code data}, with quick retries.
+   */
+  static ObjectNode section(SpaceoneEmulator emulator, Path data) throws IOException {
+    Files.createDirectories(data);
+    Path key = Files.writeString(data.resolve("spaceone-api-key"), emulator.apiKey());
+    return JsonNodeFactory.instance.objectNode().put("type", "spaceone")
+        .put("endpoint", emulator.root().toString()).put("domainId", emulator.settings().domainId())
+        .put("apiKeyFile", key.toString()).put("maxRetries", 3).put("initialBackoffMillis", 10)
+        .put("maxBackoffMillis", 50);
+  }
+}

@@ -1,0 +1,43 @@
+package io.scimgateway.conformance;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.emulator.zidentity.ZidEmulator;
+import io.scimgateway.emulator.zidentity.ZidSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+/**
+ * Zscaler ZIdentity, through a fresh emulator per gateway. ZIdentity sends its own reset emails (no
+ * token reaches the gateway), sets "must change" only with a new password, and assigns entitlements
+ * and roles itself (read-only through SCIM).
+ */
+public final class ZidentityPlatform extends EmulatedPlatform {
+
+  public ZidentityPlatform() {
+    super("zidentity", EnumSet.of(Capability.USERNAME_CHANGES, Capability.CATALOGS));
+  }
+
+  @Override
+  protected Started start(Path data) throws IOException {
+    ZidEmulator emulator = new ZidEmulator(ZidSettings.of("conformance", "conformance-secret")).start();
+    return new Started(section(emulator, data), emulator);
+  }
+
+  /**
+   * The {@code backend:} section for a gateway over a ZIdentity emulator, its client secret in a file in
+   * {@code data}, with quick retries; waits for the emulator's rate limit (its window is a second) are
+   * not cut short, so that bursts of the suite wait rather than fail.
+   */
+  static ObjectNode section(ZidEmulator emulator, Path data) throws IOException {
+    Files.createDirectories(data);
+    Path secret = Files.writeString(data.resolve("zidentity-client-secret"),
+        emulator.settings().clientSecret());
+    return JsonNodeFactory.instance.objectNode().put("type", "zidentity")
+        .put("endpoint", emulator.baseUri().toString()).put("tokenEndpoint", emulator.tokenUri().toString())
+        .put("clientId", emulator.settings().clientId()).put("clientSecretFile", secret.toString())
+        .put("maxRetries", 5).put("initialBackoffMillis", 10).put("maxBackoffMillis", 1000);
+  }
+}
