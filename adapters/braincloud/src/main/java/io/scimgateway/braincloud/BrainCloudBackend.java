@@ -2,14 +2,10 @@ package io.scimgateway.braincloud;
 
 import io.scimgateway.kit.PlatformClient;
 import io.scimgateway.kit.PlatformErrors;
-import io.scimgateway.spi.Backend;
-import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.kit.local.LocalState;
+import io.scimgateway.kit.remote.RemoteBackend;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,28 +14,27 @@ import java.util.concurrent.TimeUnit;
  * SCIM Users (and, with a group owner configured, Groups) on one brainCloud app through its S2S dispatcher, with
  * what brainCloud cannot hold kept in local state. Idle sessions get heartbeats. Thread-safe.
  */
-final class BrainCloudBackend implements Backend {
+final class BrainCloudBackend extends RemoteBackend {
 
   /** How often idle sessions are looked at when brainCloud sets the heartbeat interval (30 minutes by default). */
   private static final Duration HEARTBEAT_CHECK = Duration.ofMinutes(1);
 
-  private final LocalState local;
   private final S2sClient client;
   private final ScheduledExecutorService heartbeats;
-  private final Map<String, ResourceStore> stores = new HashMap<>();
 
   BrainCloudBackend(BrainCloudSettings settings) {
+    super(LocalState.open(settings.localState()));
     Clock clock = Clock.systemUTC();
     PlatformClient http = new PlatformClient(settings.dispatcher(),
         new PlatformErrors(settings.dispatcher(), S2sErrors::reason));
     this.client = new S2sClient(http, new S2sErrors(http.errors(), settings.notFoundReason()), settings.server(),
         settings.sessions(), settings.dispatcher().readTimeout());
-    this.local = LocalState.open(settings.localState());
     UserReads users = new UserReads(client, local, settings.groups(), clock);
-    stores.put(UserReads.RESOURCE_TYPE, new BrainCloudUserStore(client, local, users, settings, clock));
-    if (settings.groups() != null) {
-      stores.put(GroupReads.RESOURCE_TYPE, new BrainCloudGroupStore(client, local,
-          new GroupReads(client, local, settings.groups()), users, settings, clock));
+    BrainCloudGroupStore groups = settings.groups() == null ? null
+        : new BrainCloudGroupStore(client, local, users, settings, clock);
+    serve(UserReads.RESOURCE_TYPE, new BrainCloudUserStore(client, local, users, groups, settings, clock));
+    if (groups != null) {
+      serve(GroupCollection.RESOURCE_TYPE, groups);
     }
     this.heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "braincloud-heartbeat");
@@ -52,14 +47,9 @@ final class BrainCloudBackend implements Backend {
   }
 
   @Override
-  public Optional<ResourceStore> store(String resourceTypeId) {
-    return Optional.ofNullable(stores.get(resourceTypeId));
-  }
-
-  @Override
   public void close() {
     heartbeats.shutdownNow();
     client.close();
-    local.close();
+    super.close();
   }
 }

@@ -1,19 +1,12 @@
 package io.scimgateway.braincloud;
 
-import io.scimgateway.spi.Backend;
-import io.scimgateway.spi.BackendContext;
-import io.scimgateway.spi.BackendProvider;
+import io.scimgateway.kit.remote.RemoteBackendProvider;
 
 /** {@code backend.type: braincloud}. */
-public final class BrainCloudBackendProvider implements BackendProvider {
+public final class BrainCloudBackendProvider extends RemoteBackendProvider {
 
-  @Override
-  public String name() {
-    return "braincloud";
-  }
-
-  @Override
-  public Backend open(BackendContext context) {
-    return new BrainCloudBackend(BrainCloudSettings.from(context.settings(), context.dataDirectory()));
+  public BrainCloudBackendProvider() {
+    super("braincloud", context -> new BrainCloudBackend(
+        BrainCloudSettings.from(context.settings(), context.dataDirectory())));
   }
 }

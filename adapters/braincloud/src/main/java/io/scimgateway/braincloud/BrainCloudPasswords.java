@@ -3,6 +3,7 @@ package io.scimgateway.braincloud;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordManagement;
@@ -37,7 +38,7 @@ final class BrainCloudPasswords implements PasswordManagement {
   public ResetOutcome reset(String userId, PasswordReset request) throws ScimException {
     List<UserReads.Platform> found = reads.byIds(List.of(userId));
     if (found.isEmpty()) {
-      throw BrainCloudUserStore.notFound(userId);
+      throw new ResourceNotFoundException("No user has the id " + userId + ".");
     }
     UserReads.Platform user = found.get(0);
     BrainCloudSettings.IdentityType type;

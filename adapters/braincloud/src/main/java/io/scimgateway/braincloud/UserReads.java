@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.scimgateway.kit.local.LocalGroupNesting;
 import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.kit.local.LocalState;
 import java.time.Clock;
@@ -17,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads users as SCIM Users, in as few packets as brainCloud allows: any number of users by id is one packet (the
- * user info and the export of each, bundled), and a page of items is one packet of exports. The gateway's own group
- * owner profile is never a SCIM User. Keeps local state's index of login ids current as it reads. Thread-safe.
+ * Reads users in as few packets as brainCloud allows: any number of users by id is one packet (the user info and the
+ * export of each, bundled), and a page of items is one packet of exports. The gateway's own group owner profile is
+ * never a SCIM User. Keeps local state's index of login ids current as it reads. Thread-safe.
  */
 final class UserReads {
 
@@ -28,6 +27,19 @@ final class UserReads {
 
   /** One user as brainCloud holds it: its profile (info or page item) and its export entry. */
   record Platform(String profileId, JsonNode profile, JsonNode export) {
+
+    /** As one platform record for the kit's remote store. */
+    ObjectNode record() {
+      ObjectNode record = JSON.objectNode().put("profileId", profileId);
+      record.set("profile", profile);
+      record.set("export", export);
+      return record;
+    }
+
+    static Platform of(JsonNode record) {
+      return new Platform(record.path("profileId").asText(), record.path("profile"), record.path("export"));
+    }
+
     String login() {
       return UserView.login(export);
     }
@@ -53,14 +65,12 @@ final class UserReads {
   private final S2sClient client;
   private final LocalState local;
   private final BrainCloudSettings.Groups groups;
-  private final LocalGroupNesting nesting;
   private final Clock clock;
 
   UserReads(S2sClient client, LocalState local, BrainCloudSettings.Groups groups, Clock clock) {
     this.client = client;
     this.local = local;
     this.groups = groups;
-    this.nesting = new LocalGroupNesting(local, GroupReads.RESOURCE_TYPE);
     this.clock = clock;
   }
 
@@ -116,19 +126,8 @@ final class UserReads {
     return Optional.of(new Platform(id, info.data(), export.data().path(id).path(0)));
   }
 
-  /** The SCIM Users of these platform users, with their local state, one local read for all. */
-  List<io.scimgateway.spi.StoredResource> views(List<Platform> users) {
-    Map<String, LocalRecord> held = local.getAll(RESOURCE_TYPE, users.stream().map(Platform::profileId).toList());
-    List<io.scimgateway.spi.StoredResource> views = new ArrayList<>();
-    for (Platform user : users) {
-      Optional<LocalRecord> record = indexed(user, Optional.ofNullable(held.get(user.profileId())));
-      views.add(UserView.of(user.profileId(), user.profile(), user.export(), record, groups(user)));
-    }
-    return views;
-  }
-
   /** The local record, with the login id indexed as brainCloud holds it now. */
-  private Optional<LocalRecord> indexed(Platform user, Optional<LocalRecord> record) {
+  Optional<LocalRecord> indexed(Platform user, Optional<LocalRecord> record) {
     String key = user.login().toLowerCase(Locale.ROOT);
     if (key.isEmpty() || record.map(r -> r.attributes().path(UserView.LOGIN_KEY).asText()).orElse("").equals(key)) {
       return record;
@@ -138,24 +137,18 @@ final class UserReads {
     return Optional.of(local.put(RESOURCE_TYPE, user.profileId(), attributes, clock.instant()));
   }
 
-  /** The user's groups of the configured type from its export, then the groups those are nested in. */
-  private ArrayNode groups(Platform user) {
+  /** The user's groups of the configured type, from its export. */
+  ArrayNode directGroups(Platform user) {
     ArrayNode scim = JSON.arrayNode();
     if (groups == null) {
       return scim;
     }
-    List<String> direct = new ArrayList<>();
     for (JsonNode group : user.export().path("groups").path("groups")) {
       if (group.path("groupType").asText().equals(groups.groupType())) {
-        direct.add(group.path("groupId").asText());
         scim.addObject().put("value", group.path("groupId").asText()).put("display", group.path("name").asText())
             .put("type", "direct");
       }
     }
-    Set<String> indirect = nesting.ancestorsOf(direct);
-    Map<String, LocalRecord> names = local.getAll(GroupReads.RESOURCE_TYPE, indirect);
-    indirect.stream().filter(names::containsKey).forEach(id -> scim.addObject().put("value", id)
-        .put("display", names.get(id).attributes().path("displayName").asText()).put("type", "indirect"));
     return scim;
   }
 

@@ -7,9 +7,8 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import io.scimgateway.spi.FilterSupport;
 import io.scimgateway.spi.PageWindow;
-import io.scimgateway.spi.SearchPage;
+import io.scimgateway.kit.remote.RecordPage;
 import io.scimgateway.spi.Sorting;
-import io.scimgateway.spi.StoredResource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -55,23 +54,27 @@ final class UserSearch {
    * windows past a profileId, so that a cursor resumes after the last user it saw whatever is created or
    * deleted meanwhile.
    */
-  SearchPage page(Filter filter, Sorting sorting, PageWindow window) throws ScimException {
+  RecordPage page(Filter filter, Sorting sorting, PageWindow window) throws ScimException {
     boolean descending = sorting != null && sorting.descending();
     Optional<List<UserReads.Platform>> named = named(filter);
     if (named.isPresent()) {
-      return UserWindows.inMemory(reads.views(named.get()), window, descending);
+      return UserWindows.inMemory(named.get(), window, descending);
     }
     ObjectNode criteria = withoutOwner(this.criteria.criteria(filter));
     if (window instanceof PageWindow.Offset offset) {
       PagedQuery.Window page = PagedQuery.USERS.fetch(client, criteria, UserWindows.order(descending),
           offset.offset(), offset.limit());
-      return new SearchPage(reads.views(reads.withExports(page.items())), page.total());
+      return new RecordPage(records(reads.withExports(page.items())), page.total());
     }
     UserWindows.Keyset keyset = UserWindows.keyset(window, descending);
     PagedQuery.Window page = PagedQuery.USERS.keyset(client, criteria, keyset.criteria(criteria),
         UserWindows.order(!keyset.ascending()), window.limit());
-    List<StoredResource> views = reads.views(reads.withExports(keyset.inStoreOrder(page.items())));
-    return new SearchPage(views, page.total(), views.stream().map(StoredResource::id).toList());
+    List<UserReads.Platform> users = reads.withExports(keyset.inStoreOrder(page.items()));
+    return new RecordPage(records(users), page.total(), users.stream().map(UserReads.Platform::profileId).toList());
+  }
+
+  static List<ObjectNode> records(List<UserReads.Platform> users) {
+    return users.stream().map(UserReads.Platform::record).toList();
   }
 
   /** The users {@code id eq} or {@code userName eq} names, read directly; empty for other filters. */

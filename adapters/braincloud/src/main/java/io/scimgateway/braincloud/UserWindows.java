@@ -3,9 +3,8 @@ package io.scimgateway.braincloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.kit.remote.RecordPage;
 import io.scimgateway.spi.PageWindow;
-import io.scimgateway.spi.SearchPage;
-import io.scimgateway.spi.StoredResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -60,21 +59,23 @@ final class UserWindows {
   }
 
   /** A window over users read directly (a handful), sorted here. */
-  static SearchPage inMemory(List<StoredResource> users, PageWindow window, boolean descending) {
-    Comparator<StoredResource> byId = Comparator.comparing(StoredResource::id);
-    List<StoredResource> sorted = new ArrayList<>(users);
+  static RecordPage inMemory(List<UserReads.Platform> users, PageWindow window, boolean descending) {
+    Comparator<UserReads.Platform> byId = Comparator.comparing(UserReads.Platform::profileId);
+    List<UserReads.Platform> sorted = new ArrayList<>(users);
     sorted.sort(descending ? byId.reversed() : byId);
     if (window instanceof PageWindow.Offset offset) {
       int from = (int) Math.min(offset.offset(), sorted.size());
-      return new SearchPage(sorted.subList(from, Math.min(sorted.size(), from + offset.limit())), sorted.size());
+      return new RecordPage(UserSearch.records(sorted.subList(from, Math.min(sorted.size(), from + offset.limit()))),
+          sorted.size());
     }
     Keyset keyset = keyset(window, descending);
-    List<StoredResource> past = sorted.stream().filter(user -> keyset.position() == null
-        || (user.id().compareTo(keyset.position()) > 0) == keyset.ascending()
-        && !user.id().equals(keyset.position())).toList();
-    List<StoredResource> page = keyset.backward()
+    List<UserReads.Platform> past = sorted.stream().filter(user -> keyset.position() == null
+        || (user.profileId().compareTo(keyset.position()) > 0) == keyset.ascending()
+        && !user.profileId().equals(keyset.position())).toList();
+    List<UserReads.Platform> page = keyset.backward()
         ? past.subList(Math.max(0, past.size() - window.limit()), past.size())
         : past.subList(0, Math.min(window.limit(), past.size()));
-    return new SearchPage(page, sorted.size(), page.stream().map(StoredResource::id).toList());
+    return new RecordPage(UserSearch.records(page), sorted.size(),
+        page.stream().map(UserReads.Platform::profileId).toList());
   }
 }

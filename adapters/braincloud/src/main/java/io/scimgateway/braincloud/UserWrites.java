@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.scimgateway.kit.local.LocalState;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +17,8 @@ import java.util.Locale;
 final class UserWrites {
 
   private final S2sClient client;
-  private final LocalState local;
   private final BrainCloudSettings.IdentityType identityType;
   private final boolean deleteChildren;
-  private final Clock clock;
   private final Logins logins;
 
   /** Finds the users that sign in with a login id, whatever its case. */
@@ -31,21 +27,23 @@ final class UserWrites {
     List<UserReads.Platform> withLogin(String userName) throws ScimException;
   }
 
-  UserWrites(S2sClient client, LocalState local, BrainCloudSettings settings, Logins logins, Clock clock) {
+  UserWrites(S2sClient client, BrainCloudSettings settings, Logins logins) {
     this.client = client;
     this.logins = logins;
-    this.local = local;
     this.identityType = settings.identityType();
     this.deleteChildren = settings.deleteChildren();
-    this.clock = clock;
   }
 
   boolean deleteChildren() {
     return deleteChildren;
   }
 
-  /** Creates the user with the configured identity and keeps the rest locally; returns its profileId. */
-  String create(ObjectNode attributes) throws ScimException {
+  /** A user brainCloud created, and what local state keeps of it. */
+  record Created(String profileId, ObjectNode local) {
+  }
+
+  /** Creates the user with the configured identity. */
+  Created create(ObjectNode attributes) throws ScimException {
     ObjectNode scim = attributes.deepCopy();
     JsonNode password = scim.remove("password");
     scim.remove("groups");
@@ -63,13 +61,11 @@ final class UserWrites {
     JsonNode created = client.call(UserCalls.create(identityType, userName,
         password == null || password.isNull() ? null : password.asText(), playerName,
         contact.isEmpty() ? null : contact));
-    String id = created.path("profileId").asText();
-    keep(id, scim, playerName, contact);
-    return id;
+    return new Created(created.path("profileId").asText(), held(scim, playerName, contact));
   }
 
-  /** Applies a replace: brainCloud's calls in one packet, then local state. */
-  void replace(UserReads.Platform user, ObjectNode before, ObjectNode after) throws ScimException {
+  /** Applies a replace: brainCloud's calls in one packet; returns what local state keeps. */
+  ObjectNode replace(UserReads.Platform user, ObjectNode before, ObjectNode after) throws ScimException {
     ObjectNode scim = after.deepCopy();
     JsonNode password = scim.remove("password");
     scim.remove("groups");
@@ -98,7 +94,7 @@ final class UserWrites {
       calls.add(UserCalls.invalidateSessions(user.profileId())); // brainCloud has no "disabled": end sessions
     }
     client.callAll(calls);
-    keep(user.profileId(), scim, user.playerName(), contact);
+    return held(scim, user.playerName(), contact);
   }
 
   /** 409 when another user signs in with this login id. */
@@ -111,7 +107,7 @@ final class UserWrites {
   }
 
   /** Local state: the client's attributes, the login index, and which values brainCloud holds otherwise. */
-  private void keep(String id, ObjectNode scim, String playerName, String contact) {
+  private static ObjectNode held(ObjectNode scim, String playerName, String contact) {
     ObjectNode held = scim.deepCopy();
     held.put(UserView.LOGIN_KEY, scim.path("userName").asText("").toLowerCase(Locale.ROOT));
     List<String> kept = new ArrayList<>();
@@ -123,6 +119,6 @@ final class UserWrites {
       kept.add("emails");
     }
     held.putArray(UserView.KEPT_LOCALLY).addAll(kept.stream().map(held::textNode).toList());
-    local.put(UserReads.RESOURCE_TYPE, id, held, clock.instant());
+    return held;
   }
 }
