@@ -34,6 +34,7 @@ public final class AuthenticatorFactory {
   /** The authenticator of a gateway over {@code dataDirectory}, whose token store it reads. */
   public static BearerAuthenticator create(GatewayConfig.Auth auth, String plainToken,
       TokenStore store) {
+    StaticTokenPolicy.check(plainToken, auth.tokens());
     List<String> plain = plainToken == null || plainToken.isBlank() ? List.of() : List.of(plainToken);
     return create(auth, new TokenStoreAuthenticator(auth.tokens(), plain, store, Clock.systemUTC()));
   }
