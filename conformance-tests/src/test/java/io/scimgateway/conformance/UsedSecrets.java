@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 final class UsedSecrets {
 
   private static final Pattern SECRET_FIELD = Pattern.compile(
-      "\"(password|hash|salt|signerKey|secret|token|clientSecret)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){6,})\"",
+      // The value as an unrolled loop with possessive runs: an alternation inside a repetition
+      // recurses once a character in java.util.regex and overflows the stack on long values.
+      "\"(password|hash|salt|signerKey|secret|token|clientSecret)\"\\s*:\\s*\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"",
       Pattern.CASE_INSENSITIVE);
   private static final Set<String> SECRETS = new TreeSet<>();
 
@@ -30,7 +32,9 @@ final class UsedSecrets {
   static synchronized void body(String body) {
     Matcher field = SECRET_FIELD.matcher(body);
     while (field.find()) {
-      SECRETS.add(field.group(2));
+      if (field.group(2).length() >= 6) {
+        SECRETS.add(field.group(2));
+      }
     }
   }
 

@@ -20,11 +20,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
-import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -107,18 +109,22 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
-  /** Health and metrics, beside the SCIM application: outside its base path and its tokens. */
+  /**
+   * Health and metrics, beside the SCIM application: outside its base path and its tokens, routed by
+   * one handler in front of it ({@link OperationsRouting}).
+   */
   private static void addOperationsHandlers(HttpServer http, GatewayConfig config, Backend backend,
       GatewayMetrics metrics) {
     ServerConfiguration server = http.getServerConfiguration();
-    server.addHttpHandler(HealthHandlers.live(), HttpHandlerRegistration.bulder()
-        .contextPath("/health/live").build());
-    server.addHttpHandler(HealthHandlers.ready(new Readiness(backend)),
-        HttpHandlerRegistration.bulder().contextPath("/health/ready").build());
+    HttpHandler scim = server.getHttpHandlers().keySet().iterator().next();
+    Map<String, HttpHandler> byPath = new HashMap<>();
+    byPath.put("/health/live", HealthHandlers.live());
+    byPath.put("/health/ready", HealthHandlers.ready(new Readiness(backend)));
     if (config.metrics().enabled()) {
-      server.addHttpHandler(new MetricsHandler(metrics, config.metrics().tokenHash()),
-          HttpHandlerRegistration.bulder().contextPath("/metrics").build());
+      byPath.put("/metrics", new MetricsHandler(metrics, config.metrics().tokenHash()));
     }
+    server.removeHttpHandler(scim);
+    server.addHttpHandler(new OperationsRouting(scim, byPath));
   }
 
   /** The port actually listened on (useful with port 0). */
