@@ -16,7 +16,7 @@ public final class AppwritePlatform extends EmulatedPlatform {
 
   public AppwritePlatform() {
     super("appwrite", EnumSet.of(Capability.RESET_TOKENS, Capability.WRITABLE_CATALOG,
-        Capability.USERNAME_CHANGES, Capability.CATALOGS));
+        Capability.USERNAME_CHANGES, Capability.CATALOGS, Capability.WRITABLE_ENTITLEMENTS));
   }
 
   @Override

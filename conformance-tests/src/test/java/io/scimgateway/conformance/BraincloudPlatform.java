@@ -12,12 +12,13 @@ import java.util.EnumSet;
 /**
  * brainCloud's S2S User service, through a fresh emulator per gateway. Users are Universal: their
  * passwords can be set after creation (the suite's PUTs carry one), their login ids (userName) cannot
- * change; resets are brainCloud's own emails, and it has no entitlement or role catalog.
+ * change; resets are brainCloud's own emails, and it has no entitlement or role catalog: entitlements
+ * are kept as written, in local state.
  */
 public final class BraincloudPlatform extends EmulatedPlatform {
 
   public BraincloudPlatform() {
-    super("braincloud", EnumSet.noneOf(Capability.class));
+    super("braincloud", EnumSet.of(Capability.WRITABLE_ENTITLEMENTS));
   }
 
   @Override

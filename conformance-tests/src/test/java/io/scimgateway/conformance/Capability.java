@@ -19,6 +19,8 @@ public enum Capability {
   WRITABLE_CATALOG,
   /** {@code userName} can change after creation (SpaceONE's user_id and brainCloud's login id cannot). */
   USERNAME_CHANGES,
+  /** Clients write {@code entitlements} (checked against a catalog, or kept as written). */
+  WRITABLE_ENTITLEMENTS,
   /** {@code /Entitlements} and {@code /Roles} are served (a catalog, writable or not). */
   CATALOGS
 }

@@ -150,7 +150,7 @@ class EntitlementCatalogTest {
   void entitlementsAreWrittenOnlyWhereTheBackendLetsClientsWriteThem() {
     RunningGateway.with(TestGateway.config(data), scim -> {
       ScimResponse created = scim.post("/Users", user("ned@example.com", "analytics", null));
-      if (ConformanceBackend.has(Capability.WRITABLE_CATALOG)) {
+      if (ConformanceBackend.has(Capability.WRITABLE_ENTITLEMENTS)) {
         assertStatus(201, created);
       } else {
         assertScimError(created, 400, "mutability");

@@ -12,12 +12,13 @@ import java.util.EnumSet;
 /**
  * SpaceONE (Cloudforet) identity, through a fresh emulator per gateway. A user's userName is its
  * {@code user_id}, which SpaceONE never renames; resets are SpaceONE's own emails, and roles are the
- * domain's role bindings, listed but read-only through SCIM.
+ * domain's role bindings, listed but read-only through SCIM; entitlements are kept as written.
  */
 public final class SpaceonePlatform extends EmulatedPlatform {
 
   public SpaceonePlatform() {
-    super("spaceone", EnumSet.of(Capability.CATALOGS));
+    super("spaceone", EnumSet.of(Capability.CATALOGS, Capability.WRITABLE_ENTITLEMENTS,
+        Capability.MUST_CHANGE_PASSWORD));
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a value of the wrong type, a mapped column the export lacks) reported with file, line and column,
  * with nothing written.
  */
+@Needs(Capability.EMBEDDED_STORE)
 class SyncInputTest {
 
   @TempDir
