@@ -1,10 +1,8 @@
 package io.scimgateway.conformance;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.emulator.appwrite.AppwriteEmulator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 
@@ -30,11 +28,7 @@ public final class AppwritePlatform extends EmulatedPlatform {
    * {@code data}, with quick retries (a few, 10 to 50 ms apart) so that fault tests run fast.
    */
   static ObjectNode section(AppwriteEmulator emulator, Path data) throws IOException {
-    Files.createDirectories(data);
-    Path key = Files.writeString(data.resolve("appwrite-api-key"), emulator.apiKey());
-    return JsonNodeFactory.instance.objectNode().put("type", "appwrite")
-        .put("endpoint", emulator.baseUri().toString()).put("projectId", emulator.projectId())
-        .put("apiKeyFile", key.toString()).put("maxRetries", 3).put("initialBackoffMillis", 10)
-        .put("maxBackoffMillis", 50);
+    return section("appwrite", emulator.baseUri(), data, "apiKeyFile", emulator.apiKey(), 3, 50)
+        .put("projectId", emulator.projectId());
   }
 }

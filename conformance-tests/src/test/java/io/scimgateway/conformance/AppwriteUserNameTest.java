@@ -39,8 +39,8 @@ class AppwriteUserNameTest {
   @BeforeEach
   void start() throws IOException {
     gateway = AppwriteGateway.start(data);
-    appwrite = gateway.emulator();
-    scim = gateway.scim();
+    appwrite = gateway.emulator;
+    scim = gateway.scim;
   }
 
   @AfterEach

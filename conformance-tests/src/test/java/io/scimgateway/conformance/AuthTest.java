@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,6 +58,9 @@ class AuthTest {
 
   @TempDir
   Path dir;
+
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
 
   private final List<AutoCloseable> open = new ArrayList<>();
   private int gateways;
@@ -652,9 +656,12 @@ class AuthTest {
   }
 
 
-  /** A gateway accepting only {@link TestGateway#TOKEN}; returns its client with that token. */
+  /**
+   * The shared gateway, which accepts only {@link TestGateway#TOKEN} (the default configuration);
+   * returns its client with that token.
+   */
   private ScimClient staticGateway() {
-    return startGateway(new GatewayConfig.Auth(null, null), TestGateway.TOKEN).client();
+    return running.gateway().client();
   }
 
   /** A gateway accepting only JWTs from {@link #IDP}, keys from a JWKS file; client without a token. */

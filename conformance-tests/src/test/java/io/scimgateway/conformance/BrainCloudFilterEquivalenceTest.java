@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The brainCloud adapter's filter translation ({@code searchCriteria} with escaped, case-insensitive
  * {@code $regex}, profileId lookups, {@code $and}/{@code $or}/{@code $nor}) gives what the SDK's schema-aware
  * evaluator gives over the same users: random users whose names and emails hold regular-expression characters,
- * random filters from one seed (repeat with {@code -Dequivalence.seed=...}).
+ * random filters from one seed (repeat with {@code -Dequivalence.seed=...}). Over an emulator of its own
+ * whatever the suite's backend, so it runs once, with the platforms' tests.
  */
+@Tag("platform")
 class BrainCloudFilterEquivalenceTest {
 
   private static final long DEFAULT_SEED = 20_261_204L;

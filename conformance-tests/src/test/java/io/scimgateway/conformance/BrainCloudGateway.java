@@ -9,30 +9,20 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A gateway over its own brainCloud emulator, for the adapter's tests: the backend section can be adjusted (identity
- * type, heartbeat), and the packets and messages one SCIM request causes can be counted.
+ * A gateway over its own brainCloud emulator; the backend section can be adjusted (identity type,
+ * heartbeat). Calls are the messages, as "service/OPERATION"; several travel in one packet (one HTTP
+ * request to the dispatcher), which are counted too.
  */
-final class BrainCloudGateway implements AutoCloseable {
+final class BrainCloudGateway extends EmulatedGateway<BcEmulator> {
 
-  final BcEmulator emulator;
-  final ScimSession scim;
-  private final TestGateway gateway;
-
-  private BrainCloudGateway(BcEmulator emulator, TestGateway gateway) {
-    this.emulator = emulator;
-    this.gateway = gateway;
-    this.scim = ScimSession.of(gateway);
+  private BrainCloudGateway(BcEmulator emulator, Path data, UnaryOperator<ObjectNode> backend)
+      throws IOException {
+    super(emulator, data, BraincloudPlatform::section, backend, BcEmulator::operations);
   }
 
   static BrainCloudGateway start(Path data, UnaryOperator<ObjectNode> backend) throws IOException {
-    BcEmulator emulator = new BcEmulator(BcSettings.of("10000", "gateway", "emulator-secret")).start();
-    try {
-      ObjectNode section = backend.apply(BraincloudPlatform.section(emulator, data));
-      return new BrainCloudGateway(emulator, TestGateway.start(TestGateway.config(data, section), TestGateway.TOKEN));
-    } catch (RuntimeException e) {
-      emulator.close();
-      throw e;
-    }
+    return new BrainCloudGateway(new BcEmulator(BcSettings.of("10000", "gateway", "emulator-secret")).start(),
+        data, backend);
   }
 
   /** How many packets (HTTP requests to the dispatcher) {@code scimCall} causes. */
@@ -42,28 +32,8 @@ final class BrainCloudGateway implements AutoCloseable {
     return emulator.packets() - before;
   }
 
-  /** The messages {@code scimCall} causes, as "service/OPERATION". */
+  /** The messages {@code scimCall} causes. */
   List<String> operationsOf(Runnable scimCall) {
-    int before = emulator.operations().size();
-    scimCall.run();
-    List<String> all = emulator.operations();
-    return all.subList(before, all.size());
-  }
-
-  long count(String operation) {
-    return emulator.operations().stream().filter(operation::equals).count();
-  }
-
-  @Override
-  public void close() {
-    try {
-      scim.assertNoServerErrors();
-    } finally {
-      try {
-        gateway.close();
-      } finally {
-        emulator.close();
-      }
-    }
+    return callsOf(scimCall);
   }
 }

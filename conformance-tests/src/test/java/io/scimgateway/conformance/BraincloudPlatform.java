@@ -1,11 +1,9 @@
 package io.scimgateway.conformance;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.emulator.braincloud.BcEmulator;
 import io.scimgateway.emulator.braincloud.BcSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 
@@ -32,14 +30,10 @@ public final class BraincloudPlatform extends EmulatedPlatform {
    * in {@code data}, with quick retries, and a group owner profile made in the emulator.
    */
   static ObjectNode section(BcEmulator emulator, Path data) throws IOException {
-    Files.createDirectories(data);
-    Path secret = Files.writeString(data.resolve("braincloud-server-secret"),
-        emulator.settings().serverSecret());
-    return JsonNodeFactory.instance.objectNode().put("type", "braincloud")
-        .put("endpoint", emulator.dispatcherUri().toString()).put("appId", emulator.settings().appId())
-        .put("serverName", emulator.settings().serverName()).put("serverSecretFile", secret.toString())
+    return section("braincloud", emulator.dispatcherUri(), data, "serverSecretFile",
+        emulator.settings().serverSecret(), 5, 200)
+        .put("appId", emulator.settings().appId()).put("serverName", emulator.settings().serverName())
         .put("identityType", "Universal")
-        .put("groupOwnerProfileId", emulator.createUser("scim-owner@example.com", "SCIM groups"))
-        .put("maxRetries", 5).put("initialBackoffMillis", 10).put("maxBackoffMillis", 200);
+        .put("groupOwnerProfileId", emulator.createUser("scim-owner@example.com", "SCIM groups"));
   }
 }

@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runnable jar's commands, run as an operator runs them: output, exit codes, effects. */
+/**
+ * The runnable jar's commands, run as an operator runs them: output, exit codes, effects. The processes
+ * start with no configuration, so over the embedded store whatever the suite's backend: they run once,
+ * in the embedded store's run, and are reported as disabled over the others.
+ */
+@Needs(Capability.EMBEDDED_STORE)
 class CommandLineTest {
 
   private static final Duration START = Duration.ofSeconds(60);

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * group's members, and /Bulk, killed with SIGKILL mid-load, restarted on the same data, several
  * rounds: every write answered 2xx is there (a PATCHed value is the last one answered, or the one
  * in flight), and nothing is half-applied: every group's members and every user's {@code groups}
- * agree.
+ * agree. The process starts with no configuration, over the embedded store, so this runs in the
+ * embedded store's run only (reported as disabled over the other backends).
  */
+@Needs(Capability.EMBEDDED_STORE)
 class ConcurrentKillTest {
 
   private static final String TOKEN = "concurrent-kill-token-0123456789abcdef";

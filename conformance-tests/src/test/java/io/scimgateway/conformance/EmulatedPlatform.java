@@ -1,7 +1,10 @@
 package io.scimgateway.conformance;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +33,20 @@ abstract class EmulatedPlatform implements ConformancePlatform {
 
   /** Starts an emulator for a gateway whose files go to {@code data}. */
   protected abstract Started start(Path data) throws IOException;
+
+  /**
+   * The {@code backend:} section of {@code type} at {@code endpoint} that every emulated platform
+   * shares: its credential in a file in {@code data}, named in the setting {@code secretFileSetting},
+   * and quick retries (from 10 ms up to {@code maxBackoffMillis}) so that fault tests run fast.
+   */
+  static ObjectNode section(String type, URI endpoint, Path data, String secretFileSetting, String secret,
+      int maxRetries, int maxBackoffMillis) throws IOException {
+    Files.createDirectories(data);
+    Path file = Files.writeString(data.resolve(type + "-" + secretFileSetting), secret);
+    return JsonNodeFactory.instance.objectNode().put("type", type).put("endpoint", endpoint.toString())
+        .put(secretFileSetting, file.toString()).put("maxRetries", maxRetries)
+        .put("initialBackoffMillis", 10).put("maxBackoffMillis", maxBackoffMillis);
+  }
 
   @Override
   public final String name() {

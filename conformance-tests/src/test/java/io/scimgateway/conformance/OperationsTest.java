@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ class OperationsTest {
   Path data;
 
   @Test
+  @Needs(Capability.EMBEDDED_STORE)
   void healthMetricsAndAccessLogOverTheEmbeddedStore() throws Exception {
     try (GatewayProcess gateway = GatewayProcess.start(TOKEN, "--port", "0", "--data", data.toString())) {
       URI base = gateway.awaitServing(START);
@@ -86,7 +88,9 @@ class OperationsTest {
     }
   }
 
+  /** Over an Appwrite emulator of its own whatever the suite's backend, so once, with the platforms' tests. */
   @Test
+  @Tag("platform")
   void readyNamesTheUnreachablePlatformAndMetricsNeedTheirOwnToken() throws Exception {
     AppwriteEmulator emulator = new AppwriteEmulator("operations", "operations-key").start();
     String metricsToken = "metrics-scrape-token-0123456789abcdefgh";

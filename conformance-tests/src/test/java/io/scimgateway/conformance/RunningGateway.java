@@ -1,45 +1,40 @@
 package io.scimgateway.conformance;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import io.scimgateway.gateway.config.GatewayConfig;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A gateway for each test: started on a free port over a fresh SQLite file before the test, and after
- * it checked to have answered no 5xx, stopped, and its data deleted. Register it with
- * {@code @RegisterExtension final RunningGateway running = new RunningGateway();}.
+ * The gateway for each test: the {@link SharedGateway} over the suite's backend, with no users or
+ * groups at the start of the test (only what the backend itself holds), and a session of its own,
+ * checked after the test to have received no 5xx. Register it with
+ * {@code @RegisterExtension final RunningGateway running = new RunningGateway();}. A test that needs
+ * another configuration runs on a gateway of its own with {@link #with}.
  */
 final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
 
-  private Path data;
-  private TestGateway gateway;
+  private SharedGateway shared;
   private ScimSession session;
 
   @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
-    data = Files.createTempDirectory("scim-gateway-test-");
-    gateway = TestGateway.start(data);
-    session = ScimSession.of(gateway);
+  public void beforeEach(ExtensionContext context) {
+    shared = SharedGateway.of(context);
+    session = ScimSession.of(shared.gateway());
   }
 
   @Override
-  public void afterEach(ExtensionContext context) throws IOException {
+  public void afterEach(ExtensionContext context) {
     try {
       session.assertNoServerErrors();
     } finally {
-      gateway.close();
-      deleteAll(data);
+      shared.reset();
     }
   }
 
   /** Runs {@code test} on a gateway started with {@code config}, checking it answered no 5xx. */
-  static void with(io.scimgateway.gateway.config.GatewayConfig config,
-      java.util.function.Consumer<ScimSession> test) {
+  static void with(GatewayConfig config, Consumer<ScimSession> test) {
     try (TestGateway gateway = TestGateway.start(config, TestGateway.TOKEN)) {
       ScimSession scim = ScimSession.of(gateway);
       try {
@@ -51,18 +46,10 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
   }
 
   TestGateway gateway() {
-    return gateway;
+    return shared.gateway();
   }
 
   ScimSession session() {
     return session;
-  }
-
-  private static void deleteAll(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

@@ -1,11 +1,9 @@
 package io.scimgateway.conformance;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.emulator.spaceone.SpaceoneEmulator;
 import io.scimgateway.emulator.spaceone.SpaceoneSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 
@@ -32,11 +30,7 @@ public final class SpaceonePlatform extends EmulatedPlatform {
    * {@code data}, with quick retries.
    */
   static ObjectNode section(SpaceoneEmulator emulator, Path data) throws IOException {
-    Files.createDirectories(data);
-    Path key = Files.writeString(data.resolve("spaceone-api-key"), emulator.apiKey());
-    return JsonNodeFactory.instance.objectNode().put("type", "spaceone")
-        .put("endpoint", emulator.root().toString()).put("domainId", emulator.settings().domainId())
-        .put("apiKeyFile", key.toString()).put("maxRetries", 3).put("initialBackoffMillis", 10)
-        .put("maxBackoffMillis", 50);
+    return section("spaceone", emulator.root(), data, "apiKeyFile", emulator.apiKey(), 3, 50)
+        .put("domainId", emulator.settings().domainId());
   }
 }

@@ -6,30 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A user's way through the gateway: create, read, look up, replace, patch, delete. */
 class UserLifecycleTest {
 
-  @TempDir
-  Path data;
+  @RegisterExtension
+  final RunningGateway running = new RunningGateway();
 
-  private TestGateway gateway;
-  private ScimClient scim;
+  private ScimSession scim;
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(data);
-    scim = gateway.client();
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
+    scim = running.session();
   }
 
   @Test

@@ -1,11 +1,9 @@
 package io.scimgateway.conformance;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.emulator.zidentity.ZidEmulator;
 import io.scimgateway.emulator.zidentity.ZidSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 
@@ -32,12 +30,8 @@ public final class ZidentityPlatform extends EmulatedPlatform {
    * not cut short, so that bursts of the suite wait rather than fail.
    */
   static ObjectNode section(ZidEmulator emulator, Path data) throws IOException {
-    Files.createDirectories(data);
-    Path secret = Files.writeString(data.resolve("zidentity-client-secret"),
-        emulator.settings().clientSecret());
-    return JsonNodeFactory.instance.objectNode().put("type", "zidentity")
-        .put("endpoint", emulator.baseUri().toString()).put("tokenEndpoint", emulator.tokenUri().toString())
-        .put("clientId", emulator.settings().clientId()).put("clientSecretFile", secret.toString())
-        .put("maxRetries", 5).put("initialBackoffMillis", 10).put("maxBackoffMillis", 1000);
+    return section("zidentity", emulator.baseUri(), data, "clientSecretFile",
+        emulator.settings().clientSecret(), 5, 1000)
+        .put("tokenEndpoint", emulator.tokenUri().toString()).put("clientId", emulator.settings().clientId());
   }
 }

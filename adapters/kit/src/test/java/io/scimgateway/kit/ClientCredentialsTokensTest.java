@@ -132,7 +132,10 @@ class ClientCredentialsTokensTest {
 
   private ClientCredentialsTokens tokens(Duration margin) {
     URI endpoint = URI.create(tokenEndpoint.baseUri() + "/oauth2/v1/token");
-    return new ClientCredentialsTokens(PlatformClientTest.client(endpoint, 1), "gateway", "s&cret",
+    // Patient timeouts: a token request timed out on a loaded machine and retried would take the
+    // next scripted token.
+    return new ClientCredentialsTokens(
+        PlatformClientTest.client(endpoint, 1, null, PlatformClientTest.PATIENT), "gateway", "s&cret",
         "https://api.example", margin, clock);
   }
 

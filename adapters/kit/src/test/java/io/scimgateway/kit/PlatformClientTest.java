@@ -15,12 +15,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The kit's client against a real HTTP server on loopback: retries, timeouts, limits, errors. */
 class PlatformClientTest {
+
+  /** Timeouts for tests of something else, which a loaded machine never reaches. */
+  static final Duration PATIENT = Duration.ofSeconds(10);
 
   private StubPlatform platform;
 
@@ -112,23 +116,37 @@ class PlatformClientTest {
 
   @Test
   void boundsTheCallsInFlight() throws Exception {
-    // Eight calls of 60 ms through two slots queue about 240 ms, well inside the 700 ms read timeout.
-    platform.always(new StubPlatform.Answer(200, null, "{}", 60));
-    PlatformClient client = client(platform.baseUri(), 0);
+    // The platform holds its answers until two calls reach it, so the other six are sure to wait for
+    // a slot, however slowly the threads are scheduled; timeouts are long enough never to interfere.
+    platform.hold();
+    PlatformClient client = client(platform.baseUri(), 0, null, PATIENT);
     ExecutorService callers = Executors.newFixedThreadPool(8);
     try {
       List<Future<PlatformResponse>> calls = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         calls.add(callers.submit(() -> client.send(PlatformRequest.get("/users"))));
       }
+      awaitInFlight(2);
+      Thread.sleep(100); // a client without the bound would send the others meanwhile
+      assertEquals(2, platform.requests(), "calls beyond the two slots reached the platform");
+      platform.release();
       for (Future<PlatformResponse> call : calls) {
-        call.get();
+        assertEquals(200, call.get(30, TimeUnit.SECONDS).status());
       }
     } finally {
+      platform.release();
       callers.shutdownNow();
     }
     assertEquals(8, platform.requests());
     assertEquals(2, platform.maxInFlight());
+  }
+
+  private void awaitInFlight(int calls) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENT.toNanos();
+    while (platform.inFlight() < calls && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(calls, platform.inFlight());
   }
 
   @Test
@@ -191,8 +209,13 @@ class PlatformClientTest {
   }
 
   static PlatformClient client(URI base, int maxRetries, BearerTokens tokens) {
+    return client(base, maxRetries, tokens, Duration.ofMillis(700));
+  }
+
+  /** A client whose calls time out after {@code readTimeout}, each waiting as long for a slot. */
+  static PlatformClient client(URI base, int maxRetries, BearerTokens tokens, Duration readTimeout) {
     PlatformClientSettings settings = new PlatformClientSettings("Platform", "backend.apiKeyEnv", base,
-        Map.of("X-Api-Key", "sk-secret"), Duration.ofMillis(500), Duration.ofMillis(700), 2,
+        Map.of("X-Api-Key", "sk-secret"), Duration.ofMillis(500), readTimeout, 2,
         maxRetries, Duration.ofMillis(50), Duration.ofSeconds(2));
     PlatformErrors errors = new PlatformErrors(settings, response -> {
       int at = response.body().indexOf("\"message\":\"");

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,6 +44,7 @@ final class StubPlatform implements AutoCloseable {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile Answer fallback = Answer.of(200, "{}");
+  private volatile CountDownLatch gate = new CountDownLatch(0);
 
   StubPlatform() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -79,12 +81,26 @@ final class StubPlatform implements AutoCloseable {
     return maxInFlight.get();
   }
 
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /** Requests from now on are answered only after {@link #release()}. */
+  void hold() {
+    gate = new CountDownLatch(1);
+  }
+
+  void release() {
+    gate.countDown();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
     received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), System.nanoTime()));
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
+      gate.await();
       Answer answer;
       synchronized (this) {
         answer = script.isEmpty() ? fallback : script.poll();
