@@ -9,6 +9,7 @@ import io.scimgateway.gateway.core.GatewayLimits;
 import io.scimgateway.gateway.core.ResetSink;
 import io.scimgateway.gateway.core.ResourceServices;
 import io.scimgateway.gateway.http.CleartextHttp2UpgradeAddOn;
+import io.scimgateway.gateway.http.ClientErrorKeepAliveAddOn;
 import io.scimgateway.gateway.health.HealthHandlers;
 import io.scimgateway.gateway.health.Readiness;
 import io.scimgateway.gateway.http.GatewayApplication;
@@ -93,7 +94,10 @@ public final class GatewayServer implements AutoCloseable {
       URI listen = URI.create("http://" + hostForUri(config.server().bind()) + ":"
           + config.server().port() + "/");
       HttpServer http = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
-      http.getListeners().forEach(listener -> listener.registerAddOn(new CleartextHttp2UpgradeAddOn()));
+      http.getListeners().forEach(listener -> {
+        listener.registerAddOn(new ClientErrorKeepAliveAddOn());
+        listener.registerAddOn(new CleartextHttp2UpgradeAddOn());
+      });
       addOperationsHandlers(http, config, backend, metrics);
       http.start();
       return new GatewayServer(http, backend, config.server().basePath(), metrics);

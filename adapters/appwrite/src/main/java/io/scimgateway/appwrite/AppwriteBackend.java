@@ -30,6 +30,7 @@ final class AppwriteBackend extends RemoteBackend {
         settings.pageSize(), clock));
     serve(AppwriteTeamStore.RESOURCE_TYPE, teams);
     offer(EntitlementCatalog.class, new ListedCatalog(settings.entitlements(), settings.roles()));
+    repairInterruptedWrites();
   }
 
   /** Appwrite's explanation from an error body {@code {message, code, type, version}}. */

@@ -44,6 +44,7 @@ final class BrainCloudBackend extends RemoteBackend {
     Duration every = settings.heartbeat().isZero() ? HEARTBEAT_CHECK : settings.heartbeat();
     heartbeats.scheduleWithFixedDelay(() -> client.heartbeat(settings.heartbeat()), every.toMillis(),
         every.toMillis(), TimeUnit.MILLISECONDS);
+    repairInterruptedWrites();
   }
 
   @Override

@@ -39,5 +39,6 @@ final class SpaceoneBackend extends RemoteBackend {
     serve(SpaceoneUserStore.RESOURCE_TYPE, SpaceoneUserStore.of(users, local, groupsOf, roles,
         settings.pageSize(), clock));
     offer(EntitlementCatalog.class, roles);
+    repairInterruptedWrites();
   }
 }

@@ -37,6 +37,7 @@ final class ZidentityBackend extends RemoteBackend {
     serve(ZidentityUserStore.RESOURCE_TYPE, new ZidentityUserStore(api, local, groups, entitlements,
         settings.pageSize(), clock));
     serve(ZidentityGroupStore.RESOURCE_TYPE, groups);
+    repairInterruptedWrites();
   }
 
   /**

@@ -51,18 +51,25 @@ public final class LocalState implements AutoCloseable {
 
   /** The file's schema; its scripts are in {@code local-state-migrations} beside this class. */
   private static final SchemaMigrations MIGRATIONS = new SchemaMigrations(LocalState.class,
-      "local-state-migrations", List.of("V1__local_records.sql", "V2__user_names.sql"));
+      "local-state-migrations", List.of("V1__local_records.sql", "V2__user_names.sql", "V3__pending_writes.sql"));
 
   private final SqliteDatabase database;
+  private final PendingWrites pendingWrites;
 
   private LocalState(SqliteDatabase database) {
     this.database = database;
+    this.pendingWrites = new PendingWrites(database);
   }
 
   /** Opens the file, creating it and its parent directories if need be. */
   public static LocalState open(Path file) {
     return new LocalState(
         new SqliteDatabase(SqliteSettings.defaults(file), MIGRATIONS));
+  }
+
+  /** The notes of writes begun on the platform and not yet kept here. */
+  public PendingWrites pendingWrites() {
+    return pendingWrites;
   }
 
   public Optional<LocalRecord> get(String resourceType, String platformId) {

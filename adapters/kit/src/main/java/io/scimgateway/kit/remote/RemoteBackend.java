@@ -2,8 +2,10 @@ package io.scimgateway.kit.remote;
 
 import io.scimgateway.kit.local.LocalState;
 import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.HealthCheck;
 import io.scimgateway.spi.ResourceStore;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,11 +19,13 @@ import java.util.Optional;
  * serve("User", new PlatformUserStore(api, local, groups, clock));
  * serve(RemoteGroupStore.RESOURCE_TYPE, groups);
  * offer(EntitlementCatalog.class, catalog);
+ * repairInterruptedWrites();
  * }</pre>
  */
 public abstract class RemoteBackend implements Backend {
 
   protected final LocalState local;
+  private final Map<String, ResourceStore> unjournaled = new HashMap<>();
   private final Map<String, ResourceStore> stores = new HashMap<>();
   private final Map<Class<?>, Object> capabilities = new HashMap<>();
 
@@ -29,9 +33,26 @@ public abstract class RemoteBackend implements Backend {
     this.local = local;
   }
 
-  /** Serves a resource type from {@code store}; call from the constructor only. */
+  /**
+   * Serves a resource type from {@code store}, each write noted while it runs
+   * ({@link JournaledStore}); call from the constructor only.
+   */
   protected final void serve(String resourceTypeId, ResourceStore store) {
-    stores.put(resourceTypeId, store);
+    unjournaled.put(resourceTypeId, store);
+    stores.put(resourceTypeId, new JournaledStore(store, resourceTypeId, local.pendingWrites()));
+  }
+
+  /**
+   * Finishes the writes a crash interrupted between their platform calls and local state
+   * ({@link InterruptedWrites}), and reports them in the log and, as {@code interrupted writes}, in
+   * the health checks. Call at the end of the constructor, once every store is served.
+   */
+  protected final void repairInterruptedWrites() {
+    List<String> report = InterruptedWrites.repair(local, unjournaled);
+    if (!report.isEmpty()) {
+      offer(HealthCheck.class, () -> List.of(
+          new HealthCheck.HealthPart("interrupted writes", true, String.join(" ", report))));
+    }
   }
 
   /** Offers a backend capability; call from the constructor only. */

@@ -90,7 +90,9 @@ public abstract class RemoteStore implements ResourceStore {
       Current current = current(id);
       requireVersion(current.resource(), change.before().version());
       requireFreeUserName(id, change.after());
-      keep(id, write(current, change.after().deepCopy()));
+      ObjectNode kept = write(current, change.after().deepCopy());
+      LocalWritePause.before("replace", kept);
+      put(id, kept);
       return stored(id);
     });
   }
@@ -165,11 +167,17 @@ public abstract class RemoteStore implements ResourceStore {
   }
 
   /**
-   * Keeps a resource's local attributes in place of those kept before.
+   * Keeps a created resource's local attributes, after its platform calls.
    *
    * @throws ResourceConflictException if another resource took the same {@code userName} meanwhile
    */
   protected final LocalRecord keep(String id, ObjectNode attributes) throws ScimException {
+    LocalWritePause.before("create", attributes);
+    return put(id, attributes);
+  }
+
+  /** Keeps a resource's local attributes in place of those kept before. */
+  private LocalRecord put(String id, ObjectNode attributes) throws ScimException {
     try {
       return local.put(resourceType, id, attributes, clock.instant());
     } catch (LocalState.UserNameTaken e) {
