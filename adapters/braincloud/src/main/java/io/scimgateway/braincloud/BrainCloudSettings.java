@@ -18,6 +18,9 @@ import java.util.Map;
  *     {@code Universal} (any login id)
  * @param deleteChildren whether deleting a user also deletes its child profiles
  * @param pageSize the most users or groups asked for in one page (at most 100)
+ * @param countUsers whether user pages ask brainCloud to count the matches ({@code doCount}); off for large apps
+ * @param sortByPlayerName whether {@code sortBy=displayName} is brainCloud's {@code playerName} order (with case,
+ *     empty names first) rather than the gateway's
  * @param sessions how many S2S sessions are used at once (each sends one packet at a time)
  * @param heartbeat how long a session may be idle before a heartbeat; zero for what brainCloud says
  * @param groups the group type and owner profile of the groups SCIM serves; null serves no /Groups
@@ -25,8 +28,8 @@ import java.util.Map;
  * @param localState the SQLite file for what brainCloud cannot hold
  */
 record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, IdentityType identityType,
-    boolean deleteChildren, int pageSize, int sessions, Duration heartbeat, Groups groups, int notFoundReason,
-    Path localState) {
+    boolean deleteChildren, int pageSize, boolean countUsers, boolean sortByPlayerName,
+    int sessions, Duration heartbeat, Groups groups, int notFoundReason, Path localState) {
 
   static final String DEFAULT_ENDPOINT = "https://api.braincloudservers.com/s2sdispatcher";
   static final String SECRET_VARIABLE = "BRAINCLOUD_SERVER_SECRET";
@@ -77,18 +80,20 @@ record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, Iden
     String owner = settings.text("groupOwnerProfileId", null);
     return new BrainCloudSettings(
         settings.client("brainCloud", credentials, endpoint, Map.of("charset", "utf-8")), server,
-        IdentityType.of(settings.text("identityType", "Email")), bool(section, "deleteChildren"),
-        settings.positive("pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE), settings.positive("sessions", 4, 64),
+        IdentityType.of(settings.text("identityType", "Email")), bool(section, "deleteChildren", false),
+        settings.positive("pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE), bool(section, "countUsers", true),
+        bool(section, "sortByPlayerName", false),
+        settings.positive("sessions", 4, 64),
         Duration.ofSeconds(settings.atLeastZero("heartbeatSeconds", 0)),
         owner == null ? null : new Groups(settings.text("groupType", "scim"), owner),
         settings.positive("notFoundReasonCode", 40446),
         dataDirectory.resolve(settings.text("localStateFile", "braincloud-local-state.db")));
   }
 
-  private static boolean bool(ObjectNode section, String name) {
+  private static boolean bool(ObjectNode section, String name, boolean fallback) {
     JsonNode node = section.get(name);
     if (node == null || node.isNull()) {
-      return false;
+      return fallback;
     }
     if (!node.isBoolean()) {
       throw new IllegalArgumentException("backend." + name + " must be true or false, not " + node);

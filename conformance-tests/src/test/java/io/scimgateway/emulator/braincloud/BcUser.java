@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** One brainCloud user (profile) as the emulator holds it; guarded by its {@link BcApp}. */
 final class BcUser {
 
   static final String EMAIL = "Email";
   static final String UNIVERSAL = "Universal";
+  /** Fields page queries sort and select by that their items leave out. */
+  static final Set<String> HIDDEN = Set.of("createdAt");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   final String profileId;
@@ -36,9 +39,9 @@ final class BcUser {
     return info;
   }
 
-  /** One item of a SYS_GET_PAGE answer. */
-  ObjectNode item() {
-    return info();
+  /** What a SYS_GET_PAGE query sees of the user: its item and when it was created. */
+  ObjectNode document() {
+    return info().put("createdAt", createdAt);
   }
 
   /** The user's entry of a SYS_GET_USER_EXPORT answer (entities left out, as asked with includeEntities false). */

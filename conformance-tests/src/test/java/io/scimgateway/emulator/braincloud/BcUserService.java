@@ -34,8 +34,8 @@ final class BcUserService {
       case "SYS_GET_USER_INFO" -> app.user(text(data, "profileId")).info();
       case "SYS_GET_USER_EXPORT" -> export(data);
       case "SYS_DELETE_USER" -> delete(data);
-      case "SYS_GET_PAGE" -> BcPagedQuery.first(items(), data);
-      case "SYS_GET_PAGE_OFFSET" -> BcPagedQuery.offset(items(), data);
+      case "SYS_GET_PAGE" -> BcPagedQuery.first(documents(), data, BcUser.HIDDEN);
+      case "SYS_GET_PAGE_OFFSET" -> BcPagedQuery.offset(documents(), data, BcUser.HIDDEN);
       case "SYS_SET_PASSWORD_UNIVERSAL_ID" -> setPassword(data);
       case "SYS_CHANGE_EMAIL_IDENTITY" -> changeEmail(data);
       case "SYS_INVALIDATE_ALL_SESSIONS_FOR_USER" -> invalidate(data);
@@ -91,8 +91,8 @@ final class BcUserService {
     return JSON.objectNode();
   }
 
-  private List<ObjectNode> items() {
-    return app.users.values().stream().map(BcUser::item).toList();
+  private List<ObjectNode> documents() {
+    return app.users.values().stream().map(BcUser::document).toList();
   }
 
   private JsonNode setPassword(ObjectNode data) {
