@@ -14,8 +14,9 @@ import java.util.Map;
  *
  * @param dispatcher how to reach the S2S dispatcher ({@code endpoint})
  * @param server the app id, server name and server secret (from a file or an environment variable)
- * @param identityType the login identity users are created with: {@code Email} (userName is an email address) or
- *     {@code Universal} (any login id)
+ * @param identityType the login identity users are created with: {@code Email} (userName is an email address),
+ *     {@code Universal} (any login id) or {@code External} (an external identity's id, with no password)
+ * @param externalAuthType the code of the app's external authentication type ({@code External} only)
  * @param deleteChildren whether deleting a user also deletes its child profiles
  * @param pageSize the most users or groups asked for in one page (at most 100)
  * @param countUsers whether user pages ask brainCloud to count the matches ({@code doCount}); off for large apps
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param localState the SQLite file for what brainCloud cannot hold
  */
 record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, IdentityType identityType,
-    boolean deleteChildren, int pageSize, boolean countUsers, boolean sortByPlayerName,
+    String externalAuthType, boolean deleteChildren, int pageSize, boolean countUsers, boolean sortByPlayerName,
     int sessions, Duration heartbeat, Groups groups, int notFoundReason, Path localState) {
 
   static final String DEFAULT_ENDPOINT = "https://api.braincloudservers.com/s2sdispatcher";
@@ -49,7 +50,7 @@ record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, Iden
 
   /** brainCloud's authentication types a user can be created with. */
   enum IdentityType {
-    EMAIL("Email"), UNIVERSAL("Universal");
+    EMAIL("Email"), UNIVERSAL("Universal"), EXTERNAL("External");
 
     final String authenticationType;
 
@@ -63,7 +64,7 @@ record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, Iden
           return type;
         }
       }
-      throw new IllegalArgumentException("backend.identityType must be Email or Universal, not " + name);
+      throw new IllegalArgumentException("backend.identityType must be Email, Universal or External, not " + name);
     }
   }
 
@@ -78,9 +79,15 @@ record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, Iden
     String credentials = "backend.appId, backend.serverName and backend.serverSecretEnv or "
         + "backend.serverSecretFile (brainCloud portal: Design, Cloud Code, My Servers)";
     String owner = settings.text("groupOwnerProfileId", null);
+    IdentityType identity = IdentityType.of(settings.text("identityType", "Email"));
+    String externalAuthType = identity == IdentityType.EXTERNAL ? settings.text("externalAuthType", null) : null;
+    if (identity == IdentityType.EXTERNAL && (externalAuthType == null || externalAuthType.isBlank())) {
+      throw new IllegalArgumentException("backend.identityType: External needs backend.externalAuthType, the code "
+          + "of the external authentication type configured in the brainCloud app");
+    }
     return new BrainCloudSettings(
         settings.client("brainCloud", credentials, endpoint, Map.of("charset", "utf-8")), server,
-        IdentityType.of(settings.text("identityType", "Email")), bool(section, "deleteChildren", false),
+        identity, externalAuthType, bool(section, "deleteChildren", false),
         settings.positive("pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE), bool(section, "countUsers", true),
         bool(section, "sortByPlayerName", false),
         settings.positive("sessions", 4, 64),

@@ -130,6 +130,16 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
     }
   }
 
+  /** Creates a user of an external identity provider directly, with the app's first external type. */
+  public String createExternalUser(String externalId, String playerName, String contactEmail) {
+    ObjectNode data = json.createObjectNode().put("externalId", externalId)
+        .put("externalAuthType", settings.externalAuthTypes().iterator().next()).put("userName", playerName)
+        .put("contactEmail", contactEmail);
+    synchronized (app) {
+      return users.handle("SYS_CREATE_USER_EXTERNAL_AUTH", data).path("profileId").asText();
+    }
+  }
+
   /** Ends every session; the next packet of each is refused with 40365. */
   public void expireSessions() {
     sessions.expireAll();

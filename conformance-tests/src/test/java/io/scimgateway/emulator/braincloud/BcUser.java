@@ -11,6 +11,7 @@ final class BcUser {
 
   static final String EMAIL = "Email";
   static final String UNIVERSAL = "Universal";
+  static final String EXTERNAL = "External";
   /** Fields page queries sort and select by that their items leave out. */
   static final Set<String> HIDDEN = Set.of("createdAt");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -20,6 +21,8 @@ final class BcUser {
   String playerName;
   String emailAddress;
   String password;
+  /** The external authentication type of an External identity (its {@code authSubType}); null for none. */
+  String externalAuthType;
   long updatedAt;
   /** Login identities: authentication type to externalId. */
   final Map<String, String> identities = new LinkedHashMap<>();
@@ -50,7 +53,8 @@ final class BcUser {
     export.putArray("appEmailAccounts");
     export.putArray("childEntities");
     identities.forEach((type, externalId) -> export.withArray("credentials").addObject()
-        .put("externalId", externalId).put("authenticationType", type).put("authSubType", ""));
+        .put("externalId", externalId).put("authenticationType", type)
+        .put("authSubType", type.equals(EXTERNAL) ? externalAuthType : ""));
     export.withArray("credentials");
     export.putObject("groups").putArray("groups");
     export.putArray("leaderboardScores");
