@@ -101,7 +101,7 @@ final class ServerProcess implements AutoCloseable {
             lines.removeFirst();
           }
         }
-        Matcher matcher = announcement.matcher(line);
+        Matcher matcher = announcement.matcher(line.replace("\\/", "/")); // JSON lines escape '/'
         if (!baseUri.isDone() && matcher.find()) {
           baseUri.complete(URI.create(matcher.group(1)));
         }
