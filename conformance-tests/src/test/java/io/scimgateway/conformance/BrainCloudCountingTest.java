@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code count} brainCloud leaves untrustworthy (the emulator answers 0), and {@code totalResults} says what the
  * pages showed: the users up to the end of the page, plus one when brainCloud has more. Cursor paging still walks
  * every user once; on its pages
- * {@code totalResults} counts from the cursor's position (the users read, plus one when there are more).
+ * {@code totalResults} counts from the cursor's position (the users read, plus one when there are more). Past the
+ * last page brainCloud counts once, so a search across types still finds the groups after the users.
  */
 @Tag("platform")
 class BrainCloudCountingTest {
@@ -70,8 +71,23 @@ class BrainCloudCountingTest {
   }
 
   @Test
-  void aPageBeyondTheLastClaimsNoUsersItCannotSee() {
-    assertEquals(0, total("?count=2&startIndex=11"));
+  void aPageBeyondTheLastIsCountedOnceSinceNothingReadTellsTheTotal() {
+    int before = bc.emulator.messages().size();
+    assertEquals(USERS, total("?count=2&startIndex=11"));
+    List<ObjectNode> messages = bc.emulator.messages();
+    assertEquals(1, messages.subList(before, messages.size()).stream()
+        .filter(message -> message.at("/data/context/pagination/doCount").asBoolean(false)).count());
+  }
+
+  @Test
+  void aSearchAcrossTypesFindsTheGroupsAfterTheUsers() {
+    ScimResponse group = bc.scim.post("/Groups", ScimJson.group("After the users"));
+    assertStatus(201, group);
+    ScimResponse found = bc.scim.post("/.search", QueryFixtures.searchRequest().put("startIndex", USERS + 1)
+        .put("count", 5));
+    assertStatus(200, found);
+    assertEquals(List.of(group.text("id")), ScimAssertions.ids(found), found::toString);
+    assertEquals(USERS + 1, found.json().path("totalResults").asInt(), found::toString);
   }
 
   @Test

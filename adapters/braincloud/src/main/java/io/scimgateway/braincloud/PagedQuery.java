@@ -16,7 +16,8 @@ import java.util.List;
  * <p>Counted ({@code doCount: true}), the total is brainCloud's count. Uncounted, as brainCloud advises for apps
  * with more than 10,000 users, its count cannot be trusted and the total is what the answer shows: the records up
  * to the end of the page read (all earlier pages are full when it has any), plus one when {@code moreAfter} says
- * there are more; a keyset window knows only the records it read, plus one.
+ * there are more; a keyset window knows only the records it read, plus one. An offset past the last page is
+ * counted after all, once, since nothing read tells where the records end.
  *
  * @param service {@code user} or {@code group}
  * @param firstPage {@code SYS_GET_PAGE} or {@code SYS_LIST_GROUPS_PAGE}
@@ -53,8 +54,14 @@ record PagedQuery(String service, String firstPage, String nextPage, boolean cou
       items.addAll(items(last));
     }
     List<ObjectNode> window = items.subList(Math.min(skip, items.size()), Math.min(skip + limit, items.size()));
-    long before = items.isEmpty() ? 0 : (pageNumber - 1) * rows; // pages before one with items are full
-    return new Window(List.copyOf(window), counted ? count(answer) : seen(before + items.size(), last));
+    if (counted) {
+      return new Window(List.copyOf(window), count(answer));
+    }
+    if (items.isEmpty() && pageNumber > 1) {
+      // Past the last page nothing seen tells the total (a search across types pages on by it): count once.
+      return new Window(List.of(), count(client.call(first(criteria, null, 1, 1, true))));
+    }
+    return new Window(List.copyOf(window), seen((pageNumber - 1) * rows + items.size(), last));
   }
 
   /** The first {@code limit} records of {@code windowCriteria}, and the count of {@code criteria}: one packet. */
