@@ -23,13 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The brainCloud adapter over its emulator, beyond the conformance suite: packets and sessions (a lost answer resent
- * and applied once, an expired session renewed unnoticed, rate limits retried), packet counts, and what brainCloud
- * cannot do with Email users (passwords after creation) refused before anything is written.
+ * and applied once, an expired session renewed unnoticed, rate limits retried, also on one message of a bundle),
+ * packet counts, and what brainCloud cannot do with Email users (passwords after creation) refused before anything
+ * is written.
  */
 @Tag("platform")
 class BrainCloudAdapterTest {
 
   private static final String CREATE_EMAIL = "user/SYS_CREATE_USER_EMAIL_PASSWORD";
+  private static final String EXPORT = "user/SYS_GET_USER_EXPORT";
+  private static final String ADD_MEMBER = "group/SYS_ADD_GROUP_MEMBER";
 
   @TempDir
   static Path data;
@@ -76,6 +79,30 @@ class BrainCloudAdapterTest {
     String id = create(bc, "rate.limited@example.com");
     bc.emulator.rateLimitNextPackets(2);
     assertStatus(200, bc.scim.get("/Users/" + id));
+  }
+
+  @Test
+  void aRateLimitOnOneMessageOfABundleSendsJustThatMessageAgain() {
+    for (int i = 0; i < 3; i++) {
+      create(bc, "bundle" + i + "@example.com");
+    }
+    long exports = bc.count(EXPORT);
+    bc.emulator.rateLimitNextMessages("SYS_GET_USER_EXPORT", 1);
+    int packets = bc.packetsOf(() -> assertEquals(3, bc.scim.get("/Users?count=3").json().path("Resources").size()));
+    assertEquals(3, packets, "the page, its exports, and the one refused export again");
+    assertEquals(exports + 3, bc.count(EXPORT), "each export done once");
+  }
+
+  @Test
+  void aRateLimitedMemberAddInsideABundleIsAppliedOnce() {
+    String[] members = {create(bc, "member.a@example.com"), create(bc, "member.b@example.com"),
+        create(bc, "member.c@example.com")};
+    long adds = bc.count(ADD_MEMBER);
+    bc.emulator.rateLimitNextMessages("SYS_ADD_GROUP_MEMBER", 1);
+    ScimResponse created = bc.scim.post("/Groups", ScimJson.group("Bundled", members));
+    assertStatus(201, created);
+    assertEquals(3, created.json().path("members").size(), created::toString);
+    assertEquals(adds + 3, bc.count(ADD_MEMBER), "three members, each added once");
   }
 
   @Test

@@ -14,10 +14,14 @@ import java.util.Map;
  *
  * @param dispatcher how to reach the S2S dispatcher ({@code endpoint})
  * @param server the app id, server name and server secret (from a file or an environment variable)
- * @param identityType the login identity users are created with: {@code Email} (userName is an email address) or
- *     {@code Universal} (any login id)
+ * @param identityType the login identity users are created with: {@code Email} (userName is an email address),
+ *     {@code Universal} (any login id) or {@code External} (an external identity's id, with no password)
+ * @param externalAuthType the code of the app's external authentication type ({@code External} only)
  * @param deleteChildren whether deleting a user also deletes its child profiles
  * @param pageSize the most users or groups asked for in one page (at most 100)
+ * @param countUsers whether user pages ask brainCloud to count the matches ({@code doCount}); off for large apps
+ * @param sortByPlayerName whether {@code sortBy=displayName} is brainCloud's {@code playerName} order (with case,
+ *     empty names first) rather than the gateway's
  * @param sessions how many S2S sessions are used at once (each sends one packet at a time)
  * @param heartbeat how long a session may be idle before a heartbeat; zero for what brainCloud says
  * @param groups the group type and owner profile of the groups SCIM serves; null serves no /Groups
@@ -25,8 +29,8 @@ import java.util.Map;
  * @param localState the SQLite file for what brainCloud cannot hold
  */
 record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, IdentityType identityType,
-    boolean deleteChildren, int pageSize, int sessions, Duration heartbeat, Groups groups, int notFoundReason,
-    Path localState) {
+    String externalAuthType, boolean deleteChildren, int pageSize, boolean countUsers, boolean sortByPlayerName,
+    int sessions, Duration heartbeat, Groups groups, int notFoundReason, Path localState) {
 
   static final String DEFAULT_ENDPOINT = "https://api.braincloudservers.com/s2sdispatcher";
   static final String SECRET_VARIABLE = "BRAINCLOUD_SERVER_SECRET";
@@ -46,7 +50,7 @@ record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, Iden
 
   /** brainCloud's authentication types a user can be created with. */
   enum IdentityType {
-    EMAIL("Email"), UNIVERSAL("Universal");
+    EMAIL("Email"), UNIVERSAL("Universal"), EXTERNAL("External");
 
     final String authenticationType;
 
@@ -60,7 +64,7 @@ record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, Iden
           return type;
         }
       }
-      throw new IllegalArgumentException("backend.identityType must be Email or Universal, not " + name);
+      throw new IllegalArgumentException("backend.identityType must be Email, Universal or External, not " + name);
     }
   }
 
@@ -75,20 +79,28 @@ record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, Iden
     String credentials = "backend.appId, backend.serverName and backend.serverSecretEnv or "
         + "backend.serverSecretFile (brainCloud portal: Design, Cloud Code, My Servers)";
     String owner = settings.text("groupOwnerProfileId", null);
+    IdentityType identity = IdentityType.of(settings.text("identityType", "Email"));
+    String externalAuthType = identity == IdentityType.EXTERNAL ? settings.text("externalAuthType", null) : null;
+    if (identity == IdentityType.EXTERNAL && (externalAuthType == null || externalAuthType.isBlank())) {
+      throw new IllegalArgumentException("backend.identityType: External needs backend.externalAuthType, the code "
+          + "of the external authentication type configured in the brainCloud app");
+    }
     return new BrainCloudSettings(
         settings.client("brainCloud", credentials, endpoint, Map.of("charset", "utf-8")), server,
-        IdentityType.of(settings.text("identityType", "Email")), bool(section, "deleteChildren"),
-        settings.positive("pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE), settings.positive("sessions", 4, 64),
+        identity, externalAuthType, bool(section, "deleteChildren", false),
+        settings.positive("pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE), bool(section, "countUsers", true),
+        bool(section, "sortByPlayerName", false),
+        settings.positive("sessions", 4, 64),
         Duration.ofSeconds(settings.atLeastZero("heartbeatSeconds", 0)),
         owner == null ? null : new Groups(settings.text("groupType", "scim"), owner),
         settings.positive("notFoundReasonCode", 40446),
         dataDirectory.resolve(settings.text("localStateFile", "braincloud-local-state.db")));
   }
 
-  private static boolean bool(ObjectNode section, String name) {
+  private static boolean bool(ObjectNode section, String name, boolean fallback) {
     JsonNode node = section.get(name);
     if (node == null || node.isNull()) {
-      return false;
+      return fallback;
     }
     if (!node.isBoolean()) {
       throw new IllegalArgumentException("backend." + name + " must be true or false, not " + node);

@@ -27,7 +27,10 @@ final class BrainCloudUserStore extends RemoteStore {
   private final UserWrites writes;
   private final BrainCloudGroupStore groups;
   private final BrainCloudPasswords passwords;
-  /** What brainCloud cannot change after creation: a Universal login id, an Email user's password. */
+  /**
+   * What brainCloud cannot change after creation (a Universal or External login id, an Email user's password) or
+   * hold at all (an External user's password).
+   */
   private final AttributeMutability mutability;
 
   BrainCloudUserStore(S2sClient client, LocalState local, UserReads reads, BrainCloudGroupStore groups,
@@ -42,9 +45,12 @@ final class BrainCloudUserStore extends RemoteStore {
     this.groups = groups;
     this.writes = new UserWrites(client, settings, search::byUserName);
     this.passwords = new BrainCloudPasswords(client, reads);
-    Map<String, String> immutable = Map.of(settings.identityType() == BrainCloudSettings.IdentityType.EMAIL
-        ? "password" : "userName", "immutable");
-    this.mutability = () -> immutable;
+    Map<String, String> strict = switch (settings.identityType()) {
+      case EMAIL -> Map.of("password", "immutable");
+      case UNIVERSAL -> Map.of("userName", "immutable");
+      case EXTERNAL -> Map.of("userName", "immutable", "password", "readOnly");
+    };
+    this.mutability = () -> strict;
   }
 
   @Override

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * time; a call sends its messages as one packet and gets one answer per message, in order. Packet ids: the next id
  * after every answer, the same id for a resend after a lost answer, so that brainCloud answers the resend from the
  * answer it kept and applies nothing twice. An expired session (40365) is authenticated again and the packet sent
- * on the new one; a packet refused with 40823 is retried by the kit like a 429. Thread-safe.
+ * on the new one; messages refused with 40823 are sent again by the kit like a 429 (only those, when brainCloud
+ * did the others of their packet). Thread-safe.
  */
 final class S2sClient implements AutoCloseable {
 
@@ -117,13 +118,14 @@ final class S2sClient implements AutoCloseable {
       if (!session.open()) {
         authenticate(session);
       }
+      S2sPacket packet = new S2sPacket(session, messages);
       PlatformResponse response;
       try {
-        response = http.exchange(new S2sPacket(session, messages));
+        response = http.exchange(packet);
       } finally {
         session.advance();
       }
-      List<S2sAnswer> answers = answers(response, messages.size());
+      List<S2sAnswer> answers = packet.answers(answers(response, packet.sent()));
       if (answers.stream().allMatch(answer -> answer.reasonCode() == S2sErrors.SESSION_EXPIRED)) {
         session.forget();
         if (renewal < MAX_RENEWALS) {

@@ -24,16 +24,20 @@ final class UserCalls {
     return new S2sMessage(USER, "SYS_GET_USER_EXPORT", data);
   }
 
-  /** A user with the configured identity: Email takes no contact email (the login is the address). */
-  static S2sMessage create(BrainCloudSettings.IdentityType type, String loginId, String password,
-      String playerName, String contactEmail) {
-    ObjectNode data = JSON.objectNode().put("externalId", loginId).put("password", password)
-        .put("userName", playerName);
-    if (type == BrainCloudSettings.IdentityType.UNIVERSAL) {
-      data.put("contactEmail", contactEmail);
-      return new S2sMessage(USER, "SYS_CREATE_USER_UNIVERSAL_ID", data);
-    }
-    return new S2sMessage(USER, "SYS_CREATE_USER_EMAIL_PASSWORD", data);
+  /**
+   * A user with the configured identity: Email takes no contact email (the login is the address), External no
+   * password (the external identity provider signs the user in) but the configured external authentication type.
+   */
+  static S2sMessage create(BrainCloudSettings settings, String loginId, String password, String playerName,
+      String contactEmail) {
+    ObjectNode data = JSON.objectNode().put("externalId", loginId).put("userName", playerName);
+    return switch (settings.identityType()) {
+      case EMAIL -> new S2sMessage(USER, "SYS_CREATE_USER_EMAIL_PASSWORD", data.put("password", password));
+      case UNIVERSAL -> new S2sMessage(USER, "SYS_CREATE_USER_UNIVERSAL_ID", data.put("password", password)
+          .put("contactEmail", contactEmail));
+      case EXTERNAL -> new S2sMessage(USER, "SYS_CREATE_USER_EXTERNAL_AUTH", data
+          .put("externalAuthType", settings.externalAuthType()).put("contactEmail", contactEmail));
+    };
   }
 
   static S2sMessage delete(String profileId, boolean deleteChildren) {

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * brainCloud's users as the kit's remote store reads them: a record is a user's profile and export together
- * ({@link UserReads.Platform#record()}), read in one packet; lists are {@link UserSearch}'s, in profileId order with
- * keyset windows. Thread-safe.
+ * ({@link UserReads.Platform#record()}), read in one packet; lists are {@link UserSearch}'s, in the order of
+ * {@link UserOrder} with keyset windows. Thread-safe.
  */
 final class UserCollection implements PlatformCollection {
 
@@ -22,6 +22,7 @@ final class UserCollection implements PlatformCollection {
   private final UserSearch search;
   private final boolean deleteChildren;
   private final int pageSize;
+  private final boolean sortByPlayerName;
 
   UserCollection(S2sClient client, UserReads reads, UserSearch search, BrainCloudSettings settings) {
     this.client = client;
@@ -29,6 +30,7 @@ final class UserCollection implements PlatformCollection {
     this.search = search;
     this.deleteChildren = settings.deleteChildren();
     this.pageSize = settings.pageSize();
+    this.sortByPlayerName = settings.sortByPlayerName();
   }
 
   @Override
@@ -68,13 +70,17 @@ final class UserCollection implements PlatformCollection {
     return pageSize;
   }
 
-  /** By id, brainCloud sorts ({@code sortCriteria} on profileId); the gateway sorts by anything else. */
+  /**
+   * brainCloud sorts by id and creation time as SCIM does, and by displayName (its playerName, with case) when
+   * configured; the gateway sorts by anything else.
+   */
   @Override
   public boolean canSort(Path attribute) {
-    return MongoCriteria.key(attribute).equals("id");
+    String key = MongoCriteria.key(attribute);
+    return UserOrder.EXACT.contains(key) || (sortByPlayerName && key.equals(UserOrder.PLAYER_NAME));
   }
 
-  /** profileId order: keyset windows resume after the last user seen. */
+  /** A total order: keyset windows resume after the last user seen. */
   @Override
   public boolean supportsPositions() {
     return true;

@@ -48,6 +48,11 @@ final class UserReads {
       return profile.path("emailAddress").asText("");
     }
 
+    /** When brainCloud created the user (epoch milliseconds), from the export. */
+    long createdAt() {
+      return export.path("playerProfile").path(0).path("createdAt").asLong(0);
+    }
+
     String playerName() {
       return profile.path("playerName").asText("");
     }

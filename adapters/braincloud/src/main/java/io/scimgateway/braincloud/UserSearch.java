@@ -9,7 +9,9 @@ import io.scimgateway.spi.FilterSupport;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.kit.remote.RecordPage;
 import io.scimgateway.spi.Sorting;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,11 +29,13 @@ final class UserSearch {
   private final UserReads reads;
   private final UserCriteria criteria;
   private final BrainCloudSettings settings;
+  private final PagedQuery pages;
 
   UserSearch(S2sClient client, UserReads reads, BrainCloudSettings settings) {
     this.client = client;
     this.reads = reads;
     this.settings = settings;
+    this.pages = PagedQuery.USERS.counting(settings.countUsers());
     this.criteria = new UserCriteria(new UserCriteria.Local() {
       @Override
       public Collection<String> withLogin(String userName) {
@@ -50,27 +54,31 @@ final class UserSearch {
   }
 
   /**
-   * One window in profileId order (descending when sorted by id descending): offsets page by page, keyset
-   * windows past a profileId, so that a cursor resumes after the last user it saw whatever is created or
-   * deleted meanwhile.
+   * One window in the order {@link UserOrder} makes of the sort: offsets page by page, keyset windows past a
+   * position, so that a cursor resumes after the last user it saw whatever is created or deleted meanwhile.
    */
   RecordPage page(Filter filter, Sorting sorting, PageWindow window) throws ScimException {
-    boolean descending = sorting != null && sorting.descending();
+    UserOrder order = UserOrder.of(sorting);
     Optional<List<UserReads.Platform>> named = named(filter);
     if (named.isPresent()) {
-      return UserWindows.inMemory(named.get(), window, descending);
+      return order.inMemory(named.get(), window);
     }
     ObjectNode criteria = withoutOwner(this.criteria.criteria(filter));
     if (window instanceof PageWindow.Offset offset) {
-      PagedQuery.Window page = PagedQuery.USERS.fetch(client, criteria, UserWindows.order(descending),
+      PagedQuery.Window page = pages.fetch(client, criteria, order.sortCriteria(false),
           offset.offset(), offset.limit());
       return new RecordPage(records(reads.withExports(page.items())), page.total());
     }
-    UserWindows.Keyset keyset = UserWindows.keyset(window, descending);
-    PagedQuery.Window page = PagedQuery.USERS.keyset(client, criteria, keyset.criteria(criteria),
-        UserWindows.order(!keyset.ascending()), window.limit());
-    List<UserReads.Platform> users = reads.withExports(keyset.inStoreOrder(page.items()));
-    return new RecordPage(records(users), page.total(), users.stream().map(UserReads.Platform::profileId).toList());
+    boolean backward = window instanceof PageWindow.Before;
+    String position = backward ? ((PageWindow.Before) window).position() : ((PageWindow.After) window).position();
+    PagedQuery.Window page = pages.keyset(client, criteria, order.past(criteria, position, backward),
+        order.sortCriteria(backward), window.limit());
+    List<ObjectNode> items = new ArrayList<>(page.items());
+    if (backward) {
+      Collections.reverse(items); // read backwards: back in the order's direction
+    }
+    List<UserReads.Platform> users = reads.withExports(items);
+    return new RecordPage(records(users), page.total(), users.stream().map(order::position).toList());
   }
 
   static List<ObjectNode> records(List<UserReads.Platform> users) {
@@ -94,7 +102,7 @@ final class UserSearch {
       ObjectNode byContact = JSON.objectNode();
       byContact.putObject("emailAddress").put("$regex", MongoCriteria.regex(FilterType.EQUAL, userName))
           .put("$options", "i");
-      found = withLogin(reads.withExports(PagedQuery.USERS.fetch(client, withoutOwner(byContact), null, 0,
+      found = withLogin(reads.withExports(pages.fetch(client, withoutOwner(byContact), null, 0,
           settings.pageSize()).items()), userName);
     }
     return found;

@@ -64,15 +64,22 @@ final class UserView {
     return new StoredResource(profileId, scim, created, modified, version);
   }
 
-  /** The login id: the Email or Universal identity's externalId, as brainCloud holds it. */
+  /**
+   * The login id: the externalId of the Email or Universal identity, else of an External one (a user of an
+   * external identity provider), as brainCloud holds it.
+   */
   static String login(JsonNode export) {
+    String external = "";
     for (JsonNode credential : export.path("credentials")) {
       String type = credential.path("authenticationType").asText();
       if (type.equals("Email") || type.equals("Universal")) {
         return credential.path("externalId").asText("");
       }
+      if (type.equals("External") && external.isEmpty()) {
+        external = credential.path("externalId").asText("");
+      }
     }
-    return "";
+    return external;
   }
 
   /** Which SCIM attributes a user's local state keeps because brainCloud holds another value. */

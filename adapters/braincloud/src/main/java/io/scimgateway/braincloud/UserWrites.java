@@ -5,19 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.braincloud.BrainCloudSettings.IdentityType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Creates and replaces users. Whatever brainCloud cannot take is refused before anything is written: a userName
- * that is no email address for Email identities, a new login id of a Universal user, a password for an Email user
- * after creation. Several changes of one replace go in one packet. Thread-safe.
+ * that is no email address for Email identities, a new login id of a Universal or External user, a password for an
+ * Email user after creation, any password for an External user. Several changes of one replace go in one packet.
+ * Thread-safe.
  */
 final class UserWrites {
 
   private final S2sClient client;
-  private final BrainCloudSettings.IdentityType identityType;
+  private final BrainCloudSettings settings;
   private final boolean deleteChildren;
   private final Logins logins;
 
@@ -30,7 +32,7 @@ final class UserWrites {
   UserWrites(S2sClient client, BrainCloudSettings settings, Logins logins) {
     this.client = client;
     this.logins = logins;
-    this.identityType = settings.identityType();
+    this.settings = settings;
     this.deleteChildren = settings.deleteChildren();
   }
 
@@ -48,17 +50,21 @@ final class UserWrites {
     JsonNode password = scim.remove("password");
     scim.remove("groups");
     String userName = scim.path("userName").asText("");
-    if (identityType == BrainCloudSettings.IdentityType.EMAIL && !userName.contains("@")) {
+    IdentityType identityType = settings.identityType();
+    if (identityType == IdentityType.EMAIL && !userName.contains("@")) {
       throw BadRequestException.invalidValue("brainCloud signs Email users in with an email address, and '"
           + userName + "' is none. Send an email address as userName, or configure backend.identityType: "
           + "Universal.");
     }
-    if (identityType == BrainCloudSettings.IdentityType.UNIVERSAL) {
-      requireFree(userName, null); // brainCloud compares Universal ids with case, SCIM without
+    if (identityType == IdentityType.EXTERNAL && password != null && !password.isNull()) {
+      throw noPassword();
+    }
+    if (identityType != IdentityType.EMAIL) {
+      requireFree(userName, null); // brainCloud compares these ids with case, SCIM without
     }
     String playerName = scim.path("displayName").asText("");
-    String contact = identityType == BrainCloudSettings.IdentityType.EMAIL ? userName : UserView.primaryEmail(scim);
-    JsonNode created = client.call(UserCalls.create(identityType, userName,
+    String contact = identityType == IdentityType.EMAIL ? userName : UserView.primaryEmail(scim);
+    JsonNode created = client.call(UserCalls.create(settings, userName,
         password == null || password.isNull() ? null : password.asText(), playerName,
         contact.isEmpty() ? null : contact));
     return new Created(created.path("profileId").asText(), held(scim, playerName, contact));
@@ -74,14 +80,16 @@ final class UserWrites {
     String oldLogin = user.login();
     String newLogin = scim.path("userName").asText("");
     if (password != null && !password.isNull() && !user.hasIdentity("Universal")) {
-      throw BadRequestException.mutability("brainCloud cannot set an Email user's password; the user sets it "
-          + "through a reset email. Send a password reset (the password extension's reset) instead.");
+      throw user.hasIdentity("Email") ? BadRequestException.mutability("brainCloud cannot set an Email user's "
+          + "password; the user sets it through a reset email. Send a password reset (the password extension's "
+          + "reset) instead.") : noPassword();
     }
     if (!newLogin.equals(oldLogin)) {
       requireFree(newLogin, user.profileId());
       if (!user.hasIdentity("Email")) {
-        throw BadRequestException.mutability("brainCloud cannot change a Universal login id; delete the user and "
-            + "create it with the new userName.");
+        throw BadRequestException.mutability("brainCloud cannot change a " + (user.hasIdentity("Universal")
+            ? "Universal login id" : "user's external identity") + "; delete the user and create it with the new "
+            + "userName.");
       }
       boolean contactToo = contact.equalsIgnoreCase(oldLogin);
       calls.add(UserCalls.changeEmailIdentity(user.profileId(), oldLogin, newLogin, contactToo));
@@ -95,6 +103,12 @@ final class UserWrites {
     }
     client.callAll(calls);
     return held(scim, user.playerName(), contact);
+  }
+
+  /** External users sign in with their identity provider: brainCloud keeps no password for them. */
+  private static BadRequestException noPassword() {
+    return BadRequestException.mutability("brainCloud keeps no password for users who sign in through an external "
+        + "identity (identityType External): set or reset it at that identity provider, and send no password.");
   }
 
   /** 409 when another user signs in with this login id. */

@@ -29,6 +29,14 @@ public interface PasswordManagement {
   ResetOutcome reset(String userId, PasswordReset request) throws ScimException;
 
   /**
+   * Refuses, before the write that carries it, a reset this user cannot have (a user of an external identity
+   * provider, whose password the platform does not hold), so that the write is not done without it. The default
+   * accepts every reset; {@link #reset} still refuses what it cannot do.
+   */
+  default void checkReset(String userId) throws ScimException {
+  }
+
+  /**
    * Withdraws a token this store issued that the gateway could not deliver to its reset sink, so that
    * no usable token is left that nobody holds.
    *

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code packetId}, and hold one or more messages answered in order in {@code messageResponses}. The last answer of
  * each session is kept: the same packet sent again gets it again (nothing is applied twice), an older or reused id
  * is 40730, the last id again before its answer exists is 40605. Sessions expire (40365); 40823 can be queued for
- * the next packets; transport faults through {@link #faults()}.
+ * the next packets, or for single messages inside a packet; transport faults through {@link #faults()}.
  *
  * <p>Standalone: {@code java ... io.scimgateway.emulator.braincloud.BcEmulator [port] [appId] [serverName] [secret]}.
  */
@@ -41,7 +42,10 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
   private final BcUserService users;
   private final BcGroupService groups;
   private final AtomicInteger rateLimited = new AtomicInteger();
+  /** Messages of an operation refused with 40823, however their packet fares: how many are left. */
+  private final Map<String, AtomicInteger> limitedMessages = new ConcurrentHashMap<>();
   private final List<String> operations = new CopyOnWriteArrayList<>();
+  private final List<ObjectNode> messages = new CopyOnWriteArrayList<>();
 
   public BcEmulator(BcSettings settings) {
     this(settings, 0);
@@ -94,6 +98,11 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
     return List.copyOf(operations);
   }
 
+  /** Every message processed as it came (service, operation, data), oldest first. */
+  public List<ObjectNode> messages() {
+    return messages.stream().map(ObjectNode::deepCopy).toList();
+  }
+
   /** Password sets, reset emails and session invalidations carried out, each as its data and "operation". */
   public List<ObjectNode> recorded() {
     synchronized (app) {
@@ -121,6 +130,16 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
     }
   }
 
+  /** Creates a user of an external identity provider directly, with the app's first external type. */
+  public String createExternalUser(String externalId, String playerName, String contactEmail) {
+    ObjectNode data = json.createObjectNode().put("externalId", externalId)
+        .put("externalAuthType", settings.externalAuthTypes().iterator().next()).put("userName", playerName)
+        .put("contactEmail", contactEmail);
+    synchronized (app) {
+      return users.handle("SYS_CREATE_USER_EXTERNAL_AUTH", data).path("profileId").asText();
+    }
+  }
+
   /** Ends every session; the next packet of each is refused with 40365. */
   public void expireSessions() {
     sessions.expireAll();
@@ -129,6 +148,14 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
   /** Every message of the next {@code count} packets is refused with 40823 (user rate limit exceeded). */
   public void rateLimitNextPackets(int count) {
     rateLimited.addAndGet(count);
+  }
+
+  /**
+   * The next {@code count} messages of {@code operation} (e.g. {@code SYS_GET_USER_EXPORT}) are refused with 40823,
+   * while the other messages of their packets are done: a rate limit that strikes inside a bundle.
+   */
+  public void rateLimitNextMessages(String operation, int count) {
+    limitedMessages.computeIfAbsent(operation, key -> new AtomicInteger()).addAndGet(count);
   }
 
   @Override
@@ -195,6 +222,11 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
     ObjectNode answer = json.createObjectNode().put("packetId", packetId);
     ArrayNode responses = answer.putArray("messageResponses");
     for (JsonNode message : messages) {
+      AtomicInteger limited = limitedMessages.get(message.path("operation").asText());
+      if (limited != null && limited.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+        responses.add(new BcFailure(400, BcFailure.USER_RATE_LIMIT_EXCEEDED, "User rate limit exceeded").response());
+        continue;
+      }
       try {
         JsonNode data = dispatch(message);
         responses.addObject().put("status", 200).set("data", data);
@@ -210,6 +242,9 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
     String operation = message.path("operation").asText();
     ObjectNode data = message.path("data").isObject() ? (ObjectNode) message.get("data") : json.createObjectNode();
     operations.add(service + "/" + operation);
+    if (message instanceof ObjectNode object) {
+      messages.add(object.deepCopy());
+    }
     synchronized (app) {
       return switch (service) {
         case "heartbeat" -> json.nullNode();

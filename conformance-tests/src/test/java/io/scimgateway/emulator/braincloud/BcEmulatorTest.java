@@ -120,6 +120,51 @@ class BcEmulatorTest {
   }
 
   @Test
+  void pagesSortAndSelectByCreationTimeWhichTheirItemsLeaveOutAndCountOnlyWhenAsked() throws Exception {
+    String first = createEmailUser("first@example.com");
+    Thread.sleep(3);
+    String second = createEmailUser("second@example.com");
+    long created = send(message("user", "SYS_GET_USER_EXPORT", exportData(first)))
+        .at("/0/data/" + first + "/0/playerProfile/0/createdAt").asLong();
+    ObjectNode context = JSON.createObjectNode();
+    context.putObject("pagination").put("rowsPerPage", 1).put("pageNumber", 1).put("doCount", false);
+    context.putObject("searchCriteria").putObject("createdAt").put("$gt", created);
+    context.putObject("sortCriteria").put("createdAt", -1);
+    JsonNode page = send(message("user", "SYS_GET_PAGE", JSON.createObjectNode().set("context", context)));
+    assertEquals(second, page.at("/0/data/results/items/0/profileId").asText());
+    assertTrue(page.at("/0/data/results/items/0/createdAt").isMissingNode(), "items carry no createdAt");
+    assertEquals(0, page.at("/0/data/results/count").asInt(), "not counted");
+  }
+
+  @Test
+  void aRateLimitCanStrikeOneMessageOfAPacket() throws Exception {
+    String id = createEmailUser("limited@example.com");
+    emulator.rateLimitNextMessages("SYS_GET_USER_EXPORT", 1);
+    JsonNode answers = send(message("user", "SYS_GET_USER_INFO", JSON.createObjectNode().put("profileId", id)),
+        message("user", "SYS_GET_USER_EXPORT", exportData(id)));
+    assertEquals(200, answers.at("/0/status").asInt());
+    assertEquals(BcFailure.USER_RATE_LIMIT_EXCEEDED, answers.at("/1/reason_code").asInt());
+    assertEquals(200, send(message("user", "SYS_GET_USER_EXPORT", exportData(id))).at("/0/status").asInt());
+  }
+
+  @Test
+  void externalUsersNeedAConfiguredTypeAndHaveNoPassword() throws Exception {
+    ObjectNode data = JSON.createObjectNode().put("externalId", "bruce1970").put("userName", "Bats")
+        .put("contactEmail", "bruce@example.com");
+    JsonNode unknown = send(message("user", "SYS_CREATE_USER_EXTERNAL_AUTH", data.deepCopy()
+        .put("externalAuthType", "elsewhere")));
+    assertEquals(BcFailure.INVALID_PARAMETER, unknown.at("/0/reason_code").asInt());
+    String id = send(message("user", "SYS_CREATE_USER_EXTERNAL_AUTH", data.put("externalAuthType",
+        BcSettings.EXTERNAL_AUTH_TYPE))).at("/0/data/profileId").asText();
+    JsonNode credential = send(message("user", "SYS_GET_USER_EXPORT", exportData(id)))
+        .at("/0/data/" + id + "/0/credentials/0");
+    assertEquals("External", credential.path("authenticationType").asText());
+    assertEquals(BcSettings.EXTERNAL_AUTH_TYPE, credential.path("authSubType").asText());
+    assertEquals(BcFailure.MISSING_IDENTITY, send(message("user", "SYS_SEND_PASSWORD_RESET_EMAIL",
+        JSON.createObjectNode().put("profileId", id))).at("/0/reason_code").asInt());
+  }
+
+  @Test
   void resetsAreRecordedAndNeedTheRightIdentity() throws Exception {
     String id = createEmailUser("reset@example.com");
     send(message("user", "SYS_SEND_PASSWORD_RESET_EMAIL_WITH_EXPIRY", JSON.createObjectNode()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,8 +34,8 @@ final class BcGroupService {
       case "SYS_REMOVE_GROUP_MEMBER" -> remove(data);
       case "SYS_UPDATE_GROUP_NAME" -> rename(data);
       case "SYS_DELETE_GROUP" -> delete(data);
-      case "SYS_LIST_GROUPS_PAGE" -> BcPagedQuery.first(items(), data);
-      case "SYS_LIST_GROUPS_PAGE_BY_OFFSET" -> BcPagedQuery.offset(items(), data);
+      case "SYS_LIST_GROUPS_PAGE" -> BcPagedQuery.first(items(), data, Set.of());
+      case "SYS_LIST_GROUPS_PAGE_BY_OFFSET" -> BcPagedQuery.offset(items(), data, Set.of());
       default -> throw BcFailure.badRequest(BcFailure.UNKNOWN_OPERATION, "Unknown operation " + operation);
     };
   }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** One brainCloud user (profile) as the emulator holds it; guarded by its {@link BcApp}. */
 final class BcUser {
 
   static final String EMAIL = "Email";
   static final String UNIVERSAL = "Universal";
+  static final String EXTERNAL = "External";
+  /** Fields page queries sort and select by that their items leave out. */
+  static final Set<String> HIDDEN = Set.of("createdAt");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   final String profileId;
@@ -17,6 +21,8 @@ final class BcUser {
   String playerName;
   String emailAddress;
   String password;
+  /** The external authentication type of an External identity (its {@code authSubType}); null for none. */
+  String externalAuthType;
   long updatedAt;
   /** Login identities: authentication type to externalId. */
   final Map<String, String> identities = new LinkedHashMap<>();
@@ -36,9 +42,9 @@ final class BcUser {
     return info;
   }
 
-  /** One item of a SYS_GET_PAGE answer. */
-  ObjectNode item() {
-    return info();
+  /** What a SYS_GET_PAGE query sees of the user: its item and when it was created. */
+  ObjectNode document() {
+    return info().put("createdAt", createdAt);
   }
 
   /** The user's entry of a SYS_GET_USER_EXPORT answer (entities left out, as asked with includeEntities false). */
@@ -47,7 +53,8 @@ final class BcUser {
     export.putArray("appEmailAccounts");
     export.putArray("childEntities");
     identities.forEach((type, externalId) -> export.withArray("credentials").addObject()
-        .put("externalId", externalId).put("authenticationType", type).put("authSubType", ""));
+        .put("externalId", externalId).put("authenticationType", type)
+        .put("authSubType", type.equals(EXTERNAL) ? externalAuthType : ""));
     export.withArray("credentials");
     export.putObject("groups").putArray("groups");
     export.putArray("leaderboardScores");

@@ -31,11 +31,12 @@ final class BcUserService {
     return switch (operation) {
       case "SYS_CREATE_USER_EMAIL_PASSWORD" -> create(BcUser.EMAIL, data);
       case "SYS_CREATE_USER_UNIVERSAL_ID" -> create(BcUser.UNIVERSAL, data);
+      case "SYS_CREATE_USER_EXTERNAL_AUTH" -> create(BcUser.EXTERNAL, data);
       case "SYS_GET_USER_INFO" -> app.user(text(data, "profileId")).info();
       case "SYS_GET_USER_EXPORT" -> export(data);
       case "SYS_DELETE_USER" -> delete(data);
-      case "SYS_GET_PAGE" -> BcPagedQuery.first(items(), data);
-      case "SYS_GET_PAGE_OFFSET" -> BcPagedQuery.offset(items(), data);
+      case "SYS_GET_PAGE" -> BcPagedQuery.first(documents(), data, BcUser.HIDDEN);
+      case "SYS_GET_PAGE_OFFSET" -> BcPagedQuery.offset(documents(), data, BcUser.HIDDEN);
       case "SYS_SET_PASSWORD_UNIVERSAL_ID" -> setPassword(data);
       case "SYS_CHANGE_EMAIL_IDENTITY" -> changeEmail(data);
       case "SYS_INVALIDATE_ALL_SESSIONS_FOR_USER" -> invalidate(data);
@@ -52,11 +53,16 @@ final class BcUserService {
       throw BcFailure.badRequest(BcFailure.IDENTITY_IN_USE, "A user already has the " + type + " identity "
           + externalId);
     }
+    boolean external = type.equals(BcUser.EXTERNAL);
+    if (external && !app.settings.externalAuthTypes().contains(data.path("externalAuthType").asText(""))) {
+      throw BcFailure.missing("externalAuthType (an external authentication type configured in the app)");
+    }
     JsonNode password = data.path("password");
     String chosen = password.isTextual() ? checkPassword(password.asText()) : UUID.randomUUID().toString();
     BcUser user = new BcUser(UUID.randomUUID().toString(), clock.millis());
     user.identities.put(type, externalId);
-    user.password = chosen;
+    user.password = external ? null : chosen; // the external identity provider checks the password
+    user.externalAuthType = external ? data.path("externalAuthType").asText() : null;
     user.playerName = data.path("userName").asText("");
     user.emailAddress = type.equals(BcUser.EMAIL) ? externalId : data.path("contactEmail").asText(null);
     app.users.put(user.profileId, user);
@@ -91,8 +97,8 @@ final class BcUserService {
     return JSON.objectNode();
   }
 
-  private List<ObjectNode> items() {
-    return app.users.values().stream().map(BcUser::item).toList();
+  private List<ObjectNode> documents() {
+    return app.users.values().stream().map(BcUser::document).toList();
   }
 
   private JsonNode setPassword(ObjectNode data) {

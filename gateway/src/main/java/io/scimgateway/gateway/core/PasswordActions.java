@@ -100,6 +100,13 @@ final class PasswordActions {
     return request.withoutHeldPassword();
   }
 
+  /** Refuses, before the write to an existing user, a reset the store says that user cannot have. */
+  void check(String userId, PasswordRequest request) throws ScimException {
+    if (request.reset() != null && management.isPresent()) {
+      management.get().checkReset(userId);
+    }
+  }
+
   /** Acts on the request once, after the write; returns the user as written. */
   StoredResource apply(StoredResource user, PasswordRequest request) throws ScimException {
     if (management.isEmpty() || (request.mustChange() == null && request.reset() == null

@@ -99,6 +99,7 @@ public final class ResourceService {
     preconditions.checkWrite(current);
     ObjectNode after = validator.forReplace(body, current.attributes());
     PasswordRequest password = passwords.take(after, WriteKind.REPLACE);
+    passwords.check(id, password);
     entitlements.apply(after, current.attributes(), WriteKind.REPLACE);
     StoredResource replaced = groupNames.write(after, current,
         () -> store.replace(new ResourceChange(current, after)));
@@ -126,6 +127,7 @@ public final class ResourceService {
       }
       ObjectNode after = validator.forPatch(patch, current.id(), current.attributes());
       PasswordRequest password = passwords.take(after, WriteKind.PATCH);
+      passwords.check(id, password);
       if (!password.isEmpty() && after.equals(validator.writable(current.attributes()))) {
         return passwords.apply(current, password);
       }
