@@ -1,6 +1,7 @@
 package io.scimgateway.kit.remote;
 
 import io.scimgateway.kit.local.LocalState;
+import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.ResourceStore;
 import java.util.HashMap;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * serve(RemoteGroupStore.RESOURCE_TYPE, groups);
  * offer(EntitlementCatalog.class, catalog);
  * }</pre>
+ *
+ * <p>Every remote backend keeps its audit trail in its local state ({@link AuditTrail}).
  */
 public abstract class RemoteBackend implements Backend {
 
@@ -27,6 +30,7 @@ public abstract class RemoteBackend implements Backend {
 
   protected RemoteBackend(LocalState local) {
     this.local = local;
+    offer(AuditTrail.class, local.auditTrail());
   }
 
   /** Serves a resource type from {@code store}; call from the constructor only. */
