@@ -47,7 +47,8 @@ class CapabilityAdvertisingTest {
         assertEquals("writeOnly", attribute.path("mutability").asText(), attribute::toString);
         assertEquals("never", attribute.path("returned").asText(), attribute::toString);
       }
-      assertEquals(Set.of("User", "Group", "Entitlement", "Role"), ids(scim.get("/ResourceTypes")));
+      assertEquals(Set.of("User", "Group", "Entitlement", "Role", "AuditEvent"),
+          ids(scim.get("/ResourceTypes")));
       assertEquals("/Roles", scim.get("/ResourceTypes/Role").json().path("endpoint").asText());
       assertStatus(200, scim.get("/Schemas/" + ROLE));
 
@@ -64,7 +65,7 @@ class CapabilityAdvertisingTest {
   @Test
   void withoutTheCapabilitiesNothingOfThemIsAdvertisedOrServed() {
     GatewayConfig limited = TestGateway.config(data).withBackend(LimitedSqliteBackendProvider
-        .settings(false, "PasswordManagement", "EntitlementCatalog"));
+        .settings(false, "PasswordManagement", "EntitlementCatalog", "AuditTrail"));
     RunningGateway.with(limited, scim -> {
       assertEquals(List.of(ENTERPRISE), extensionsOfUser(scim));
       assertEquals(Set.of("User", "Group"), ids(scim.get("/ResourceTypes")));
@@ -77,6 +78,7 @@ class CapabilityAdvertisingTest {
       assertScimError(entitlements, 404);
       assertTrue(entitlements.text("detail").contains("no catalog"), entitlements::toString);
       assertScimError(scim.get("/Roles/admin"), 404);
+      assertScimError(scim.get("/AuditEvents"), 404);
 
       JsonNode config = scim.get("/ServiceProviderConfig").json();
       assertFalse(config.path("changePassword").path("supported").asBoolean(true), config::toString);

@@ -37,6 +37,7 @@ class DiscoveryTest {
   private static final String PASSWORD = "urn:scimgateway:params:scim:schemas:extension:password:1.0:User";
   private static final String ROLE = "urn:ietf:params:scim:schemas:core:2.0:Role";
   private static final String ENTITLEMENT = "urn:ietf:params:scim:schemas:core:2.0:Entitlement";
+  private static final String AUDIT_EVENT = "urn:scimgateway:params:scim:schemas:core:1.0:AuditEvent";
 
   @TempDir
   static Path data;
@@ -113,7 +114,9 @@ class DiscoveryTest {
 
     // The embedded store has an entitlement catalog, so /Entitlements and /Roles are served too;
     // brainCloud has no entitlements or roles, so it serves neither.
-    Set<String> types = catalogs() ? Set.of("User", "Group", "Entitlement", "Role") : Set.of("User", "Group");
+    // Every backend keeps an audit trail, so /AuditEvents is served everywhere.
+    Set<String> types = catalogs() ? Set.of("User", "Group", "Entitlement", "Role", "AuditEvent")
+        : Set.of("User", "Group", "AuditEvent");
     assertListResponse(list, types.size(), types.size(), 1);
     Map<String, JsonNode> byId = new HashMap<>();
     resources(list).forEach(type -> byId.put(type.path("id").asText(), type));
@@ -183,8 +186,9 @@ class DiscoveryTest {
   void schemasListsTheUserGroupAndEnterpriseSchemas() {
     ScimResponse list = scim.get("/Schemas");
 
-    Set<String> schemas = catalogs() ? Set.of(USER, GROUP, ENTERPRISE, PASSWORD, ROLE, ENTITLEMENT)
-        : Set.of(USER, GROUP, ENTERPRISE, PASSWORD);
+    Set<String> schemas = catalogs()
+        ? Set.of(USER, GROUP, ENTERPRISE, PASSWORD, ROLE, ENTITLEMENT, AUDIT_EVENT)
+        : Set.of(USER, GROUP, ENTERPRISE, PASSWORD, AUDIT_EVENT);
     assertListResponse(list, schemas.size(), schemas.size(), 1);
     Map<String, JsonNode> byId = new HashMap<>();
     resources(list).forEach(schema -> byId.put(schema.path("id").asText(), schema));

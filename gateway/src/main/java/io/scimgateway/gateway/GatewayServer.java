@@ -13,6 +13,7 @@ import io.scimgateway.gateway.http.ClientErrorKeepAliveAddOn;
 import io.scimgateway.gateway.health.HealthHandlers;
 import io.scimgateway.gateway.health.Readiness;
 import io.scimgateway.gateway.http.GatewayApplication;
+import io.scimgateway.gateway.audit.AuditRetention;
 import io.scimgateway.gateway.metrics.GatewayMetrics;
 import io.scimgateway.gateway.metrics.MetricsHandler;
 import io.scimgateway.schemas.SchemaRegistry;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,12 +44,15 @@ public final class GatewayServer implements AutoCloseable {
   private final Backend backend;
   private final String basePath;
   private final GatewayMetrics metrics;
+  private final Optional<AuditRetention> retention;
 
-  private GatewayServer(HttpServer http, Backend backend, String basePath, GatewayMetrics metrics) {
+  private GatewayServer(HttpServer http, Backend backend, String basePath, GatewayMetrics metrics,
+      Optional<AuditRetention> retention) {
     this.http = http;
     this.backend = backend;
     this.basePath = basePath;
     this.metrics = metrics;
+    this.retention = retention;
   }
 
   /**
@@ -100,7 +105,8 @@ public final class GatewayServer implements AutoCloseable {
       });
       addOperationsHandlers(http, config, backend, metrics);
       http.start();
-      return new GatewayServer(http, backend, config.server().basePath(), metrics);
+      return new GatewayServer(http, backend, config.server().basePath(), metrics,
+          AuditRetention.start(services.auditTrail(), config.audit().retention()));
     } catch (IOException e) {
       metrics.close();
       backend.close();
@@ -154,6 +160,7 @@ public final class GatewayServer implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       http.shutdownNow();
     } finally {
+      retention.ifPresent(AuditRetention::close);
       backend.close();
       metrics.close();
     }

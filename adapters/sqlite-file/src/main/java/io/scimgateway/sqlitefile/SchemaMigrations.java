@@ -20,7 +20,8 @@ import org.jdbi.v3.core.Jdbi;
  * guessed at, and so is a file that holds the other kind of database.
  *
  * <p>To change a schema, add a file {@code V<n>__<what>.sql} beside the others of its folder and name
- * it in its list; never edit an applied one.
+ * it in its list; never edit an applied one. A name that starts with {@code /} is a script shared by
+ * several kinds of file, found at that path on the classpath (such as {@link AuditRows#MIGRATION}).
  */
 public final class SchemaMigrations {
 
@@ -112,7 +113,8 @@ public final class SchemaMigrations {
   }
 
   private String read(String name) {
-    try (InputStream in = anchor.getResourceAsStream(folder + "/" + name)) {
+    String path = name.startsWith("/") ? name : folder + "/" + name;
+    try (InputStream in = anchor.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("Migration " + name + " is missing from the classpath");
       }

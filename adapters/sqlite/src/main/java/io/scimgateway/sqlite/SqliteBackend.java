@@ -1,12 +1,15 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.HealthCheck;
 import io.scimgateway.spi.ListedCatalog;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.WriteBatching;
+import io.scimgateway.sqlitefile.AuditRows;
 import io.scimgateway.sqlitefile.SchemaMigrations;
+import io.scimgateway.sqlitefile.SqliteAuditTrail;
 import io.scimgateway.sqlitefile.SqliteDatabase;
 import io.scimgateway.sqlitefile.SqliteSettings;
 import java.sql.SQLException;
@@ -24,15 +27,17 @@ final class SqliteBackend implements Backend {
   /** The embedded store's resources, memberships and password resets. */
   static final SchemaMigrations MIGRATIONS = new SchemaMigrations(SqliteBackend.class, "migrations",
       List.of("V1__resources_and_memberships.sql", "V2__timestamps_and_paging_indexes.sql",
-          "V3__resource_counts.sql", "V4__password_resets.sql"));
+          "V3__resource_counts.sql", "V4__password_resets.sql", AuditRows.MIGRATION));
 
   private final SqliteDatabase database;
   private final Map<String, ResourceStore> stores;
   private final ListedCatalog catalog;
+  private final AuditTrail auditTrail;
 
   SqliteBackend(SqliteSettings settings, ListedCatalog catalog, SchemaRegistry schemas) {
     this.catalog = catalog;
     this.database = new SqliteDatabase(settings, MIGRATIONS, SqliteBackend::connection);
+    this.auditTrail = SqliteAuditTrail.withChanges(database);
     Memberships memberships = new Memberships();
     PasswordHasher passwords = new PasswordHasher();
     this.stores = Map.of(
@@ -61,6 +66,9 @@ final class SqliteBackend implements Backend {
     }
     if (type == EntitlementCatalog.class) {
       return Optional.of(type.cast(catalog));
+    }
+    if (type == AuditTrail.class) {
+      return Optional.of(type.cast(auditTrail));
     }
     if (type == HealthCheck.class) {
       return Optional.of(type.cast(new DatabaseHealth(database, "database")));

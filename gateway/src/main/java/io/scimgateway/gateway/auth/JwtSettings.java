@@ -43,6 +43,9 @@ public record JwtSettings(
   public static final String DEFAULT_SCOPE_CLAIM = "scope";
   public static final String DEFAULT_READ_SCOPE = "scim.read";
   public static final String DEFAULT_WRITE_SCOPE = "scim.write";
+
+  /** The scope value that grants {@link Scope#AUDIT}: reading {@code /AuditEvents}. */
+  public static final String AUDIT_SCOPE = "scim.audit";
   public static final Duration DEFAULT_JWKS_REFRESH = Duration.ofMinutes(5);
 
   private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);

@@ -10,8 +10,9 @@ import java.util.Set;
  *     static token, the JWT's {@code sub} (or {@code client_id}/{@code azp}) for a JWT
  * @param scopes what the caller may do; may be empty (the HTTP layer then answers 403)
  * @param method how the caller was authenticated: {@link #STATIC_TOKEN} or {@link #JWT}
+ * @param clientId the OAuth client a JWT was issued to ({@code client_id} or {@code azp}), or null
  */
-public record Principal(String subject, Set<Scope> scopes, String method) {
+public record Principal(String subject, Set<Scope> scopes, String method, String clientId) {
 
   /** The {@link #method()} of a caller that presented one of the configured static tokens. */
   public static final String STATIC_TOKEN = "static-token";
@@ -25,6 +26,11 @@ public record Principal(String subject, Set<Scope> scopes, String method) {
     }
     Objects.requireNonNull(method, "method");
     scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+  }
+
+  /** A caller without an OAuth client: one that presented a static token. */
+  public Principal(String subject, Set<Scope> scopes, String method) {
+    this(subject, scopes, method, null);
   }
 
   /**

@@ -27,7 +27,8 @@ final class ScopeClaims {
   }
 
   Principal principal(JWTClaimsSet claims) {
-    return new Principal(subject(claims), scopes(claims.getClaim(claim)), Principal.JWT);
+    return new Principal(subject(claims), scopes(claims.getClaim(claim)), Principal.JWT,
+        clientId(claims));
   }
 
   private Set<Scope> scopes(Object value) {
@@ -46,7 +47,19 @@ final class ScopeClaims {
     if (granted.contains(writeScope)) {
       result.add(Scope.WRITE);
     }
+    if (granted.contains(JwtSettings.AUDIT_SCOPE)) {
+      result.add(Scope.AUDIT);
+    }
     return result;
+  }
+
+  private static String clientId(JWTClaimsSet claims) {
+    for (String name : new String[] {"client_id", "azp"}) {
+      if (claims.getClaim(name) instanceof String value && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
   }
 
   private static String subject(JWTClaimsSet claims) {

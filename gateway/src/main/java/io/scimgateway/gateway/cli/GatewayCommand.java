@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
         ConfigCommand.class,
         BackendCommand.class,
         SyncCommand.class,
+        AuditCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class GatewayCommand implements Callable<Integer> {

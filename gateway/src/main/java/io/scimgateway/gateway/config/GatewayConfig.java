@@ -26,11 +26,18 @@ import java.util.Set;
  * @param passwordReset where the one-time secrets of password resets go
  * @param metrics whether {@code /metrics} is served, and its own token
  * @param logging the log format and levels
+ * @param audit the audit trail's retention
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
     Compatibility compatibility, PasswordReset passwordReset, MetricsSettings metrics,
-    LoggingSettings logging) {
+    LoggingSettings logging, AuditSettings audit) {
+
+  public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
+      Compatibility compatibility, PasswordReset passwordReset, MetricsSettings metrics,
+      LoggingSettings logging) {
+    this(server, data, backend, auth, limits, compatibility, passwordReset, metrics, logging, null);
+  }
 
   public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
       Compatibility compatibility, PasswordReset passwordReset) {
@@ -57,6 +64,7 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     passwordReset = passwordReset == null ? new PasswordReset(null, null) : passwordReset;
     metrics = metrics == null ? new MetricsSettings(null, null) : metrics;
     logging = logging == null ? new LoggingSettings(null, null, null) : logging;
+    audit = audit == null ? new AuditSettings(null) : audit;
   }
 
   public static GatewayConfig defaults() {
@@ -70,37 +78,42 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
 
   public GatewayConfig withServer(Server server) {
     return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging);
+        logging, audit);
   }
 
   public GatewayConfig withData(Path data) {
     return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging);
+        logging, audit);
   }
 
   public GatewayConfig withAuth(Auth auth) {
     return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging);
+        logging, audit);
   }
 
   public GatewayConfig withBackend(ObjectNode backend) {
     return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging);
+        logging, audit);
   }
 
   public GatewayConfig withMetrics(MetricsSettings metrics) {
     return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging);
+        logging, audit);
   }
 
   public GatewayConfig withLogging(LoggingSettings logging) {
     return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging);
+        logging, audit);
+  }
+
+  public GatewayConfig withAudit(AuditSettings audit) {
+    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
+        logging, audit);
   }
 
   public GatewayConfig withPasswordReset(PasswordReset passwordReset) {
     return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging);
+        logging, audit);
   }
 
   /** @param basePath the path SCIM is served under, {@code /scim/v2} by default */

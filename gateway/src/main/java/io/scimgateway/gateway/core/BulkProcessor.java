@@ -42,7 +42,7 @@ public final class BulkProcessor {
     this.limits = limits;
   }
 
-  public ObjectNode process(ObjectNode request, URI baseUri) throws ScimException {
+  public ObjectNode process(ObjectNode request, URI baseUri, Requester by) throws ScimException {
     JsonNode operations = request.get("Operations");
     if (operations == null || !operations.isArray()) {
       throw BadRequestException.invalidSyntax("A bulk request is {\"schemas\": [\"urn:ietf:params:"
@@ -60,10 +60,11 @@ public final class BulkProcessor {
     int failOnErrors = request.path("failOnErrors").asInt(Integer.MAX_VALUE);
     int stopAfter = failOnErrors <= 0 ? Integer.MAX_VALUE : failOnErrors;
     // One commit for the whole request: the answer is sent only after it, so every 201 is durable.
-    return services.batching().inOneBatch(() -> run(pending, stopAfter, baseUri));
+    return services.batching().inOneBatch(() -> run(pending, stopAfter, baseUri, by));
   }
 
-  private ObjectNode run(List<BulkOperation> pending, int failOnErrors, URI baseUri) {
+  private ObjectNode run(List<BulkOperation> pending, int failOnErrors, URI baseUri,
+      Requester by) {
     Map<String, String> created = new HashMap<>();
     Set<String> failedBulkIds = new HashSet<>();
     Map<Integer, ObjectNode> results = new TreeMap<>();
@@ -82,7 +83,7 @@ public final class BulkProcessor {
         progress = true;
         ObjectNode result = blocker != null
             ? failed(operation, 409, null, "It refers to bulkId \"" + blocker + "\", whose POST failed.")
-            : execute(operation, created, baseUri);
+            : execute(operation, created, baseUri, by);
         results.put(operation.index(), result);
         boolean ok = result.path("status").asInt() < 400;
         if (operation.bulkId() != null && operation.method().equals("POST") && !ok) {
@@ -115,7 +116,8 @@ public final class BulkProcessor {
     return null;
   }
 
-  private ObjectNode execute(BulkOperation operation, Map<String, String> created, URI baseUri) {
+  private ObjectNode execute(BulkOperation operation, Map<String, String> created, URI baseUri,
+      Requester by) {
     try {
       boolean refers = !operation.references().isEmpty();
       String path = refers ? substitute(operation.path(), created) : operation.path();
@@ -126,17 +128,17 @@ public final class BulkProcessor {
       ResourceService service = target.service();
       return switch (operation.method()) {
         case "POST" -> {
-          StoredResource resource = service.create((ObjectNode) data);
+          StoredResource resource = service.create(by, (ObjectNode) data);
           created.put(operation.bulkId(), resource.id());
           yield succeeded(operation, 201, service, resource, baseUri);
         }
         case "PUT" -> succeeded(operation, 200, service,
-            service.replace(target.id(), (ObjectNode) data, preconditions), baseUri);
-        case "PATCH" -> succeeded(operation, 200, service, service.patch(target.id(),
+            service.replace(by, target.id(), (ObjectNode) data, preconditions), baseUri);
+        case "PATCH" -> succeeded(operation, 200, service, service.patch(by, target.id(),
             PatchRequestReader.read((ObjectNode) data, services.compatibility()), preconditions),
             baseUri);
         default -> {
-          service.delete(target.id(), preconditions);
+          service.delete(by, target.id(), preconditions);
           yield result(operation, 204).put("location", target.location(baseUri));
         }
       };

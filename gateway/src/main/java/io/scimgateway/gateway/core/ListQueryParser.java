@@ -143,7 +143,8 @@ public final class ListQueryParser {
     return count == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, count));
   }
 
-  private static Long number(String name, String text) throws BadRequestException {
+  /** A whole-number query parameter such as {@code startIndex}; null when absent. */
+  public static Long number(String name, String text) throws BadRequestException {
     if (text == null || text.isBlank()) {
       return null;
     }

@@ -9,6 +9,7 @@ import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.AttributeMutability;
+import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.ResourceChange;
@@ -41,10 +42,11 @@ public final class ResourceService {
   private final PasswordActions passwords;
   private final EntitlementRules entitlements;
   private final UniqueGroupNames groupNames;
+  private final AuditedChanges audit;
 
   public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
       GatewayLimits limits, CursorCodec cursors, ClientCompatibility compatibility,
-      ResetSink resetSink, Optional<EntitlementCatalog> catalog) {
+      ResetSink resetSink, Optional<EntitlementCatalog> catalog, Optional<AuditTrail> auditTrail) {
     this.resourceType = resourceType;
     this.store = store;
     this.validator = new ResourceValidator(resourceType, compatibility, limits.values());
@@ -55,6 +57,7 @@ public final class ResourceService {
     this.passwords = new PasswordActions(store.capability(PasswordManagement.class), resetSink);
     this.entitlements = new EntitlementRules(catalog);
     this.groupNames = new UniqueGroupNames(resourceType, search);
+    this.audit = new AuditedChanges(auditTrail, resourceType.getName(), validator::writable);
   }
 
   /** The password actions this type's store can do; empty without {@link PasswordManagement}. */
@@ -80,12 +83,13 @@ public final class ResourceService {
     return representation;
   }
 
-  public StoredResource create(ObjectNode body) throws ScimException {
+  public StoredResource create(Requester by, ObjectNode body) throws ScimException {
     ObjectNode attributes = validator.forCreate(body);
     PasswordRequest password = passwords.take(attributes, WriteKind.CREATE);
     entitlements.apply(attributes, null, WriteKind.CREATE);
     StoredResource user = groupNames.write(attributes, null,
-        () -> passwords.create(store, attributes, password));
+        () -> audit.change(by, "POST", null, attributes, password,
+            () -> passwords.create(store, attributes, password)));
     return passwords.apply(user, passwords.setHeldPassword(store, user, password));
   }
 
@@ -93,8 +97,8 @@ public final class ResourceService {
     return store.get(id).orElseThrow(() -> notFound(id));
   }
 
-  public StoredResource replace(String id, ObjectNode body, Preconditions preconditions)
-      throws ScimException {
+  public StoredResource replace(Requester by, String id, ObjectNode body,
+      Preconditions preconditions) throws ScimException {
     StoredResource current = get(id);
     preconditions.checkWrite(current);
     ObjectNode after = validator.forReplace(body, current.attributes());
@@ -102,7 +106,8 @@ public final class ResourceService {
     passwords.check(id, password);
     entitlements.apply(after, current.attributes(), WriteKind.REPLACE);
     StoredResource replaced = groupNames.write(after, current,
-        () -> store.replace(new ResourceChange(current, after)));
+        () -> audit.change(by, "PUT", current, after, password,
+            () -> store.replace(new ResourceChange(current, after))));
     return passwords.apply(replaced, password);
   }
 
@@ -112,12 +117,12 @@ public final class ResourceService {
    * the fresh resource; with it, the race is the client's 412. A PATCH that only asks for password
    * actions changes nothing stored: it acts once and answers the resource with its version unchanged.
    */
-  public StoredResource patch(String id, PatchRequest patch, Preconditions preconditions)
-      throws ScimException {
+  public StoredResource patch(Requester by, String id, PatchRequest patch,
+      Preconditions preconditions) throws ScimException {
     Optional<MemberChanges> changes = membership.isPresent() ? MemberChanges.of(patch)
         : Optional.empty();
     if (changes.isPresent()) {
-      return changeMembers(id, changes.get(), preconditions);
+      return changeMembers(by, id, changes.get(), preconditions);
     }
     for (int attempt = 1; ; attempt++) {
       StoredResource current = get(id);
@@ -129,10 +134,10 @@ public final class ResourceService {
       PasswordRequest password = passwords.take(after, WriteKind.PATCH);
       passwords.check(id, password);
       if (!password.isEmpty() && after.equals(validator.writable(current.attributes()))) {
-        return passwords.apply(current, password);
+        return audit.passwordActions(by, passwords.apply(current, password), password);
       }
       entitlements.apply(after, current.attributes(), WriteKind.PATCH);
-      Optional<StoredResource> patched = replaceUnlessRaced(current, after,
+      Optional<StoredResource> patched = replaceUnlessRaced(by, current, after, password,
           preconditions.ifMatch() == null && attempt < PATCH_ATTEMPTS);
       if (patched.isPresent()) {
         return passwords.apply(patched.get(), password);
@@ -141,11 +146,12 @@ public final class ResourceService {
   }
 
   /** Stores the change; empty when a concurrent write won and {@code retry} allows another attempt. */
-  private Optional<StoredResource> replaceUnlessRaced(StoredResource current, ObjectNode after,
-      boolean retry) throws ScimException {
+  private Optional<StoredResource> replaceUnlessRaced(Requester by, StoredResource current,
+      ObjectNode after, PasswordRequest password, boolean retry) throws ScimException {
     try {
       return Optional.of(groupNames.write(after, current,
-          () -> store.replace(new ResourceChange(current, after))));
+          () -> audit.change(by, "PATCH", current, after, password,
+              () -> store.replace(new ResourceChange(current, after)))));
     } catch (PreconditionFailedException e) {
       if (!retry) {
         throw e;
@@ -155,21 +161,26 @@ public final class ResourceService {
   }
 
   /** Only members come and go: the store changes those rows, never the whole list. */
-  private StoredResource changeMembers(String id, MemberChanges changes, Preconditions preconditions)
-      throws ScimException {
+  private StoredResource changeMembers(Requester by, String id, MemberChanges changes,
+      Preconditions preconditions) throws ScimException {
     String expected = null;
     if (preconditions.ifMatch() != null) {
       StoredResource current = get(id);
       preconditions.checkWrite(current);
       expected = current.version();
     }
-    return membership.orElseThrow().changeMembers(id, changes.add(), changes.remove(), expected);
+    String expectedVersion = expected;
+    return audit.members(by, changes.add(), changes.remove(), () -> membership.orElseThrow()
+        .changeMembers(id, changes.add(), changes.remove(), expectedVersion));
   }
 
-  public void delete(String id, Preconditions preconditions) throws ScimException {
+  public void delete(Requester by, String id, Preconditions preconditions) throws ScimException {
     StoredResource current = get(id);
     preconditions.checkWrite(current);
-    store.delete(id, current.version());
+    audit.change(by, "DELETE", current, null, PasswordRequest.NONE, () -> {
+      store.delete(id, current.version());
+      return null;
+    });
   }
 
   public ListResult search(ListQuery query) throws ScimException {

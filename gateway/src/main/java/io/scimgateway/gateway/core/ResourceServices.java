@@ -3,6 +3,7 @@ package io.scimgateway.gateway.core;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.schemas.SchemaRegistry;
+import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.PasswordFeature;
@@ -27,6 +28,7 @@ public final class ResourceServices {
   private final WriteBatching batching;
   private final Optional<EntitlementCatalog> catalog;
   private final CatalogListing catalogs;
+  private final Optional<AuditTrail> auditTrail;
 
   public ResourceServices(SchemaRegistry schemas, Backend backend, GatewayLimits limits,
       ClientCompatibility compatibility, ResetSink resetSink) {
@@ -40,11 +42,13 @@ public final class ResourceServices {
           }
         });
     this.catalogs = new CatalogListing(schemas, catalog, limits, compatibility);
+    this.auditTrail = backend.capability(AuditTrail.class);
     CursorCodec cursors = new CursorCodec(Duration.ofSeconds(limits.cursorTimeoutSeconds()));
     for (ResourceTypeDefinition type : schemas.resourceTypes()) {
       Optional<ResourceStore> store = backend.store(type.getName());
       store.ifPresent(s -> byEndpoint.put(endpointName(type),
-          new ResourceService(type, s, limits, cursors, compatibility, resetSink, catalog)));
+          new ResourceService(type, s, limits, cursors, compatibility, resetSink, catalog,
+              auditTrail)));
     }
   }
 
@@ -65,6 +69,11 @@ public final class ResourceServices {
   /** The backend's entitlements and roles, where it has the capability. */
   public Optional<EntitlementCatalog> catalog() {
     return catalog;
+  }
+
+  /** The backend's audit trail, where it keeps one. */
+  public Optional<AuditTrail> auditTrail() {
+    return auditTrail;
   }
 
   /** {@code /Entitlements} and {@code /Roles}, as far as the backend serves them. */

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every SCIM request needs a bearer token (RFC 6750): a missing or refused one is {@code 401} with
  * {@code WWW-Authenticate: Bearer}; a token without the scope the method needs ({@code scim.read} to
- * read, {@code scim.write} to change) is {@code 403}. A token sent without the {@code Bearer} scheme is
+ * read, {@code scim.write} to change, the {@code audit} scope for {@code /AuditEvents}) is
+ * {@code 403}. A token sent without the {@code Bearer} scheme is
  * accepted too, because some IdP screens send the typed value as is.
  *
  * <p>It runs before Jersey matches the request to a method, so that an anonymous client learns nothing
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthRequestFilter implements ContainerRequestFilter {
+
+  /** The request property holding the authenticated {@link Principal}. */
+  static final String PRINCIPAL_PROPERTY = "scim-gateway.principal";
 
   private static final Logger LOG = LoggerFactory.getLogger(BearerAuthRequestFilter.class);
   private static final String REALM = "Bearer realm=\"scim-gateway\"";
@@ -65,11 +69,12 @@ public final class BearerAuthRequestFilter implements ContainerRequestFilter {
     Scope needed = neededScope(request);
     if (!principal.has(needed)) {
       request.abortWith(ScimErrors.builder(403, null, "The token does not grant the "
-              + (needed == Scope.READ ? "read" : "write") + " scope this request needs.")
+              + needed.label() + " scope this request needs.")
           .header(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"insufficient_scope\"")
           .build());
       return;
     }
+    request.setProperty(PRINCIPAL_PROPERTY, principal);
     request.setSecurityContext(new PrincipalSecurityContext(principal, request.getSecurityContext()));
   }
 
@@ -79,11 +84,15 @@ public final class BearerAuthRequestFilter implements ContainerRequestFilter {
    * path such as {@code /Users;.search} is a create and needs the write scope.
    */
   private static Scope neededScope(ContainerRequestContext request) {
+    List<PathSegment> segments = request.getUriInfo().getPathSegments();
+    if (segments.stream().map(PathSegment::getPath).filter(path -> !path.isEmpty()).findFirst()
+        .filter("AuditEvents"::equals).isPresent()) {
+      return Scope.AUDIT;
+    }
     String method = request.getMethod();
     if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
       return Scope.READ;
     }
-    List<PathSegment> segments = request.getUriInfo().getPathSegments();
     boolean search = !segments.isEmpty()
         && segments.get(segments.size() - 1).getPath().equals(".search");
     return method.equals("POST") && search ? Scope.READ : Scope.WRITE;

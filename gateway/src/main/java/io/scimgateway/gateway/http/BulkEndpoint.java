@@ -12,6 +12,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -31,11 +33,12 @@ public final class BulkEndpoint {
   }
 
   @POST
-  public Response bulk(ObjectNode body, @ScimBaseUri URI base) throws ScimException {
+  public Response bulk(ObjectNode body, @ScimBaseUri URI base,
+      @Context ContainerRequestContext request) throws ScimException {
     if (body == null) {
       throw BadRequestException.invalidSyntax("A bulk request needs a BulkRequest body.");
     }
-    return Response.ok(processor.process(body, base))
+    return Response.ok(processor.process(body, base, Requesters.of(request)))
         .type(ScimMediaType.SCIM_JSON_TYPE).build();
   }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 final class DiscoveryDocuments {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String AUDIT_EVENT = "AuditEvent";
 
   private final SchemaRegistry registry;
   private final ResourceServices services;
@@ -108,12 +109,15 @@ final class DiscoveryDocuments {
     }
   }
 
-  /** The resource types of the backend's stores, then those of its catalog. */
+  /** The resource types of the backend's stores, then those of its catalog, then its audit trail. */
   private List<ResourceTypeDefinition> servedTypes() {
     List<ResourceTypeDefinition> types = new ArrayList<>();
     services.all().forEach(service -> types.add(service.resourceType()));
     for (CatalogKind kind : services.catalogs().served()) {
       registry.resourceType(kind.resourceTypeId()).ifPresent(types::add);
+    }
+    if (services.auditTrail().isPresent()) {
+      registry.resourceType(AUDIT_EVENT).ifPresent(types::add);
     }
     return types;
   }

@@ -33,6 +33,7 @@ public final class GatewayApplication extends ResourceConfig {
     register(DiscoveryEndpoint.class);
     register(ServiceProviderConfigEndpoint.class);
     register(CatalogEndpoint.class);
+    register(AuditEventsEndpoint.class);
     register(MeEndpoint.class);
 
     register(new RequestObservationFilter(metrics, new AccessLog()));

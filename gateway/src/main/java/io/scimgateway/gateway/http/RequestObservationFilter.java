@@ -34,6 +34,9 @@ public final class RequestObservationFilter
   /** The request property holding the id; error answers quote it. */
   public static final String REQUEST_ID_PROPERTY = "scim-gateway.requestId";
 
+  /** The request property holding the client's address. */
+  static final String CLIENT_PROPERTY = "scim-gateway.client";
+
   private static final String STARTED = "scim-gateway.started";
   private static final String RECORD = "scim-gateway.record";
   private static final Pattern GOOD_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -54,6 +57,7 @@ public final class RequestObservationFilter
     String given = request.getHeaderString(REQUEST_ID);
     String id = given != null && GOOD_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     request.setProperty(REQUEST_ID_PROPERTY, id);
+    request.setProperty(CLIENT_PROPERTY, clientAddress());
     MDC.put("requestId", id);
   }
 
@@ -65,7 +69,7 @@ public final class RequestObservationFilter
     }
     response.getHeaders().putSingle(REQUEST_ID, id);
     RequestRecord record = RequestRecord.of(request, response.getStatus(),
-        (Long) request.getProperty(STARTED), clientAddress());
+        (Long) request.getProperty(STARTED), (String) request.getProperty(CLIENT_PROPERTY));
     if (response.hasEntity()) {
       request.setProperty(RECORD, record); // finished once the body is written
     } else {

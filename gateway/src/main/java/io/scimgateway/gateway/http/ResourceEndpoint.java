@@ -28,6 +28,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -83,10 +85,10 @@ public final class ResourceEndpoint {
   @POST
   public Response create(@PathParam("endpoint") String endpoint, ObjectNode body,
       @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes, @ScimBaseUri URI base)
-      throws ScimException {
+      @QueryParam("excludedAttributes") String excludedAttributes, @ScimBaseUri URI base,
+      @Context ContainerRequestContext request) throws ScimException {
     ResourceService service = service(endpoint);
-    StoredResource created = service.create(require(body));
+    StoredResource created = service.create(Requesters.of(request), require(body));
     URI location = UriBuilder.fromUri(base).path(endpoint).path(created.id()).build();
     return ResourceResponses.single(Response.Status.CREATED, service, created, base,
             Projection.of(service.resourceType(), attributes, excludedAttributes))
@@ -115,9 +117,11 @@ public final class ResourceEndpoint {
   public Response replace(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
       ObjectNode body, @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @ScimBaseUri URI base) throws ScimException {
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @ScimBaseUri URI base,
+      @Context ContainerRequestContext request) throws ScimException {
     ResourceService service = service(endpoint);
-    StoredResource replaced = service.replace(id, require(body), new Preconditions(ifMatch, null));
+    StoredResource replaced = service.replace(Requesters.of(request), id, require(body),
+        new Preconditions(ifMatch, null));
     return ResourceResponses.single(Response.Status.OK, service, replaced, base,
         Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
   }
@@ -129,10 +133,12 @@ public final class ResourceEndpoint {
   public Response patch(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
       ObjectNode body, @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @ScimBaseUri URI base) throws ScimException {
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @ScimBaseUri URI base,
+      @Context ContainerRequestContext request) throws ScimException {
     ResourceService service = service(endpoint);
     PatchRequest patch = PatchRequestReader.read(require(body), services.compatibility());
-    StoredResource patched = service.patch(id, patch, new Preconditions(ifMatch, null));
+    StoredResource patched = service.patch(Requesters.of(request), id, patch,
+        new Preconditions(ifMatch, null));
     return ResourceResponses.single(Response.Status.OK, service, patched, base,
         Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
   }
@@ -140,8 +146,9 @@ public final class ResourceEndpoint {
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws ScimException {
-    service(endpoint).delete(id, new Preconditions(ifMatch, null));
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context ContainerRequestContext request)
+      throws ScimException {
+    service(endpoint).delete(Requesters.of(request), id, new Preconditions(ifMatch, null));
     return Response.noContent().build();
   }
 

@@ -25,7 +25,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
   /** Endpoints that exist whatever the backend serves. */
   private static final Set<String> FIXED_ENDPOINTS = Set.of("Bulk", "ServiceProviderConfig",
-      "ResourceTypes", "Schemas", ".search", "Entitlements", "Roles");
+      "ResourceTypes", "Schemas", ".search", "Entitlements", "Roles", "AuditEvents");
 
   @Context
   private UriInfo uriInfo;

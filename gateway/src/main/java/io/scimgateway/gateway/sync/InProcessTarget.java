@@ -5,6 +5,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.gateway.Backends;
 import io.scimgateway.gateway.config.GatewayConfig;
 import io.scimgateway.gateway.config.ResetSinkFactory;
+import io.scimgateway.gateway.core.Requester;
 import io.scimgateway.gateway.core.BulkProcessor;
 import io.scimgateway.gateway.core.GatewayLimits;
 import io.scimgateway.gateway.core.ListQuery;
@@ -121,7 +122,7 @@ final class InProcessTarget implements SyncTarget {
   @Override
   public List<WriteResult> write(List<TargetWrite> writes) throws TargetUnavailableException {
     try {
-      JsonNode answer = bulk.process(BulkAnswers.request(writes), BASE);
+      JsonNode answer = bulk.process(BulkAnswers.request(writes), BASE, Requester.localSync());
       return BulkAnswers.results(writes, answer);
     } catch (ScimException e) {
       throw new TargetUnavailableException("The backend refused a batch of writes: "

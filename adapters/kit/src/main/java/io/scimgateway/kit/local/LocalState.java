@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.spi.AuditTrail;
+import io.scimgateway.sqlitefile.AuditRows;
 import io.scimgateway.sqlitefile.SchemaMigrations;
+import io.scimgateway.sqlitefile.SqliteAuditTrail;
 import io.scimgateway.sqlitefile.SqliteDatabase;
 import io.scimgateway.sqlitefile.SqliteSettings;
 import io.scimgateway.sqlitefile.Timestamps;
@@ -51,7 +54,8 @@ public final class LocalState implements AutoCloseable {
 
   /** The file's schema; its scripts are in {@code local-state-migrations} beside this class. */
   private static final SchemaMigrations MIGRATIONS = new SchemaMigrations(LocalState.class,
-      "local-state-migrations", List.of("V1__local_records.sql", "V2__user_names.sql", "V3__pending_writes.sql"));
+      "local-state-migrations", List.of("V1__local_records.sql", "V2__user_names.sql",
+          "V3__pending_writes.sql", AuditRows.MIGRATION));
 
   private final SqliteDatabase database;
   private final PendingWrites pendingWrites;
@@ -70,6 +74,11 @@ public final class LocalState implements AutoCloseable {
   /** The notes of writes begun on the platform and not yet kept here. */
   public PendingWrites pendingWrites() {
     return pendingWrites;
+  }
+
+  /** The audit trail of the platform's changes, kept in this file after each call succeeded. */
+  public AuditTrail auditTrail() {
+    return SqliteAuditTrail.afterChanges(database);
   }
 
   public Optional<LocalRecord> get(String resourceType, String platformId) {

@@ -1,6 +1,7 @@
 package io.scimgateway.kit.remote;
 
 import io.scimgateway.kit.local.LocalState;
+import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.HealthCheck;
 import io.scimgateway.spi.ResourceStore;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * offer(EntitlementCatalog.class, catalog);
  * repairInterruptedWrites();
  * }</pre>
+ *
+ * <p>Every remote backend keeps its audit trail in its local state ({@link AuditTrail}).
  */
 public abstract class RemoteBackend implements Backend {
 
@@ -31,6 +34,7 @@ public abstract class RemoteBackend implements Backend {
 
   protected RemoteBackend(LocalState local) {
     this.local = local;
+    offer(AuditTrail.class, local.auditTrail());
   }
 
   /**
