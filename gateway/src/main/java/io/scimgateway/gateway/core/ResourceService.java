@@ -9,6 +9,7 @@ import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.AttributeMutability;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.ResourceChange;
@@ -91,6 +92,11 @@ public final class ResourceService {
 
   public StoredResource get(String id) throws ScimException {
     return store.get(id).orElseThrow(() -> notFound(id));
+  }
+
+  /** The resource, read only as far as a response returning {@code needed} uses it. */
+  public StoredResource get(String id, NeededAttributes needed) throws ScimException {
+    return store.get(id, needed).orElseThrow(() -> notFound(id));
   }
 
   public StoredResource replace(String id, ObjectNode body, Preconditions preconditions)
