@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.kit.remote.RemoteStore;
 import io.scimgateway.kit.local.LocalState;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordHash;
 import io.scimgateway.spi.PasswordManagement;
@@ -159,7 +160,11 @@ final class AppwriteUserStore extends RemoteStore implements PasswordManagement 
   }
 
   @Override
-  protected StoredResource view(ObjectNode user, Optional<LocalRecord> record) throws ScimException {
+  protected StoredResource view(ObjectNode user, Optional<LocalRecord> record, NeededAttributes needed)
+      throws ScimException {
+    if (!needed.includes("groups")) {
+      return AppwriteUserView.of(user, record, null);
+    }
     String id = user.path("$id").asText();
     List<JsonNode> memberships = api.listAll(userPath(id) + "/memberships", "memberships", List.of());
     ArrayNode groups = AppwriteUserView.groups(memberships);

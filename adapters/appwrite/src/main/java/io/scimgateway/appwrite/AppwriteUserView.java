@@ -64,13 +64,17 @@ final class AppwriteUserView {
     }
     scim.remove("password");
     scim.remove("groups");
-    if (!groups.isEmpty()) {
+    if (groups != null && !groups.isEmpty()) {
       scim.set("groups", groups);
     }
-    ArrayNode groupIds = JSON.arrayNode();
-    groups.findValuesAsText("value").stream().sorted().forEach(groupIds::add);
-    String version = ResourceVersions.ofContent(JSON.textNode(user.path("$updatedAt").asText("")),
-        local.<JsonNode>map(LocalRecord::attributes).orElse(JSON.nullNode()), groupIds);
+    ArrayNode groupIds = null;
+    if (groups != null) {
+      groupIds = JSON.arrayNode();
+      groups.findValuesAsText("value").stream().sorted().forEach(groupIds::add);
+    }
+    String version = ResourceVersions.withRelated(ResourceVersions.ofContent(
+        JSON.textNode(user.path("$updatedAt").asText("")),
+        local.<JsonNode>map(LocalRecord::attributes).orElse(JSON.nullNode())), groupIds);
     return AppwriteTimes.stored(user, scim, local, version);
   }
 

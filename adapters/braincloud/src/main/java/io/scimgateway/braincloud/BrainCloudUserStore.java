@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.kit.local.LocalState;
 import io.scimgateway.kit.remote.RemoteStore;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.AttributeMutability;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.StoredResource;
@@ -66,10 +67,11 @@ final class BrainCloudUserStore extends RemoteStore {
   }
 
   @Override
-  protected StoredResource view(ObjectNode record, Optional<LocalRecord> held) throws ScimException {
+  protected StoredResource view(ObjectNode record, Optional<LocalRecord> held, NeededAttributes needed)
+      throws ScimException {
     UserReads.Platform user = UserReads.Platform.of(record);
-    ArrayNode memberships = reads.directGroups(user);
-    if (groups != null) {
+    ArrayNode memberships = needed.includes("groups") ? reads.directGroups(user) : null;
+    if (groups != null && memberships != null) {
       groups.withIndirect(memberships);
     }
     return UserView.of(user.profileId(), user.profile(), user.export(), reads.indexed(user, held), memberships);

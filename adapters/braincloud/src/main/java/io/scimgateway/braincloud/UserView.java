@@ -32,7 +32,7 @@ final class UserView {
   /**
    * @param profile the user info or page item ({@code playerName}, {@code emailAddress})
    * @param export the user's entry of {@code SYS_GET_USER_EXPORT}
-   * @param groups the user's SCIM groups, already resolved
+   * @param groups the user's SCIM groups, already resolved; null when the read skipped them
    */
   static StoredResource of(String profileId, JsonNode profile, JsonNode export, Optional<LocalRecord> local,
       ArrayNode groups) {
@@ -52,15 +52,16 @@ final class UserView {
     if (!kept.contains("emails")) {
       emails(scim, profile.path("emailAddress").asText(""));
     }
-    if (!groups.isEmpty()) {
+    if (groups != null && !groups.isEmpty()) {
       scim.set("groups", groups);
     }
     JsonNode player = export.path("playerProfile").path(0);
     Instant created = Instant.ofEpochMilli(player.path("createdAt").asLong(0));
     Instant updated = Instant.ofEpochMilli(player.path("updatedAt").asLong(0));
     Instant modified = local.map(LocalRecord::lastModified).filter(updated::isBefore).orElse(updated);
-    String version = ResourceVersions.ofContent(profile, export.path("credentials"), player.path("updatedAt"),
-        local.<JsonNode>map(LocalRecord::attributes).orElse(JSON.nullNode()), groups);
+    String version = ResourceVersions.withRelated(ResourceVersions.ofContent(profile,
+        export.path("credentials"), player.path("updatedAt"),
+        local.<JsonNode>map(LocalRecord::attributes).orElse(JSON.nullNode())), groups);
     return new StoredResource(profileId, scim, created, modified, version);
   }
 

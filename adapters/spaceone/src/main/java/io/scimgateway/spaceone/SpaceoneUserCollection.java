@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.remote.PlatformCollection;
 import io.scimgateway.kit.remote.RecordPage;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.SearchQuery;
 import java.util.ArrayList;
@@ -53,8 +54,13 @@ final class SpaceoneUserCollection implements PlatformCollection {
   /** The user a SCIM id names: its user_id, made at the time the id says. */
   @Override
   public Optional<ObjectNode> find(String id) throws ScimException {
+    return find(id, NeededAttributes.ALL);
+  }
+
+  @Override
+  public Optional<ObjectNode> find(String id, NeededAttributes needed) throws ScimException {
     Optional<ObjectNode> user = bare(id);
-    return user.isEmpty() ? user : Optional.of(related(List.of(user.get())).get(0));
+    return user.isEmpty() ? user : Optional.of(related(List.of(user.get()), needed).get(0));
   }
 
   /** The user a SCIM id names, without its groups and roles. */
@@ -84,7 +90,7 @@ final class SpaceoneUserCollection implements PlatformCollection {
   public RecordPage list(SearchQuery query) throws ScimException {
     if (query.window() instanceof PageWindow.Offset offset) {
       SpaceoneUsers.Page page = users.list(translator.query(query.filter(), query.sorting(), offset));
-      return new RecordPage(related(page.users()), page.total());
+      return new RecordPage(related(page.users(), query.needed()), page.total());
     }
     return keyset(query);
   }
@@ -105,19 +111,25 @@ final class SpaceoneUserCollection implements PlatformCollection {
       Collections.reverse(found);
     }
     long total = position == null ? page.total() : users.list(translator.count(query.filter())).total();
-    return new RecordPage(related(found), total,
+    return new RecordPage(related(found, query.needed()), total,
         found.stream().map(user -> user.path("user_id").asText()).toList());
   }
 
-  /** The users with their groups and roles: one call each for all of them. */
-  List<ObjectNode> related(List<ObjectNode> page) throws ScimException {
+  /**
+   * The users with their groups and roles, as far as {@code needed}: one call each for all of them.
+   */
+  List<ObjectNode> related(List<ObjectNode> page, NeededAttributes needed) throws ScimException {
     List<String> userIds = page.stream().map(user -> user.path("user_id").asText()).toList();
-    Map<String, ArrayNode> groups = groupsOf.of(userIds);
-    Map<String, ArrayNode> held = roles.rolesOf(userIds);
+    Map<String, ArrayNode> groups = needed.includes("groups") ? groupsOf.of(userIds) : null;
+    Map<String, ArrayNode> held = needed.includes("roles") ? roles.rolesOf(userIds) : null;
     for (ObjectNode user : page) {
       String userId = user.path("user_id").asText();
-      user.set(GROUPS, groups.getOrDefault(userId, JsonNodeFactory.instance.arrayNode()));
-      user.set(ROLES, held.getOrDefault(userId, JsonNodeFactory.instance.arrayNode()));
+      if (groups != null) {
+        user.set(GROUPS, groups.getOrDefault(userId, JsonNodeFactory.instance.arrayNode()));
+      }
+      if (held != null) {
+        user.set(ROLES, held.getOrDefault(userId, JsonNodeFactory.instance.arrayNode()));
+      }
     }
     return page;
   }

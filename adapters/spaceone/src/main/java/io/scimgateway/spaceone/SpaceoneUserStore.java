@@ -10,6 +10,7 @@ import io.scimgateway.kit.UnconfirmedCreates;
 import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.kit.local.LocalState;
 import io.scimgateway.kit.remote.RemoteStore;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.StoredResource;
 import java.time.Clock;
@@ -63,7 +64,8 @@ final class SpaceoneUserStore extends RemoteStore {
       user = users.setEnabled(userId, false);
     }
     LocalRecord kept = keep(SpaceoneUserView.id(user), SpaceoneUserView.kept(scim, user));
-    return view(collection.related(List.of(user)).get(0), Optional.of(kept));
+    return view(collection.related(List.of(user), NeededAttributes.ALL).get(0), Optional.of(kept),
+        NeededAttributes.ALL);
   }
 
   /** The user whose user_id is this one, whatever its case (SCIM's userName ignores case). */
@@ -102,13 +104,12 @@ final class SpaceoneUserStore extends RemoteStore {
   }
 
   @Override
-  protected StoredResource view(ObjectNode record, Optional<LocalRecord> held) {
+  protected StoredResource view(ObjectNode record, Optional<LocalRecord> held, NeededAttributes needed) {
     ObjectNode user = record.deepCopy();
     JsonNode groups = user.remove(SpaceoneUserCollection.GROUPS);
     JsonNode roles = user.remove(SpaceoneUserCollection.ROLES);
-    return SpaceoneUserView.of(user, held,
-        groups instanceof ArrayNode array ? array : JsonNodeFactory.instance.arrayNode(),
-        roles instanceof ArrayNode array ? array : JsonNodeFactory.instance.arrayNode());
+    return SpaceoneUserView.of(user, held, groups instanceof ArrayNode array ? array : null,
+        roles instanceof ArrayNode array ? array : null);
   }
 
   @Override

@@ -57,16 +57,16 @@ final class SpaceoneUserView {
       scim.put("active", enabled); // a client that never wrote active reads none back while enabled
     }
     scim.remove(List.of("password", "groups", "roles"));
-    if (!groups.isEmpty()) {
+    if (groups != null && !groups.isEmpty()) {
       scim.set("groups", groups);
     }
-    if (!roles.isEmpty()) {
+    if (roles != null && !roles.isEmpty()) {
       scim.set("roles", roles);
     }
     ObjectNode platform = user.deepCopy();
     platform.remove("last_accessed_at"); // a sign-in is no change to the resource
-    String version = ResourceVersions.ofContent(platform,
-        local.<JsonNode>map(LocalRecord::attributes).orElse(JSON.nullNode()), groups, roles);
+    String version = ResourceVersions.withRelated(ResourceVersions.ofContent(platform,
+        local.<JsonNode>map(LocalRecord::attributes).orElse(JSON.nullNode())), groups, roles);
     Instant created = created(user, local);
     Instant modified = local.map(LocalRecord::lastModified).orElse(created);
     return new StoredResource(id(user), scim, created, modified, version);

@@ -21,6 +21,14 @@ public interface ResourceStore {
   /** The resource with this id, or empty. */
   Optional<StoredResource> get(String id) throws ScimException;
 
+  /**
+   * The resource with this id, or empty, where the caller uses only the {@code needed} attributes;
+   * a store may then skip what costs it extra to read. The default reads it whole.
+   */
+  default Optional<StoredResource> get(String id, NeededAttributes needed) throws ScimException {
+    return get(id);
+  }
+
   /** Creates a resource from its SCIM representation (no id, no meta) and returns it as stored. */
   StoredResource create(ObjectNode attributes) throws ScimException;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.UnconfirmedCreates;
 import io.scimgateway.kit.remote.RemoteStore;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.StoredResource;
 import io.scimgateway.kit.local.LocalRecord;
@@ -68,7 +69,7 @@ final class ZidentityUserStore extends RemoteStore {
         throw e;
       }
     }
-    return view(user, Optional.of(keep(id, scim)));
+    return view(user, Optional.of(keep(id, scim)), NeededAttributes.ALL);
   }
 
   /** POST /users: 201 with the user as observed, 202 as documented, perhaps without a body. */
@@ -107,16 +108,21 @@ final class ZidentityUserStore extends RemoteStore {
   }
 
   @Override
-  protected StoredResource view(ObjectNode user, Optional<LocalRecord> held) throws ScimException {
+  protected StoredResource view(ObjectNode user, Optional<LocalRecord> held, NeededAttributes needed)
+      throws ScimException {
     String id = user.path("id").asText();
-    ArrayNode groups = JSON.arrayNode();
-    for (ObjectNode group : api.all(userPath(id) + "/groups")) {
-      groups.addObject().put("value", group.path("id").asText())
-          .put("display", group.path("name").asText()).put("type", "direct");
+    ArrayNode groups = needed.includes("groups") ? JSON.arrayNode() : null;
+    if (groups != null) {
+      for (ObjectNode group : api.all(userPath(id) + "/groups")) {
+        groups.addObject().put("value", group.path("id").asText())
+            .put("display", group.path("name").asText()).put("type", "direct");
+      }
+      groupStore.withIndirect(groups);
     }
-    return ZidentityUserView.of(user, held, new ZidentityUserView.Related(groupStore.withIndirect(groups),
-        ZidentityEntitlements.attribute(entitlements.services(id)),
-        ZidentityEntitlements.attribute(entitlements.roles(id))));
+    return ZidentityUserView.of(user, held, new ZidentityUserView.Related(groups,
+        needed.includes("entitlements") ? ZidentityEntitlements.attribute(entitlements.services(id))
+            : null,
+        needed.includes("roles") ? ZidentityEntitlements.attribute(entitlements.roles(id)) : null));
   }
 
   @Override

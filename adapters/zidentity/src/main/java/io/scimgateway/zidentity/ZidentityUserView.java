@@ -23,7 +23,7 @@ final class ZidentityUserView {
   static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  /** What ZIdentity lists for a user besides the user record. */
+  /** What ZIdentity lists for a user besides the user record; null for what a read skipped. */
   record Related(ArrayNode groups, ArrayNode entitlements, ArrayNode roles) {
   }
 
@@ -51,8 +51,8 @@ final class ZidentityUserView {
     putUnlessEmpty(scim, "groups", related.groups());
     putUnlessEmpty(scim, "entitlements", related.entitlements());
     putUnlessEmpty(scim, "roles", related.roles());
-    String version = ResourceVersions.ofContent(user,
-        local.<JsonNode>map(LocalRecord::attributes).orElse(JSON.nullNode()),
+    String version = ResourceVersions.withRelated(ResourceVersions.ofContent(user,
+        local.<JsonNode>map(LocalRecord::attributes).orElse(JSON.nullNode())),
         related.groups(), related.entitlements(), related.roles());
     Instant created = local.map(LocalRecord::created).orElse(Instant.EPOCH);
     Instant modified = local.map(LocalRecord::lastModified).orElse(created);
@@ -102,7 +102,7 @@ final class ZidentityUserView {
   }
 
   private static void putUnlessEmpty(ObjectNode scim, String field, ArrayNode values) {
-    if (!values.isEmpty()) {
+    if (values != null && !values.isEmpty()) {
       scim.set(field, values.deepCopy());
     }
   }

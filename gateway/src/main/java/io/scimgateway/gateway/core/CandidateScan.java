@@ -3,6 +3,7 @@ package io.scimgateway.gateway.core;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
@@ -35,8 +36,8 @@ final class CandidateScan {
   }
 
   /** Candidates from the first (or after {@code position}, or backwards before it). */
-  void walk(Filter pushed, Sorting sorting, String position, boolean backward, Visitor visitor)
-      throws ScimException {
+  void walk(Filter pushed, Sorting sorting, NeededAttributes needed, String position,
+      boolean backward, Visitor visitor) throws ScimException {
     boolean keyset = store.supportsPositions();
     long offset = 0;
     long read = 0;
@@ -46,7 +47,7 @@ final class CandidateScan {
       int size = (int) Math.min(Math.min(PAGE, store.maxPageSize()), limits.scanLimit() - read + 1);
       PageWindow window = !keyset ? new PageWindow.Offset(offset, size)
           : backward ? new PageWindow.Before(at, size) : new PageWindow.After(at, size);
-      SearchPage page = store.search(new SearchQuery(pushed, sorting, window));
+      SearchPage page = store.search(new SearchQuery(pushed, sorting, window, needed));
       List<StoredResource> resources = page.resources();
       for (int i = 0; i < resources.size(); i++) {
         int index = backward ? resources.size() - 1 - i : i;

@@ -32,6 +32,12 @@ final class DefaultProjection {
     }
   }
 
+  /** Whether a response without attribute lists returns the top-level core attribute {@code name}. */
+  boolean returns(String name) {
+    Node rule = core.get(name.toLowerCase(Locale.ROOT));
+    return rule == null || !rule.drop();
+  }
+
   ObjectNode apply(ObjectNode resource) {
     strip(resource, core);
     extensions.forEach((urn, table) -> {

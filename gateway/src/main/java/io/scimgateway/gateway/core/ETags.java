@@ -27,6 +27,25 @@ public final class ETags {
         .anyMatch(tag -> tag.equals("*") || opaque(tag).equals(current));
   }
 
+  /**
+   * Whether an {@code If-Match} header lets a write go ahead: as {@link #matches}, and also a tag that
+   * names the version's first part alone. A version's second part, after a dot, covers read-only
+   * attributes kept apart from the resource (a user's groups): a read that skipped them answers the
+   * first part only, and a write cannot lose them.
+   */
+  public static boolean allowsWrite(String header, StoredResource resource) {
+    if (matches(header, resource)) {
+      return true;
+    }
+    String version = resource.version();
+    int dot = version.indexOf('.');
+    if (dot < 0) {
+      return false;
+    }
+    String first = "\"" + version.substring(0, dot) + "\"";
+    return Arrays.stream(header.split(",")).map(String::trim).anyMatch(tag -> opaque(tag).equals(first));
+  }
+
   private static String opaque(String tag) {
     return tag.startsWith("W/") ? tag.substring(2) : tag;
   }

@@ -13,7 +13,7 @@ public record Preconditions(String ifMatch, String ifNoneMatch) {
 
   /** Throws 412 when {@code If-Match} is present and does not name the current version. */
   public void checkWrite(StoredResource current) throws PreconditionFailedException {
-    if (ifMatch != null && !ETags.matches(ifMatch, current)) {
+    if (ifMatch != null && !ETags.allowsWrite(ifMatch, current)) {
       throw new PreconditionFailedException("If-Match " + ifMatch + " does not match the current "
           + "version " + ETags.of(current) + ": the resource changed since you read it. Read it "
           + "again and retry.");

@@ -6,6 +6,9 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.schemas.SchemaRegistry;
 import com.unboundid.scim2.server.utils.ScimResourceTrimmer;
+import com.unboundid.scim2.common.types.AttributeDefinition;
+import io.scimgateway.spi.NeededAttributes;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +26,13 @@ public final class Projection {
 
   private final ScimResourceTrimmer trimmer;
   private final DefaultProjection defaults;
+  private final NeededAttributes returned;
 
-  private Projection(ScimResourceTrimmer trimmer, DefaultProjection defaults) {
+  private Projection(ScimResourceTrimmer trimmer, DefaultProjection defaults,
+      NeededAttributes returned) {
     this.trimmer = trimmer;
     this.defaults = defaults;
+    this.returned = returned;
   }
 
   /**
@@ -38,11 +44,47 @@ public final class Projection {
       String excludedAttributes) throws BadRequestException {
     boolean included = attributes != null && !attributes.isBlank();
     if (!included && (excludedAttributes == null || excludedAttributes.isBlank())) {
-      return new Projection(null, DEFAULTS.computeIfAbsent(resourceType, DefaultProjection::new));
+      DefaultProjection defaults = DEFAULTS.computeIfAbsent(resourceType, DefaultProjection::new);
+      return new Projection(null, defaults, defaults::returns);
     }
     String list = included ? attributes : excludedAttributes;
     Set<Path> paths = paths(resourceType, list, included ? "attributes" : "excludedAttributes");
-    return new Projection(new ScimResourceTrimmer(resourceType, Set.of(), paths, !included), null);
+    return new Projection(new ScimResourceTrimmer(resourceType, Set.of(), paths, !included), null,
+        included ? NeededAttributes.only(topLevel(paths)).and(alwaysReturned(resourceType))
+            : NeededAttributes.allBut(wholeAttributes(resourceType, paths)));
+  }
+
+  /**
+   * The top-level core attributes the response returns, so that a store can skip reading the others.
+   * Meta (and so the version) counts as returned whenever the response holds it.
+   */
+  public NeededAttributes returned() {
+    return returned;
+  }
+
+  private static Set<String> topLevel(Set<Path> paths) {
+    Set<String> names = new HashSet<>();
+    paths.forEach(path -> names.add(path.getElement(0).getAttribute()));
+    return names;
+  }
+
+  /** Attributes excluded whole; excluding {@code emails.type} still reads {@code emails}. */
+  private static Set<String> wholeAttributes(ResourceTypeDefinition resourceType, Set<Path> paths) {
+    String core = resourceType.getCoreSchema().getId();
+    Set<String> names = new HashSet<>();
+    paths.stream().filter(path -> path.size() == 1
+            && (path.getSchemaUrn() == null || path.getSchemaUrn().equalsIgnoreCase(core)))
+        .forEach(path -> names.add(path.getElement(0).getAttribute()));
+    return names;
+  }
+
+  /** Attributes returned whatever the client lists, and meta, which the trimmer keeps too. */
+  private static NeededAttributes alwaysReturned(ResourceTypeDefinition resourceType) {
+    Set<String> names = new HashSet<>(Set.of("meta"));
+    resourceType.getCoreSchema().getAttributes().stream()
+        .filter(a -> a.getReturned() == AttributeDefinition.Returned.ALWAYS)
+        .forEach(a -> names.add(a.getName()));
+    return NeededAttributes.only(names);
   }
 
   /** The resource as the client asked to see it; {@code resource} may be changed in place. */

@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.gateway.core.CursorCodec.CursorState;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
@@ -77,12 +78,12 @@ final class ResourceSearch {
       throws ScimException {
     if (plan.exact()) {
       SearchPage page = StorePages.read(store, new SearchQuery(plan.pushed(), query.sorting(),
-          new PageWindow.Offset(skip, count)));
+          new PageWindow.Offset(skip, count), needed(query)));
       return ListResult.indexed(page.resources(), page.totalResults(), skip + 1);
     }
     List<StoredResource> window = new ArrayList<>();
     long[] matched = {0};
-    scan.walk(plan.pushed(), query.sorting(), null, false, (resource, position) -> {
+    scan.walk(plan.pushed(), query.sorting(), needed(query), null, false, (resource, position) -> {
       if (matches(plan.residual(), resource)) {
         if (matched[0] >= skip && window.size() < count) {
           window.add(resource);
@@ -103,7 +104,7 @@ final class ResourceSearch {
     List<StoredResource> matches = new ArrayList<>();
     List<GatewaySortOrder.Key> keys = new ArrayList<>();
     try {
-      scan.walk(plan.pushed(), null, null, false, (resource, position) -> {
+      scan.walk(plan.pushed(), null, needed(query), null, false, (resource, position) -> {
         ObjectNode node = representation.forFiltering(resource);
         if (plan.residual() == null || plan.residual().visit(evaluator, node)) {
           matches.add(resource);
@@ -188,7 +189,8 @@ final class ResourceSearch {
     PageWindow window = state.backward()
         ? new PageWindow.Before(state.position(), count == 0 ? 0 : count + 1)
         : new PageWindow.After(state.position(), count == 0 ? 0 : count + 1);
-    SearchPage page = StorePages.read(store, new SearchQuery(plan.pushed(), query.sorting(), window));
+    SearchPage page = StorePages.read(store,
+        new SearchQuery(plan.pushed(), query.sorting(), window, needed(query)));
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.resources().size(); i++) {
       hits.add(new Hit(page.resources().get(i), page.positions().get(i)));
@@ -200,7 +202,7 @@ final class ResourceSearch {
       throws ScimException {
     List<Hit> hits = new ArrayList<>();
     if (count > 0) {
-      scan.walk(plan.pushed(), query.sorting(), state.position(), state.backward(),
+      scan.walk(plan.pushed(), query.sorting(), needed(query), state.position(), state.backward(),
           (resource, position) -> {
             if (matches(plan.residual(), resource)) {
               hits.add(new Hit(resource, position));
@@ -235,6 +237,11 @@ final class ResourceSearch {
     List<StoredResource> resources = new ArrayList<>();
     page.forEach(hit -> resources.add(hit.resource()));
     return new ListResult(resources, total, null, next, previous);
+  }
+
+  /** What of each resource the page returns, filters on or sorts by. */
+  private static NeededAttributes needed(ListQuery query) {
+    return query.returned().and(FilterAttributes.read(query.filter(), query.sorting()));
   }
 
   private boolean matches(Filter residual, StoredResource resource) throws ScimException {

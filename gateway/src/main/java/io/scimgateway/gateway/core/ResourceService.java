@@ -10,6 +10,7 @@ import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.AttributeMutability;
 import io.scimgateway.spi.AuditTrail;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.ResourceChange;
@@ -95,6 +96,11 @@ public final class ResourceService {
 
   public StoredResource get(String id) throws ScimException {
     return store.get(id).orElseThrow(() -> notFound(id));
+  }
+
+  /** The resource, read only as far as a response returning {@code needed} uses it. */
+  public StoredResource get(String id, NeededAttributes needed) throws ScimException {
+    return store.get(id, needed).orElseThrow(() -> notFound(id));
   }
 
   public StoredResource replace(Requester by, String id, ObjectNode body,

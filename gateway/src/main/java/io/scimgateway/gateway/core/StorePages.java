@@ -41,7 +41,7 @@ final class StorePages {
     long total = 0;
     while (resources.size() < window.limit()) {
       int size = Math.min(pageSize, window.limit() - resources.size());
-      SearchPage page = store.search(new SearchQuery(query.filter(), query.sorting(),
+      SearchPage page = store.search(query.withWindow(
           new PageWindow.Offset(window.offset() + resources.size(), size)));
       total = page.totalResults();
       resources.addAll(page.resources());
@@ -63,7 +63,7 @@ final class StorePages {
       int size = Math.min(pageSize, limit - collected.size());
       PageWindow window = backward ? new PageWindow.Before(position, size)
           : new PageWindow.After(position, size);
-      SearchPage page = store.search(new SearchQuery(query.filter(), query.sorting(), window));
+      SearchPage page = store.search(query.withWindow(window));
       collected.add(page, backward);
       if (page.resources().size() < size) {
         break;

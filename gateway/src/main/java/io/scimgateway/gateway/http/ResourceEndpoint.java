@@ -76,8 +76,8 @@ public final class ResourceEndpoint {
 
   private Response list(ResourceService service, ListQueryParser.Parameters parameters,
       String attributes, String excludedAttributes, URI base) throws ScimException {
-    ListQuery query = service.queryParser().parse(parameters);
     Projection projection = Projection.of(service.resourceType(), attributes, excludedAttributes);
+    ListQuery query = service.queryParser().parse(parameters).returning(projection.returned());
     return ResourceResponses.list(service, service.search(query), base, projection,
         Integer.valueOf(0).equals(query.count()));
   }
@@ -104,12 +104,12 @@ public final class ResourceEndpoint {
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @ScimBaseUri URI base)
       throws ScimException {
     ResourceService service = service(endpoint);
-    StoredResource resource = service.get(id);
+    Projection projection = Projection.of(service.resourceType(), attributes, excludedAttributes);
+    StoredResource resource = service.get(id, projection.returned());
     if (new Preconditions(null, ifNoneMatch).notModified(resource)) {
       return Response.notModified().header(HttpHeaders.ETAG, ETags.of(resource)).build();
     }
-    return ResourceResponses.single(Response.Status.OK, service, resource, base,
-        Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
+    return ResourceResponses.single(Response.Status.OK, service, resource, base, projection).build();
   }
 
   @PUT

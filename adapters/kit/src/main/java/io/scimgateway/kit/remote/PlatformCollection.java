@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchQuery;
 import java.util.Optional;
@@ -18,6 +19,14 @@ public interface PlatformCollection {
 
   /** The record with this id, or empty when the platform has none. */
   Optional<ObjectNode> find(String id) throws ScimException;
+
+  /**
+   * The record with this id for a read that uses only {@code needed}: a collection that reads related
+   * records with it (a user's groups) skips those not needed. The default reads it whole.
+   */
+  default Optional<ObjectNode> find(String id, NeededAttributes needed) throws ScimException {
+    return find(id);
+  }
 
   /** Deletes the record; one already gone (a retried delete) is no error. */
   void delete(String id) throws ScimException;

@@ -12,6 +12,7 @@ import io.scimgateway.kit.local.LocalGroupNesting;
 import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.kit.local.LocalState;
 import io.scimgateway.spi.GroupMembership;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.StoredResource;
 import java.time.Clock;
 import java.time.Instant;
@@ -173,9 +174,13 @@ public abstract class RemoteGroupStore extends RemoteStore implements GroupMembe
     return groups;
   }
 
+  /**
+   * A group's version covers its members, so they are read whenever meta is returned; the platform
+   * calls for members are skipped only when neither is.
+   */
   @Override
-  protected final StoredResource view(ObjectNode record, Optional<LocalRecord> held)
-      throws ScimException {
+  protected final StoredResource view(ObjectNode record, Optional<LocalRecord> held,
+      NeededAttributes needed) throws ScimException {
     ObjectNode scim = held.map(kept -> kept.attributes().deepCopy()).orElseGet(() -> {
       ObjectNode fresh = JSON.objectNode();
       fresh.putArray("schemas").add(GROUP_SCHEMA);
@@ -186,11 +191,13 @@ public abstract class RemoteGroupStore extends RemoteStore implements GroupMembe
     scim.put("displayName", nameOf(record));
     scim.remove("members");
     List<ObjectNode> members = new ArrayList<>();
-    for (Member user : userMembers(record)) {
-      members.add(member(user.id(), user.display(), "User"));
+    if (needed.includes("members") || needed.includes("meta")) {
+      for (Member user : userMembers(record)) {
+        members.add(member(user.id(), user.display(), "User"));
+      }
+      // A nested group deleted since is no longer a member, as with the embedded store.
+      existingGroups(nested).forEach((groupId, name) -> members.add(member(groupId, name, "Group")));
     }
-    // A nested group deleted since is no longer a member, as with the embedded store.
-    existingGroups(nested).forEach((groupId, name) -> members.add(member(groupId, name, "Group")));
     if (!members.isEmpty()) {
       scim.putArray("members").addAll(members);
     }

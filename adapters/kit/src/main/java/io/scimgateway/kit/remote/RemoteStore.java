@@ -7,9 +7,11 @@ import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.KeyedLocks;
+import io.scimgateway.kit.ResourceVersions;
 import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.kit.local.LocalState;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
@@ -59,9 +61,13 @@ public abstract class RemoteStore implements ResourceStore {
     this.clock = clock;
   }
 
-  /** A platform record and what local state holds for it, as a SCIM resource with its version. */
-  protected abstract StoredResource view(ObjectNode record, Optional<LocalRecord> held)
-      throws ScimException;
+  /**
+   * A platform record and what local state holds for it, as a SCIM resource with its version. An
+   * attribute that costs platform calls of its own is read only when {@code needed} includes it; the
+   * version must not depend on such an attribute unless meta is needed with it.
+   */
+  protected abstract StoredResource view(ObjectNode record, Optional<LocalRecord> held,
+      NeededAttributes needed) throws ScimException;
 
   /**
    * Writes a replace to the platform, calling only what changed between {@code current} and
@@ -78,9 +84,14 @@ public abstract class RemoteStore implements ResourceStore {
 
   @Override
   public final Optional<StoredResource> get(String id) throws ScimException {
-    Optional<ObjectNode> record = records.find(id);
+    return get(id, NeededAttributes.ALL);
+  }
+
+  @Override
+  public final Optional<StoredResource> get(String id, NeededAttributes needed) throws ScimException {
+    Optional<ObjectNode> record = records.find(id, needed);
     return record.isEmpty() ? Optional.empty()
-        : Optional.of(view(record.get(), local.get(resourceType, id)));
+        : Optional.of(view(record.get(), local.get(resourceType, id), needed));
   }
 
   @Override
@@ -111,7 +122,7 @@ public abstract class RemoteStore implements ResourceStore {
   @Override
   public final SearchPage search(SearchQuery query) throws ScimException {
     RecordPage page = records.list(query);
-    return new SearchPage(joined(page.records()), page.total(), page.positions());
+    return new SearchPage(joined(page.records(), query.needed()), page.total(), page.positions());
   }
 
   @Override
@@ -142,7 +153,7 @@ public abstract class RemoteStore implements ResourceStore {
   /** The resource as it is now, or 404. */
   protected final Current current(String id) throws ScimException {
     ObjectNode record = records.find(id).orElseThrow(() -> notFound(id));
-    return new Current(record, view(record, local.get(resourceType, id)));
+    return new Current(record, view(record, local.get(resourceType, id), NeededAttributes.ALL));
   }
 
   /** The resource as stored now, or 404: what a write answers. */
@@ -151,12 +162,13 @@ public abstract class RemoteStore implements ResourceStore {
   }
 
   /** Platform records joined with their local records in one local read. */
-  private List<StoredResource> joined(List<ObjectNode> page) throws ScimException {
+  private List<StoredResource> joined(List<ObjectNode> page, NeededAttributes needed)
+      throws ScimException {
     Map<String, LocalRecord> held = local.getAll(resourceType,
         page.stream().map(this::idOf).toList());
     List<StoredResource> resources = new ArrayList<>();
     for (ObjectNode record : page) {
-      resources.add(view(record, Optional.ofNullable(held.get(idOf(record)))));
+      resources.add(view(record, Optional.ofNullable(held.get(idOf(record))), needed));
     }
     return resources;
   }
@@ -220,7 +232,8 @@ public abstract class RemoteStore implements ResourceStore {
   /** Refuses a write when the resource is no longer at the version the client read (If-Match). */
   protected final void requireVersion(StoredResource current, String expectedVersion)
       throws PreconditionFailedException {
-    if (expectedVersion != null && !current.version().equals(expectedVersion)) {
+    if (expectedVersion != null && !ResourceVersions.base(current.version())
+        .equals(ResourceVersions.base(expectedVersion))) {
       throw new PreconditionFailedException("The " + noun() + " changed since it was read; read it "
           + "again.");
     }
