@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.local.PendingWrite.Operation;
 import io.scimgateway.kit.local.PendingWrites;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
@@ -84,6 +85,11 @@ record JournaledStore(ResourceStore store, String resourceType, PendingWrites no
   @Override
   public Optional<StoredResource> get(String id) throws ScimException {
     return store.get(id);
+  }
+
+  @Override
+  public Optional<StoredResource> get(String id, NeededAttributes needed) throws ScimException {
+    return store.get(id, needed);
   }
 
   @Override
