@@ -39,6 +39,7 @@ class SchemaRegistryTest {
   private static final String PASSWORD = "urn:scimgateway:params:scim:schemas:extension:password:1.0:User";
   private static final String ROLE = "urn:ietf:params:scim:schemas:core:2.0:Role";
   private static final String ENTITLEMENT = "urn:ietf:params:scim:schemas:core:2.0:Entitlement";
+  private static final String AUDIT_EVENT = "urn:scimgateway:params:scim:schemas:core:1.0:AuditEvent";
 
   private static final SchemaRegistry REGISTRY = SchemaRegistry.load();
 
@@ -48,10 +49,10 @@ class SchemaRegistryTest {
   // ---------------------------------------------------------------- what the module ships
 
   @Test
-  void loadsTheSixSchemasAndFourResourceTypesInIndexOrder() {
-    assertEquals(List.of(USER, GROUP, ENTERPRISE, PASSWORD, ROLE, ENTITLEMENT),
+  void loadsTheSevenSchemasAndFiveResourceTypesInIndexOrder() {
+    assertEquals(List.of(USER, GROUP, ENTERPRISE, PASSWORD, ROLE, ENTITLEMENT, AUDIT_EVENT),
         REGISTRY.schemas().stream().map(SchemaResource::getId).toList());
-    assertEquals(List.of("User", "Group", "Role", "Entitlement"),
+    assertEquals(List.of("User", "Group", "Role", "Entitlement", "AuditEvent"),
         REGISTRY.resourceTypes().stream().map(ResourceTypeDefinition::getName).toList());
   }
 
@@ -266,7 +267,7 @@ class SchemaRegistryTest {
 
     SchemaRegistry registry = load(shippedRoot(), temp);
 
-    assertEquals(List.of(USER, GROUP, ENTERPRISE, PASSWORD, ROLE, ENTITLEMENT,
+    assertEquals(List.of(USER, GROUP, ENTERPRISE, PASSWORD, ROLE, ENTITLEMENT, AUDIT_EVENT,
             "urn:example:scim:schemas:Device"),
         registry.schemas().stream().map(SchemaResource::getId).toList());
     assertEquals("/Devices", registry.resourceType("device").orElseThrow().getEndpoint());
