@@ -23,6 +23,9 @@ public final class Projection {
 
   private static final Map<ResourceTypeDefinition, DefaultProjection> DEFAULTS =
       new ConcurrentHashMap<>();
+  /** Per resource type, what a response returns whatever the client lists; made once. */
+  private static final Map<ResourceTypeDefinition, NeededAttributes> ALWAYS_RETURNED =
+      new ConcurrentHashMap<>();
 
   private final ScimResourceTrimmer trimmer;
   private final DefaultProjection defaults;
@@ -50,7 +53,8 @@ public final class Projection {
     String list = included ? attributes : excludedAttributes;
     Set<Path> paths = paths(resourceType, list, included ? "attributes" : "excludedAttributes");
     return new Projection(new ScimResourceTrimmer(resourceType, Set.of(), paths, !included), null,
-        included ? NeededAttributes.only(topLevel(paths)).and(alwaysReturned(resourceType))
+        included ? NeededAttributes.only(topLevel(paths))
+                .and(ALWAYS_RETURNED.computeIfAbsent(resourceType, Projection::alwaysReturned))
             : NeededAttributes.allBut(wholeAttributes(resourceType, paths)));
   }
 
