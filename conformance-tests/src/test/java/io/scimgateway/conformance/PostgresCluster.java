@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * {@code /usr/lib/postgresql/<version>/bin}. If it cannot start, {@link #get} throws an error that
  * says why: PostgreSQL tests fail, they are never skipped. Thread-safe.
  */
-final class PostgresCluster {
+public final class PostgresCluster {
 
-  static final String USER = "postgres";
+  public static final String USER = "postgres";
   private static final String PASSWORD = "conformance-postgres-password";
 
   private final Path directory;
@@ -45,22 +45,22 @@ final class PostgresCluster {
   }
 
   /** The JVM's cluster, started on first use. */
-  static PostgresCluster get() {
+  public static PostgresCluster get() {
     return Holder.CLUSTER;
   }
 
   /** The JDBC URL of {@code database}. */
-  String url(String database) {
+  public String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   /** A file holding the password of {@link #USER}, for {@code backend.passwordFile}. */
-  Path passwordFile() {
+  public Path passwordFile() {
     return directory.resolve("password");
   }
 
   /** Creates {@code database} unless it exists. */
-  synchronized void createDatabase(String database) {
+  public synchronized void createDatabase(String database) {
     try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
         PreparedStatement exists = connection.prepareStatement(
             "SELECT 1 FROM pg_database WHERE datname = ?")) {

@@ -35,7 +35,7 @@ public final class PostgresPlatform implements ConformancePlatform {
   }
 
   /** The {@code backend:} section for {@code database} of {@code cluster}. */
-  static ObjectNode section(PostgresCluster cluster, String database) {
+  public static ObjectNode section(PostgresCluster cluster, String database) {
     return JsonNodeFactory.instance.objectNode()
         .put("type", "postgres")
         .put("url", cluster.url(database))
