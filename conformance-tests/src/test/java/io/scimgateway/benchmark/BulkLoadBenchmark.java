@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class BulkLoadBenchmark {
 
-  private static final String TOKEN = "bulk-benchmark-token-0123456789abcdef";
+  static final String TOKEN = "bulk-benchmark-token-0123456789abcdef";
   private static final Pattern READY = Pattern.compile("Serving SCIM at (\\S+)");
   private static final int PER_REQUEST = 1_000;
 
@@ -68,7 +68,8 @@ class BulkLoadBenchmark {
     }
   }
 
-  private static HttpRequest request(URI bulk, int first, int count) {
+  /** A /Bulk request creating users {@code first} to {@code first + count - 1} (userName hr<n>@example.com). */
+  static HttpRequest request(URI bulk, int first, int count) {
     StringBuilder body = new StringBuilder("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:"
         + "BulkRequest\"],\"Operations\":[");
     for (int i = first; i < first + count; i++) {
@@ -85,7 +86,7 @@ class BulkLoadBenchmark {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
   }
 
-  private static int count(String text, String needle) {
+  static int count(String text, String needle) {
     int count = 0;
     for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
       count++;

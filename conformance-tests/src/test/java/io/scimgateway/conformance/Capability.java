@@ -11,6 +11,11 @@ public enum Capability {
    * no configuration, and its tables can be read (hashed reset tokens, "must change" flags).
    */
   EMBEDDED_STORE,
+  /**
+   * The gateway's own SQL store (SQLite or PostgreSQL): a write and everything it changes commit in
+   * one transaction, so there are no platform calls and no local state for a kill to leave half done.
+   */
+  SQL_STORE,
   /** {@code resetPassword} issues a token the gateway hands to its reset sink (log or webhook). */
   RESET_TOKENS,
   /** {@code mustChangePassword} is taken on its own, without a new password. */

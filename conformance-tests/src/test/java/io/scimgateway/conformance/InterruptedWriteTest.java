@@ -34,8 +34,8 @@ class InterruptedWriteTest {
 
   @Test
   void writesKilledBeforeTheirLocalStateAreFinishedAtTheNextStart(@TempDir Path data) throws Exception {
-    assumeFalse(ConformanceBackend.has(Capability.EMBEDDED_STORE),
-        "the embedded store writes in one transaction (KillDurabilityTest); no local state to repair");
+    assumeFalse(ConformanceBackend.has(Capability.SQL_STORE),
+        "the SQL store writes in one transaction (KillDurabilityTest); no local state to repair");
     ObjectNode section = ConformanceBackend.section(data);
     try {
       Path config = data.resolve("gateway.yaml");

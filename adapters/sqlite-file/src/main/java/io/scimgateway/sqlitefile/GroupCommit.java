@@ -64,37 +64,11 @@ final class GroupCommit implements AutoCloseable {
   }
 
   /**
-   * Runs one write inside the open transaction, in its own savepoint: all of it applies, or none of it
-   * does. This is the one place where a write's statements run; what must commit with every write
-   * belongs here.
+   * Runs one write inside the open transaction, in its own savepoint ({@link Savepoint}). This is the
+   * one place where a write's statements run; what must commit with every write belongs here.
    */
   static <T> T inSavepoint(Handle handle, SqliteDatabase.HandleWork<T> work) throws ScimException {
-    handle.execute("SAVEPOINT one_write");
-    try {
-      T result = work.apply(handle);
-      handle.execute("RELEASE one_write");
-      return result;
-    } catch (ScimException | RuntimeException | Error e) {
-      try {
-        handle.execute("ROLLBACK TO one_write");
-        handle.execute("RELEASE one_write");
-      } catch (RuntimeException rollbackFailed) {
-        rollbackFailed.addSuppressed(e);
-        throw new SavepointLost(rollbackFailed);
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * A failed write could not be rolled back to its savepoint: the transaction may hold part of it, so
-   * the whole group is rolled back and fails.
-   */
-  static final class SavepointLost extends RuntimeException {
-    SavepointLost(RuntimeException cause) {
-      super("A failed write could not be undone, so its group is not committed: " + cause.getMessage(),
-          cause);
-    }
+    return Savepoint.run(handle, work);
   }
 
   private void commitGroups() {

@@ -25,12 +25,12 @@ final class GroupedWrite<T> {
 
   /**
    * Runs the work in its own savepoint of the group's transaction, keeping its outcome; throws only
-   * when the transaction can no longer be trusted ({@link GroupCommit.SavepointLost}).
+   * when the transaction can no longer be trusted ({@link Savepoint.Lost}).
    */
   void runIn(Handle handle) {
     try {
       result = GroupCommit.inSavepoint(handle, work);
-    } catch (GroupCommit.SavepointLost e) {
+    } catch (Savepoint.Lost e) {
       throw e;
     } catch (ScimException | RuntimeException | Error e) {
       failure = e;

@@ -40,7 +40,8 @@ public final class SchemaMigrations {
     this.scripts = List.copyOf(scripts);
   }
 
-  void apply(Jdbi writer) {
+  /** Brings the database {@code writer} opens up to the newest version. */
+  public void apply(Jdbi writer) {
     writer.useHandle(handle -> {
       handle.execute("CREATE TABLE IF NOT EXISTS schema_version "
           + "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)");
@@ -85,7 +86,8 @@ public final class SchemaMigrations {
 
   /**
    * The statements of a script, split at the {@code ;} that ends a line; a trigger's body runs from
-   * the line ending in {@code BEGIN} to the line {@code END;}. Statements go to the driver as written,
+   * the line ending in {@code BEGIN} to the line {@code END;}, and a PostgreSQL function's to the line
+   * that ends in {@code $$;}. Statements go to the driver as written,
    * without any template processing.
    */
   static List<String> statements(String script) {
@@ -100,7 +102,7 @@ public final class SchemaMigrations {
       current.append(line).append('\n');
       String upper = trimmed.toUpperCase(Locale.ROOT);
       inBody |= upper.endsWith("BEGIN");
-      if (inBody ? upper.equals("END;") : trimmed.endsWith(";")) {
+      if (inBody ? upper.equals("END;") || upper.endsWith("$$;") : trimmed.endsWith(";")) {
         statements.add(current.toString());
         current.setLength(0);
         inBody = false;

@@ -8,7 +8,7 @@ import io.scimgateway.spi.WriteBatching;
 import java.time.Instant;
 
 /**
- * The audit trail in a {@link SqliteDatabase}'s {@code audit_events} table. For the embedded store the
+ * The audit trail in a {@link SqlDatabase}'s {@code audit_events} table (a SQLite file or a server). For the embedded store the
  * change and its event are one write: the event's row is inserted in the same unit of work as the
  * change's statements, so a change that rolls back takes its event with it. For a remote platform's
  * local state ({@link #afterChanges}) the change is a platform call, and the event is written once it
@@ -16,22 +16,22 @@ import java.time.Instant;
  */
 public final class SqliteAuditTrail implements AuditTrail {
 
-  private final SqliteDatabase database;
+  private final SqlDatabase database;
   private final boolean sameTransaction;
   private final AuditRows rows = new AuditRows();
 
-  private SqliteAuditTrail(SqliteDatabase database, boolean sameTransaction) {
+  private SqliteAuditTrail(SqlDatabase database, boolean sameTransaction) {
     this.database = database;
     this.sameTransaction = sameTransaction;
   }
 
   /** Events written with the changes, whose writes go to {@code database} too. */
-  public static SqliteAuditTrail withChanges(SqliteDatabase database) {
+  public static SqliteAuditTrail withChanges(SqlDatabase database) {
     return new SqliteAuditTrail(database, true);
   }
 
   /** Events written after changes made elsewhere (a remote platform) have succeeded. */
-  public static SqliteAuditTrail afterChanges(SqliteDatabase database) {
+  public static SqliteAuditTrail afterChanges(SqlDatabase database) {
     return new SqliteAuditTrail(database, false);
   }
 

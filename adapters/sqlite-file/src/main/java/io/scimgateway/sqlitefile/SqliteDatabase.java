@@ -30,7 +30,7 @@ import org.sqlite.jdbc4.JDBC4Connection;
  * database.write(handle -> handle.execute("INSERT ..."));
  * }</pre>
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements SqlDatabase {
 
   private final HikariDataSource writerPool;
   private final HikariDataSource readerPool;
@@ -79,6 +79,7 @@ public final class SqliteDatabase implements AutoCloseable {
    * {@link #read} calls it makes join the group's transaction (each write in its own savepoint). The
    * answer comes once the group is committed.
    */
+  @Override
   public <T> T inOneBatch(WriteBatching.Work<T> work) throws ScimException {
     if (GroupCommit.currentHandle() != null) {
       return work.run();
@@ -90,6 +91,7 @@ public final class SqliteDatabase implements AutoCloseable {
    * A write: all of it applies or none does. It runs in the next group commit and returns once that
    * is durable; inside a group (a batch, or a write that writes more) it runs in place, in a savepoint.
    */
+  @Override
   public <T> T write(HandleWork<T> work) throws ScimException {
     Handle handle = GroupCommit.currentHandle();
     if (handle != null) {
@@ -103,6 +105,7 @@ public final class SqliteDatabase implements AutoCloseable {
    * runs on a pooled connection directly, without a Jdbi handle: reads are most of the traffic, and
    * their queries may run on the connection's kept statements.
    */
+  @Override
   public <T> T read(ReadWork<T> work) throws ScimException {
     Handle handle = GroupCommit.currentHandle();
     if (handle != null) {
@@ -119,18 +122,6 @@ public final class SqliteDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new SqliteFailure("a read transaction", e);
     }
-  }
-
-  /** Work on a handle that may fail with a SCIM error. */
-  @FunctionalInterface
-  public interface HandleWork<T> {
-    T apply(Handle handle) throws ScimException;
-  }
-
-  /** Reads on a connection that may fail with a SCIM error. */
-  @FunctionalInterface
-  public interface ReadWork<T> {
-    T apply(Connection connection) throws ScimException;
   }
 
   /** For writes and for reads that must see the writer's own uncommitted rows. */

@@ -19,10 +19,12 @@ final class Keyset {
 
   private final SortKey key;
   private final boolean descending;
+  private final SqlDialect dialect;
 
-  Keyset(SortKey key, boolean descending) {
+  Keyset(SortKey key, boolean descending, SqlDialect dialect) {
     this.key = key;
     this.descending = descending;
+    this.dialect = dialect;
   }
 
   /** ORDER BY for reading forwards, or backwards (the reverse order, to be reversed after reading). */
@@ -55,7 +57,7 @@ final class Keyset {
     String later = descending != backwards ? "<" : ">";
     String nullRank = "((" + key.sql() + ") IS NULL)";
     String pkLater = backwards ? "<" : ">";
-    int rank = at.key().isNull() ? 1 : 0;
+    boolean rank = at.key().isNull();
     List<Object> parameters = new ArrayList<>();
     StringBuilder sql = new StringBuilder();
     sql.append(nullRank).append(' ').append(later).append(" ?");
@@ -68,7 +70,7 @@ final class Keyset {
     parameters.addAll(key.parameters());
     parameters.add(at.value());
     sql.append(" OR (").append(nullRank).append(" = ? AND ").append(key.sql())
-        .append(" IS ? AND resources.pk ").append(pkLater).append(" ?)");
+        .append(' ').append(dialect.notDistinct()).append(" ? AND resources.pk ").append(pkLater).append(" ?)");
     parameters.addAll(key.parameters());
     parameters.add(rank);
     parameters.addAll(key.parameters());
@@ -82,6 +84,8 @@ final class Keyset {
     ArrayNode node = JSON.createArrayNode();
     if (keyValue == null) {
       node.addNull();
+    } else if (keyValue instanceof Boolean bool) {
+      node.add(bool);
     } else if (keyValue instanceof Integer || keyValue instanceof Long) {
       node.add(((Number) keyValue).longValue());
     } else if (keyValue instanceof Number number) {
@@ -111,6 +115,9 @@ final class Keyset {
     Object value() {
       if (key.isNull()) {
         return null;
+      }
+      if (key.isBoolean()) {
+        return key.booleanValue();
       }
       if (key.isIntegralNumber()) {
         return key.longValue();

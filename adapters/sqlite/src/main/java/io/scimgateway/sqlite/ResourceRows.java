@@ -17,12 +17,17 @@ import org.jdbi.v3.core.Handle;
 final class ResourceRows {
 
   private final String resourceType;
+  private final SqlDialect dialect;
 
-  ResourceRows(String resourceType) {
+  ResourceRows(String resourceType, SqlDialect dialect) {
     this.resourceType = resourceType;
+    this.dialect = dialect;
   }
 
   Optional<ResourceRow> find(Connection connection, String id) {
+    if (!dialect.storesNul() && id.indexOf('\0') >= 0) {
+      return Optional.empty(); // no stored id holds NUL, and the database refuses to compare one
+    }
     return StoreConnection.query(connection, "SELECT " + ResourceRow.COLUMNS
             + " FROM resources WHERE id = ? AND resource_type = ?", List.of(id, resourceType),
         ResourceRow::read).stream().findFirst();
@@ -37,7 +42,7 @@ final class ResourceRows {
         + "last_modified, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", Arrays.asList(id,
         resourceType, json, columns.userName(), columns.userNameFolded(), columns.externalId(),
         columns.displayName(), columns.displayNameFolded(), passwordHash, time, time));
-    return StoreConnection.query(connection, "SELECT last_insert_rowid()", List.of(),
+    return StoreConnection.query(connection, dialect.lastInsertedPk(), List.of(),
         rs -> rs.getLong(1)).get(0);
   }
 

@@ -18,22 +18,22 @@ record SortKey(String sql, List<Object> parameters) {
   /** Resources are listed in creation order when no sort is asked for. */
   static final SortKey NONE = new SortKey("NULL", List.of());
 
-  static Optional<SortKey> of(AttributeLocator locator, Sorting sorting) {
+  static Optional<SortKey> of(AttributeLocator locator, SqlDialect dialect, Sorting sorting) {
     return locator.locate(sorting.attribute())
         .filter(location -> !location.multiValued())
         .filter(location -> location.type() != AttributeDefinition.Type.COMPLEX)
-        .map(SortKey::of);
+        .map(location -> of(dialect, location));
   }
 
-  private static SortKey of(AttributeLocation location) {
+  private static SortKey of(SqlDialect dialect, AttributeLocation location) {
     if (location.column() != null) {
       return new SortKey(location.column(), List.of());
     }
-    String value = "json_extract(resources.attributes, ?)";
-    List<Object> path = List.of(location.jsonPath());
     AttributeDefinition definition = location.definition();
+    String value = dialect.jsonValue("resources.attributes", definition.getType());
+    List<Object> path = List.of(dialect.jsonPath(location.jsonPath()));
     return switch (definition.getType()) {
-      case DATETIME -> new SortKey("strftime('%Y-%m-%dT%H:%M:%fZ', " + value + ")", path);
+      case DATETIME -> new SortKey(dialect.utcTime(value), path);
       case STRING, REFERENCE, BINARY -> definition.isCaseExact()
           ? new SortKey(value, path)
           : new SortKey("scim_fold(" + value + ")", path);

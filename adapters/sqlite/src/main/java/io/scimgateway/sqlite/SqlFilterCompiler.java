@@ -27,12 +27,12 @@ import java.util.List;
 /**
  * Compiles a pushed-down SCIM filter into a SQL condition on {@code resources}, every value bound as a
  * parameter: indexed columns where the attribute has one, JSON functions on the stored document
- * elsewhere, and {@code EXISTS} over {@code json_each} for multi-valued attributes, so that
+ * elsewhere, and {@code EXISTS} over the array's elements for multi-valued attributes, so that
  * {@code emails[type eq "work" and value co "@example.com"]} needs both conditions in the same email.
  *
  * <p>Multi-valued semantics follow the SCIM SDK's evaluator: a comparison matches when any value
  * matches; {@code ne} matches when no value equals (so also when there is none). Substring operators
- * use {@code instr} and {@code substr}, never {@code LIKE}: {@code %}, {@code _} and backslashes are
+ * use {@code instr}/{@code strpos} and {@code substr}, never {@code LIKE}: {@code %}, {@code _} and backslashes are
  * plain characters. It only sees terms {@link #supports} accepted; anything else is a planner bug.
  * Thread-safe.
  */
@@ -48,9 +48,11 @@ final class SqlFilterCompiler implements FilterVisitor<SqlFragment, SqlFilterCom
   }
 
   private final AttributeLocator locator;
+  private final SqlDialect dialect;
 
-  SqlFilterCompiler(AttributeLocator locator) {
+  SqlFilterCompiler(AttributeLocator locator, SqlDialect dialect) {
     this.locator = locator;
+    this.dialect = dialect;
   }
 
   /** Whether the compiler evaluates {@code operator} on {@code attribute} exactly. */
@@ -75,7 +77,7 @@ final class SqlFilterCompiler implements FilterVisitor<SqlFragment, SqlFilterCom
   @Override
   public SqlFragment visit(NotFilter filter, Scope scope) throws ScimException {
     SqlFragment inner = filter.getInvertedFilter().visit(this, scope);
-    return new SqlFragment("NOT coalesce((" + inner.sql() + "), 0)", inner.parameters());
+    return new SqlFragment("NOT coalesce((" + inner.sql() + "), FALSE)", inner.parameters());
   }
 
   @Override
@@ -130,11 +132,11 @@ final class SqlFilterCompiler implements FilterVisitor<SqlFragment, SqlFilterCom
       return new SqlFragment(location.column() + " IS NOT NULL", List.of());
     }
     if (scope.element() != null || !location.multiValued()) {
-      StoredValue value = StoredValue.of(location, scope);
+      StoredValue value = StoredValue.of(dialect, location, scope);
       String type = value.jsonType();
       return new SqlFragment("coalesce(" + type + ", 'null') <> 'null'", value.typeParameters());
     }
-    StoredValue element = StoredValue.element(location, "e");
+    StoredValue element = StoredValue.element(dialect, location, "e");
     return exists(location, "coalesce(" + element.jsonType() + ", 'null') <> 'null'",
         element.typeParameters());
   }
@@ -164,17 +166,17 @@ final class SqlFilterCompiler implements FilterVisitor<SqlFragment, SqlFilterCom
     FilterType operator = negated ? FilterType.EQUAL : filter.getFilterType();
     SqlFragment condition;
     if (location.multiValued() && scope.element() == null) {
-      StoredValue element = StoredValue.element(location, "e");
-      SqlFragment matches = ValueComparison.of(operator, element.sql(), element.parameters(), false,
+      StoredValue element = StoredValue.element(dialect, location, "e");
+      SqlFragment matches = ValueComparison.of(dialect, operator, element.sql(), element.parameters(), false,
           location.definition(), value);
       condition = exists(location, matches.sql(), matches.parameters());
     } else {
-      StoredValue stored = StoredValue.of(location, scope);
-      condition = ValueComparison.of(operator, stored.sql(), stored.parameters(), location.folded(),
+      StoredValue stored = StoredValue.of(dialect, location, scope);
+      condition = ValueComparison.of(dialect, operator, stored.sql(), stored.parameters(), location.folded(),
           location.definition(), value);
     }
     return negated
-        ? new SqlFragment("NOT coalesce((" + condition.sql() + "), 0)", condition.parameters())
+        ? new SqlFragment("NOT coalesce((" + condition.sql() + "), FALSE)", condition.parameters())
         : condition;
   }
 
@@ -183,12 +185,12 @@ final class SqlFilterCompiler implements FilterVisitor<SqlFragment, SqlFilterCom
         "The planner pushed a filter on " + path + ", which the embedded store cannot evaluate"));
   }
 
-  private static SqlFragment exists(AttributeLocation location, String condition,
+  private SqlFragment exists(AttributeLocation location, String condition,
       List<Object> conditionParameters) {
     List<Object> parameters = new ArrayList<>();
-    parameters.add(location.jsonPath());
+    parameters.add(dialect.jsonPath(location.jsonPath()));
     parameters.addAll(conditionParameters);
-    return new SqlFragment("EXISTS (SELECT 1 FROM json_each(resources.attributes, ?) AS e WHERE "
+    return new SqlFragment("EXISTS (SELECT 1 FROM " + dialect.jsonElements("e") + " WHERE "
         + condition + ")", parameters);
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 /** A piece of SQL and the values bound to its {@code ?} placeholders, in order. */
 record SqlFragment(String sql, List<Object> parameters) {
 
-  static final SqlFragment TRUE = new SqlFragment("1", List.of());
-  static final SqlFragment FALSE = new SqlFragment("0", List.of());
+  static final SqlFragment TRUE = new SqlFragment("TRUE", List.of());
+  static final SqlFragment FALSE = new SqlFragment("FALSE", List.of());
 
   SqlFragment {
     parameters = Collections.unmodifiableList(new ArrayList<>(parameters));

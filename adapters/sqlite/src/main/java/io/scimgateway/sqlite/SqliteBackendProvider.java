@@ -15,7 +15,7 @@ public final class SqliteBackendProvider implements BackendProvider {
 
   @Override
   public Backend open(BackendContext context) {
-    return new SqliteBackend(SqliteSettings.from(context.settings(), context.dataDirectory()),
-        ConfiguredCatalog.from(context.settings()), context.schemas());
+    return SqliteBackend.open(SqliteSettings.from(context.settings(), context.dataDirectory()),
+        context.settings(), context.schemas());
   }
 }

@@ -1,6 +1,6 @@
 package io.scimgateway.sqlite;
 
-import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.SqlDatabase;
 import io.scimgateway.sqlitefile.Timestamps;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -30,11 +30,11 @@ final class SqlitePasswordManagement implements PasswordManagement {
   private static final Set<PasswordFeature> FEATURES = EnumSet.of(PasswordFeature.RESET,
       PasswordFeature.RESET_EXPIRY, PasswordFeature.MUST_CHANGE);
 
-  private final SqliteDatabase database;
+  private final SqlDatabase database;
   private final ResourceRows users;
   private final SecureRandom random = new SecureRandom();
 
-  SqlitePasswordManagement(SqliteDatabase database, ResourceRows users) {
+  SqlitePasswordManagement(SqlDatabase database, ResourceRows users) {
     this.database = database;
     this.users = users;
   }

@@ -1,6 +1,6 @@
 package io.scimgateway.sqlite;
 
-import io.scimgateway.sqlitefile.SqliteDatabase;
+import io.scimgateway.sqlitefile.SqlDatabase;
 import io.scimgateway.sqlitefile.SqliteFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,17 +34,17 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
- * The resources of one type in the embedded store. Every write is one SQLite transaction on the single
- * writer connection: the row, its password hash and its memberships commit together or not at all.
- * Thread-safe.
+ * The resources of one type in the store. Every write is one transaction (on SQLite, on the single
+ * writer connection): the row, its password hash and its memberships commit together or not at all.
+ * Versions are checked by conditional updates and uniqueness by unique indexes, so several gateways
+ * on one server database keep them too. Thread-safe.
  */
 final class SqliteResourceStore implements ResourceStore {
 
-  private final SqliteDatabase database;
+  private final SqlDatabase database;
+  private final SqlDialect dialect;
   private final String resourceType;
   private final AttributeLocator locator;
   private final SqlFilterCompiler compiler;
@@ -54,13 +54,14 @@ final class SqliteResourceStore implements ResourceStore {
   private final PasswordHasher passwords;
   private final Optional<PasswordManagement> passwordManagement;
 
-  SqliteResourceStore(SqliteDatabase database, AttributeLocator locator, DerivedAttributes derived,
-      Memberships memberships, PasswordHasher passwords) {
+  SqliteResourceStore(SqlDatabase database, SqlDialect dialect, AttributeLocator locator,
+      DerivedAttributes derived, Memberships memberships, PasswordHasher passwords) {
     this.database = database;
+    this.dialect = dialect;
     this.resourceType = locator.resourceType().getName();
     this.locator = locator;
-    this.compiler = new SqlFilterCompiler(locator);
-    this.rows = new ResourceRows(resourceType);
+    this.compiler = new SqlFilterCompiler(locator, dialect);
+    this.rows = new ResourceRows(resourceType, dialect);
     this.derived = derived;
     this.memberships = memberships;
     this.passwords = passwords;
@@ -84,7 +85,7 @@ final class SqliteResourceStore implements ResourceStore {
     JsonNode taken = derived.take(stored);
     String id = UUID.randomUUID().toString();
     Instant now = now();
-    String json = json(stored);
+    String json = storable(json(stored));
     IndexedColumns columns = IndexedColumns.of(stored);
     return write(handle -> {
       long pk = rows.insert(handle.getConnection(), id, json, columns, passwordHash, now);
@@ -111,7 +112,7 @@ final class SqliteResourceStore implements ResourceStore {
     StoredResource before = change.before();
     long expected = ResourceVersion.rowVersion(before.version());
     Instant now = now();
-    String json = json(stored);
+    String json = storable(json(stored));
     IndexedColumns columns = IndexedColumns.of(stored);
     boolean derivedChanged = derived.changes(before.attributes(), taken);
     return write(handle -> {
@@ -150,9 +151,10 @@ final class SqliteResourceStore implements ResourceStore {
   public SearchPage search(SearchQuery query) throws ScimException {
     SqlFragment where = compiler.compile(query.filter());
     SortKey key = query.sorting() == null ? SortKey.NONE
-        : SortKey.of(locator, query.sorting()).orElseThrow(() -> new IllegalStateException(
+        : SortKey.of(locator, dialect, query.sorting()).orElseThrow(() -> new IllegalStateException(
             "The gateway asked to sort by " + query.sorting().attribute() + ", which is not sortable"));
-    Keyset keyset = new Keyset(key, query.sorting() != null && query.sorting().descending());
+    Keyset keyset = new Keyset(key, query.sorting() != null && query.sorting().descending(),
+        dialect);
     return database.read(connection -> {
       if (query.window().limit() == 0) {
         return new SearchPage(List.of(), rows.count(connection, where));
@@ -234,7 +236,7 @@ final class SqliteResourceStore implements ResourceStore {
 
   @Override
   public boolean canSort(Path attribute) {
-    return SortKey.of(locator, new Sorting(attribute, false)).isPresent();
+    return SortKey.of(locator, dialect, new Sorting(attribute, false)).isPresent();
   }
 
   @Override
@@ -259,19 +261,20 @@ final class SqliteResourceStore implements ResourceStore {
   }
 
   /**
-   * Runs a write in the next group commit of {@code SqliteDatabase}, turning SQLite's constraint
-   * failures into SCIM errors; returns once the write is durable.
+   * Runs a write (on SQLite, in the next group commit), turning unique index refusals into SCIM
+   * errors; returns once the write is durable.
    */
   private <T> T write(WriteCallback<T> callback, ObjectNode attributes) throws ScimException {
     try {
       return database.write(callback::apply);
     } catch (UnableToExecuteStatementException | SqliteFailure e) {
-      if (e.getCause() instanceof SQLiteException sqlite
-          && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
-          && attributes != null && attributes.hasNonNull("userName")) {
-        throw ResourceConflictException.uniqueness("A " + resourceType + " with the userName \""
-            + attributes.get("userName").asText() + "\" already exists; userName is unique, "
-            + "compared without regard to case.");
+      if (dialect.isUniqueViolation(e) && attributes != null) {
+        String unique = attributes.hasNonNull("userName") ? "userName" : "displayName";
+        if (attributes.hasNonNull(unique)) {
+          throw ResourceConflictException.uniqueness("A " + resourceType + " with the " + unique
+              + " \"" + attributes.get(unique).asText() + "\" already exists; " + unique
+              + " is unique, compared without regard to case.");
+        }
       }
       throw e;
     }
@@ -280,6 +283,15 @@ final class SqliteResourceStore implements ResourceStore {
   private String hashPassword(ObjectNode attributes) {
     JsonNode password = attributes.remove("password");
     return password == null || password.isNull() ? null : passwords.hash(password.asText());
+  }
+
+  /** The JSON, if the database can store all of its text: PostgreSQL's text cannot hold NUL. */
+  private String storable(String json) throws BadRequestException {
+    if (!dialect.storesNul() && json.contains("\\u0000")) {
+      throw BadRequestException.invalidValue("A value holds the character NUL (\\u0000), which "
+          + "this store's database cannot keep. Remove it and send the request again.");
+    }
+    return json;
   }
 
   private static PreconditionFailedException versionChanged(String id) {

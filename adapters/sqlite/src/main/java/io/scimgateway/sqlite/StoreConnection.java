@@ -21,6 +21,9 @@ import org.sqlite.jdbc4.JDBC4Connection;
  * <p>{@link #query} reads every row and closes the result set, which resets the statement: a kept
  * statement never holds a read snapshot open between requests, so the next read sees every write
  * committed before it began.
+ *
+ * <p>On any other connection (a server database's driver, which caches prepared statements itself)
+ * {@link #query} and {@link #update} prepare and close a statement each time.
  */
 final class StoreConnection extends JDBC4Connection {
 
@@ -54,20 +57,34 @@ final class StoreConnection extends JDBC4Connection {
    */
   static <T> List<T> query(Connection connection, String sql, List<?> parameters, RowReader<T> reader) {
     try {
-      PreparedStatement statement = connection.unwrap(StoreConnection.class).prepared(sql);
-      for (int i = 0; i < parameters.size(); i++) {
-        statement.setObject(i + 1, parameters.get(i));
-      }
-      List<T> rows = new ArrayList<>();
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          rows.add(reader.read(result));
+      if (!connection.isWrapperFor(StoreConnection.class)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          return rows(bind(statement, parameters), reader);
         }
       }
-      return rows;
+      return rows(bind(connection.unwrap(StoreConnection.class).prepared(sql), parameters), reader);
     } catch (SQLException e) {
       throw new SqliteFailure(sql, e);
     }
+  }
+
+  private static <T> List<T> rows(PreparedStatement statement, RowReader<T> reader)
+      throws SQLException {
+    List<T> rows = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        rows.add(reader.read(result));
+      }
+    }
+    return rows;
+  }
+
+  private static PreparedStatement bind(PreparedStatement statement, List<?> parameters)
+      throws SQLException {
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+    return statement;
   }
 
   /**
@@ -76,11 +93,12 @@ final class StoreConnection extends JDBC4Connection {
    */
   static int update(Connection connection, String sql, List<?> parameters) {
     try {
-      PreparedStatement statement = connection.unwrap(StoreConnection.class).prepared(sql);
-      for (int i = 0; i < parameters.size(); i++) {
-        statement.setObject(i + 1, parameters.get(i));
+      if (!connection.isWrapperFor(StoreConnection.class)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          return bind(statement, parameters).executeUpdate();
+        }
       }
-      return statement.executeUpdate();
+      return bind(connection.unwrap(StoreConnection.class).prepared(sql), parameters).executeUpdate();
     } catch (SQLException e) {
       throw new SqliteFailure(sql, e);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * SQL that yields one stored value: a column, a JSON path in the row's document, or a path inside the
- * current element of a {@code json_each} over a multi-valued attribute.
+ * current element of the elements of a multi-valued attribute ({@link SqlDialect#jsonElements}).
  *
  * @param sql the expression; NULL when the value is absent
  * @param parameters what {@code sql} binds
@@ -14,24 +14,28 @@ import java.util.List;
 record StoredValue(String sql, List<Object> parameters, String jsonType, List<Object> typeParameters) {
 
   /** The value of a singular attribute (or of a sub-attribute inside the scope's element). */
-  static StoredValue of(AttributeLocation location, SqlFilterCompiler.Scope scope) {
+  static StoredValue of(SqlDialect dialect, AttributeLocation location, SqlFilterCompiler.Scope scope) {
     if (location.column() != null) {
       return new StoredValue(location.column(), List.of(),
           "CASE WHEN " + location.column() + " IS NULL THEN NULL ELSE 'text' END", List.of());
     }
     if (scope.element() != null && location.multiValued()) {
-      return element(location, scope.element());
+      return element(dialect, location, scope.element());
     }
-    return new StoredValue("json_extract(resources.attributes, ?)", List.of(location.jsonPath()),
-        "json_type(resources.attributes, ?)", List.of(location.jsonPath()));
+    List<Object> path = List.of(dialect.jsonPath(location.jsonPath()));
+    return new StoredValue(dialect.jsonValue("resources.attributes", location.type()), path,
+        dialect.jsonType("resources.attributes"), path);
   }
 
-  /** The value inside the element {@code alias} of a {@code json_each} over the attribute's array. */
-  static StoredValue element(AttributeLocation location, String alias) {
+  /** The value inside the element {@code alias} of the elements of the attribute's array. */
+  static StoredValue element(SqlDialect dialect, AttributeLocation location, String alias) {
     if (location.elementPath().equals("$")) {
-      return new StoredValue(alias + ".value", List.of(), alias + ".type", List.of());
+      return new StoredValue(dialect.elementValue(alias, location.type()), List.of(),
+          dialect.elementType(alias), List.of());
     }
-    return new StoredValue("json_extract(" + alias + ".value, ?)", List.of(location.elementPath()),
-        "json_type(" + alias + ".value, ?)", List.of(location.elementPath()));
+    String document = dialect.elementDocument(alias);
+    List<Object> path = List.of(dialect.jsonPath(location.elementPath()));
+    return new StoredValue(dialect.jsonValue(document, location.type()), path,
+        dialect.jsonType(document), path);
   }
 }

@@ -36,33 +36,56 @@ final class ValueComparison {
    * @param expressionParameters the parameters {@code expression} binds
    * @param folded whether {@code expression} already yields the value folded to lower case
    */
-  static SqlFragment of(FilterType operator, String expression, List<Object> expressionParameters,
-      boolean folded, AttributeDefinition definition, ValueNode value) {
+  static SqlFragment of(SqlDialect dialect, FilterType operator, String expression,
+      List<Object> expressionParameters, boolean folded, AttributeDefinition definition,
+      ValueNode value) {
     return switch (definition.getType()) {
-      case BOOLEAN -> ordered(operator, expression, expressionParameters, value.booleanValue() ? 1 : 0);
+      case BOOLEAN -> ordered(operator, expression, expressionParameters, value.booleanValue());
       case INTEGER, DECIMAL -> ordered(operator, expression, expressionParameters, number(value));
-      case DATETIME -> ordered(operator, "strftime('%Y-%m-%dT%H:%M:%fZ', " + expression + ")",
+      case DATETIME -> ordered(operator, dialect.utcTime(expression),
           expressionParameters, Timestamps.format(instant(value)));
-      default -> text(operator, expression, expressionParameters, folded, definition, value.textValue());
+      default -> text(dialect, operator, expression, expressionParameters, folded, definition,
+          value.textValue());
     };
   }
 
-  private static SqlFragment text(FilterType operator, String expression, List<Object> parameters,
-      boolean folded, AttributeDefinition definition, String value) {
+  private static SqlFragment text(SqlDialect dialect, FilterType operator, String expression,
+      List<Object> parameters, boolean folded, AttributeDefinition definition, String value) {
+    int nul = value.indexOf('\0');
+    if (nul >= 0 && !dialect.storesNul()) {
+      return withoutNul(dialect, operator, expression, parameters, folded, definition,
+          value.substring(0, nul));
+    }
     boolean substring = operator == FilterType.CONTAINS || operator == FilterType.STARTS_WITH
         || operator == FilterType.ENDS_WITH;
     boolean fold = !definition.isCaseExact();
     String lhs = fold && !folded ? "scim_fold(" + expression + ")" : expression;
     String bound = fold ? IndexedColumns.fold(value) : value;
     if (substring && bound.isEmpty()) {
-      return new SqlFragment("typeof(" + expression + ") = 'text'", parameters);
+      return new SqlFragment(dialect.isText(expression), parameters);
     }
     return switch (operator) {
-      case CONTAINS -> fragment("instr(" + lhs + ", ?) > 0", parameters, bound);
+      case CONTAINS -> fragment(dialect.contains(lhs), parameters, bound);
       case STARTS_WITH -> fragment("substr(" + lhs + ", 1, length(?)) = ?", parameters, bound, bound);
-      case ENDS_WITH -> fragment("substr(" + lhs + ", -length(?)) = ?", parameters, bound, bound);
+      case ENDS_WITH -> fragment(dialect.endsWith(lhs), parameters, bound, bound);
       case EQUAL -> ordered(operator, lhs, parameters, bound);
-      default -> ordered(operator, lhs, parameters, bound).collated("scim_utf16");
+      default -> ordered(operator, lhs, parameters, bound).collated(dialect.textOrder());
+    };
+  }
+
+  /**
+   * A comparison with a value holding NUL where no stored text can hold one: nothing equals it or
+   * has it as a substring, and stored text orders against it as against its part before the NUL
+   * ({@code s > "ab\0c"} exactly when {@code s > "ab"}, {@code s < "ab\0c"} when {@code s <= "ab"}).
+   */
+  private static SqlFragment withoutNul(SqlDialect dialect, FilterType operator, String expression,
+      List<Object> parameters, boolean folded, AttributeDefinition definition, String prefix) {
+    return switch (operator) {
+      case GREATER_THAN, GREATER_OR_EQUAL -> text(dialect, FilterType.GREATER_THAN, expression,
+          parameters, folded, definition, prefix);
+      case LESS_THAN, LESS_OR_EQUAL -> text(dialect, FilterType.LESS_OR_EQUAL, expression,
+          parameters, folded, definition, prefix);
+      default -> SqlFragment.FALSE;
     };
   }
 

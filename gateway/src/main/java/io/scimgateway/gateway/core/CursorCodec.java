@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.spi.SharedSecrets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a page's resume point into an RFC 9865 cursor and back. A cursor is AES-GCM encrypted and
@@ -25,7 +29,9 @@ import javax.crypto.spec.GCMParameterSpec;
  * expires after the configured timeout.
  *
  * <p>The key is made when the gateway starts, so cursors do not survive a restart; a client then gets
- * {@code invalidCursor} and starts again from the first page. Thread-safe.
+ * {@code invalidCursor} and starts again from the first page. A backend that several instances share
+ * (PostgreSQL) keeps the key instead ({@link SharedSecrets}), so that any instance reads any
+ * instance's cursors. Thread-safe.
  */
 public final class CursorCodec {
 
@@ -36,6 +42,8 @@ public final class CursorCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
+  private static final String KEY_NAME = "cursor-key";
+  private static final int KEY_BYTES = 32;
 
   private final SecretKey key;
   private final Duration timeout;
@@ -44,6 +52,20 @@ public final class CursorCodec {
 
   public CursorCodec(Duration timeout) {
     this(newKey(), timeout, Clock.systemUTC());
+  }
+
+  /** With the backend's shared key where it keeps one, else a key of this process. */
+  static CursorCodec of(Optional<SharedSecrets> secrets, Duration timeout) {
+    if (secrets.isEmpty()) {
+      return new CursorCodec(timeout);
+    }
+    try {
+      byte[] key = secrets.get().secret(KEY_NAME, KEY_BYTES);
+      return new CursorCodec(new SecretKeySpec(key, "AES"), timeout, Clock.systemUTC());
+    } catch (ScimException e) {
+      throw new IllegalStateException("The backend could not give the shared cursor key: "
+          + e.getMessage(), e);
+    }
   }
 
   CursorCodec(SecretKey key, Duration timeout, Clock clock) {

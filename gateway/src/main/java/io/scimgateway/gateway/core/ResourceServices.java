@@ -8,6 +8,7 @@ import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.PasswordFeature;
 import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.SharedSecrets;
 import io.scimgateway.spi.WriteBatching;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ public final class ResourceServices {
         });
     this.catalogs = new CatalogListing(schemas, catalog, limits, compatibility);
     this.auditTrail = backend.capability(AuditTrail.class);
-    CursorCodec cursors = new CursorCodec(Duration.ofSeconds(limits.cursorTimeoutSeconds()));
+    CursorCodec cursors = CursorCodec.of(backend.capability(SharedSecrets.class),
+        Duration.ofSeconds(limits.cursorTimeoutSeconds()));
     for (ResourceTypeDefinition type : schemas.resourceTypes()) {
       Optional<ResourceStore> store = backend.store(type.getName());
       store.ifPresent(s -> byEndpoint.put(endpointName(type),
