@@ -24,7 +24,7 @@ final class AppwriteApi {
   /** Page size of {@link #listAll}: every Appwrite version accepts 100. */
   static final int PAGE = 100;
   /** Appwrite's totals are exact below this count, and this count at or above it. */
-  private static final int COUNTED = 5_000;
+  static final int COUNTED = 5_000;
   static final int BAD_REQUEST = 400;
   static final int NOT_FOUND = 404;
   static final int CONFLICT = 409;
