@@ -1,83 +1,160 @@
 package io.scimgateway.conformance;
 
-import static io.scimgateway.conformance.ScimJson.array;
-import static io.scimgateway.conformance.ScimJson.group;
-import static io.scimgateway.conformance.ScimJson.minimalUser;
-import static io.scimgateway.conformance.ScimJson.object;
-import static io.scimgateway.conformance.ScimJson.op;
-import static io.scimgateway.conformance.ScimJson.patch;
 import static io.scimgateway.conformance.ScimJson.q;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgateway.emulator.appwrite.AppwriteEmulator;
-import io.scimgateway.emulator.zidentity.ZidEmulator;
-import io.scimgateway.emulator.zidentity.ZidSettings;
+import io.scimgateway.conformance.CallTable.Row;
+import io.scimgateway.emulator.EmulatorRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The platform calls a SCIM request costs on each remote backend, with {@code benchmark.platformUsers}
- * (default 1,000) users on the platform: an IdP's userName lookup, a page of 100 users with and
- * without {@code attributes}, one user with its groups, and a PATCH adding 100 members to a group.
- * Prints a table; a benchmark, not a test of the build ({@code -Pbenchmark}).
+ * The platform calls each {@link CallTable} request costs on every remote backend, with
+ * {@code benchmark.platformUsers} (default 1,000) users on the platform, and what the gateway adds to
+ * a {@code userName eq} lookup: the same lookups one at a time through the gateway and as the first
+ * platform call the gateway made for it, sent again straight to the emulator (on brainCloud that
+ * packet is answered from the answer the emulator kept). Gateway and emulator share this JVM.
+ * Prints p50 of both and the difference (goal: under 1 ms); a benchmark, not a test of the build
+ * ({@code -Pbenchmark}).
  */
 @Tag("benchmark")
 class PlatformCallsBenchmark {
 
+  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect",
+      "upgrade");
+
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
   @Test
   void callsPerRequest() throws Exception {
     int users = Integer.getInteger("benchmark.platformUsers", 1_000);
+    int lookups = Integer.getInteger("benchmark.lookups", 2_000);
     List<String> rows = new ArrayList<>();
-    try (AppwriteEmulator appwrite = new AppwriteEmulator("calls", "calls-key").start()) {
-      Path data = Files.createTempDirectory("appwrite-calls-");
-      rows.addAll(measure("appwrite", AppwritePlatform.section(appwrite, data), data,
-          appwrite::received, users));
-    }
-    try (ZidEmulator zidentity = new ZidEmulator(ZidSettings.of("calls", "calls-secret")).start()) {
-      Path data = Files.createTempDirectory("zidentity-calls-");
-      rows.addAll(measure("zidentity", ZidentityPlatform.section(zidentity, data), data,
-          zidentity::received, users));
-    }
-    System.out.println("platform calls per SCIM request, " + users + " users on the platform:");
-    rows.forEach(System.out::println);
-  }
-
-  private static List<String> measure(String platform, ObjectNode section, Path data,
-      Supplier<List<String>> received, int users) {
-    try (TestGateway gateway = TestGateway.start(TestGateway.config(data, section),
-        TestGateway.TOKEN)) {
-      ScimSession scim = ScimSession.of(gateway);
-      List<String> ids = new ArrayList<>();
-      for (int i = 0; i < users; i++) {
-        ids.add(scim.post("/Users", minimalUser("user" + i + "@example.com")).text("id"));
+    List<String> latencies = new ArrayList<>();
+    for (String name : SeededPlatform.NAMES) {
+      try (SeededPlatform platform = SeededPlatform.start(name, users,
+          Files.createTempDirectory(name + "-calls-"))) {
+        Map<Row, SeededPlatform.Calls> calls = CallTable.run(platform, new ArrayList<>());
+        calls.forEach((row, made) -> rows.add(String.format("%-10s %-45s %5d   (goal %d)", name,
+            row.request, made.count(), CallTable.goal(row, name))));
+        latencies.add(latency(platform, lookups));
       }
-      String groupId = scim.post("/Groups", group("Readers", ids.get(0))).text("id");
-      List<String> rows = new ArrayList<>();
-      rows.add(row(platform, "GET /Users?filter=userName eq \"user500@example.com\"", received,
-          () -> scim.get("/Users?filter=" + q("userName eq \"user500@example.com\""))));
-      rows.add(row(platform, "GET /Users?count=100", received, () -> scim.get("/Users?count=100")));
-      rows.add(row(platform, "GET /Users?count=100&attributes=userName", received,
-          () -> scim.get("/Users?count=100&attributes=userName")));
-      rows.add(row(platform, "GET /Users/{id} with groups", received,
-          () -> scim.get("/Users/" + ids.get(0))));
-      ArrayNode members = array();
-      ids.subList(1, 101).forEach(id -> members.add(object().put("value", id)));
-      rows.add(row(platform, "PATCH /Groups/{id} adding 100 members", received,
-          () -> scim.patch("/Groups/" + groupId, patch(op("add", "members", members)))));
-      return rows;
+    }
+    System.out.println("==== platform calls per SCIM request, " + users + " users on the platform:");
+    rows.forEach(System.out::println);
+    System.out.println("==== userName eq lookup, " + lookups + " one at a time (goal: under 1 ms added at p50):");
+    latencies.forEach(System.out::println);
+  }
+
+  private String latency(SeededPlatform platform, int lookups) throws Exception {
+    ScimSession scim = platform.scim();
+    URI gateway = URI.create(scim.base() + "/Users?filter="
+        + q("userName eq \"" + SeededPlatform.userName(500) + "\""));
+    HttpRequest viaGateway = HttpRequest.newBuilder(gateway)
+        .header("Authorization", "Bearer " + TestGateway.TOKEN).timeout(Duration.ofSeconds(30)).build();
+    int calls = platform.callsOf(() -> send(viaGateway)).count();
+    List<EmulatorRequest> recent = platform.recent();
+    EmulatorRequest first = recent.get(recent.size() - calls);
+    Supplier<HttpRequest> direct = platform.name().equals("braincloud") ? new Packets(first)
+        : () -> again(first, first.body());
+    double gatewayP50 = p50(() -> viaGateway, lookups);
+    double directP50 = p50(direct, lookups);
+    return String.format("%-10s through the gateway p50 %.3f ms (%d platform calls); directly p50 %.3f ms;"
+        + " added %.3f ms", platform.name(), gatewayP50, calls, directP50, gatewayP50 - directP50);
+  }
+
+  /** {@code request} as the emulator received it, with {@code body}, to be sent again. */
+  private static HttpRequest again(EmulatorRequest request, byte[] body) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(Duration.ofSeconds(30))
+        .method(request.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    request.headers().forEach((name, values) -> {
+      if (!RESTRICTED.contains(name.toLowerCase())) {
+        values.forEach(value -> builder.header(name, value));
+      }
+    });
+    return builder.build();
+  }
+
+  /** A warm-up of a fifth of {@code lookups}, then the median of {@code lookups} timed ones. */
+  private double p50(Supplier<HttpRequest> requests, int lookups) {
+    for (int i = 0; i < lookups / 5; i++) {
+      send(requests.get());
+    }
+    double[] millis = new double[lookups];
+    for (int i = 0; i < lookups; i++) {
+      HttpRequest request = requests.get();
+      long start = System.nanoTime();
+      send(request);
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(millis);
+    return millis[lookups / 2];
+  }
+
+  private String send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300 || !response.body().contains("seed500@example.com")) {
+        throw new AssertionError(response.statusCode() + " " + response.body());
+      }
+      return response.body();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
-  private static String row(String platform, String request, Supplier<List<String>> received,
-      Runnable call) {
-    int before = received.get().size();
-    call.run();
-    return String.format("%-10s %-55s %5d", platform, request, received.get().size() - before);
+  /**
+   * brainCloud answers a packet id once: the gateway's packet is sent again in a session of its own,
+   * each time with the next packet id, so that brainCloud runs its messages every time.
+   */
+  private final class Packets implements Supplier<HttpRequest> {
+
+    private final EmulatorRequest packet;
+    private final String sessionId;
+    private long packetId = 1;
+
+    Packets(EmulatorRequest packet) {
+      this.packet = packet;
+      ObjectNode auth = ScimJson.object().put("packetId", 0);
+      auth.putArray("messages").addObject().put("service", "authenticationV2").put("operation", "AUTHENTICATE")
+          .putObject("data").put("appId", "10000").put("serverName", "gateway").put("serverSecret", "emulator-secret");
+      String answer = sendAny(again(packet, auth.toString().getBytes(StandardCharsets.UTF_8)));
+      this.sessionId = ScimJson.parse(answer).at("/messageResponses/0/data/sessionId").asText();
+    }
+
+    @Override
+    public HttpRequest get() {
+      ObjectNode body = (ObjectNode) ScimJson.parse(new String(packet.body(), StandardCharsets.UTF_8));
+      body.put("sessionId", sessionId).put("packetId", packetId++);
+      return again(packet, body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private String sendAny(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

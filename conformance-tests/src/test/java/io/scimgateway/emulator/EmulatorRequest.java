@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,6 +61,11 @@ public final class EmulatorRequest {
   public String header(String name) {
     List<String> values = headers.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Every header as received, names case-insensitive. */
+  public Map<String, List<String>> headers() {
+    return Collections.unmodifiableMap(headers);
   }
 
   public byte[] body() {

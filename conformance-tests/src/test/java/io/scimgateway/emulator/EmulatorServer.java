@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 public final class EmulatorServer implements AutoCloseable {
 
   private static final int THREADS = 16;
+  private static final int RECENT = 16;
 
   static {
     // Without TCP_NODELAY, the JDK server's separate writes of headers and body meet the client's delayed
@@ -31,6 +34,8 @@ public final class EmulatorServer implements AutoCloseable {
   private final EmulatorPlatform platform;
   private final ObjectMapper json;
   private final List<String> received = new CopyOnWriteArrayList<>();
+  /** The last {@link #RECENT} requests whole, newest last, so a benchmark can send one again itself. */
+  private final Deque<EmulatorRequest> recent = new ArrayDeque<>();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -54,6 +59,13 @@ public final class EmulatorServer implements AutoCloseable {
   /** Every request received so far, as "METHOD /path?query" with path and query decoded, oldest first. */
   public List<String> received() {
     return List.copyOf(received);
+  }
+
+  /** The last requests received (at most {@value #RECENT}) with headers and body, oldest first. */
+  public List<EmulatorRequest> recent() {
+    synchronized (recent) {
+      return List.copyOf(recent);
+    }
   }
 
   /** http://127.0.0.1:port, without a trailing slash. */
@@ -100,11 +112,22 @@ public final class EmulatorServer implements AutoCloseable {
     }
     try {
       URI uri = root().resolve(exchange.getRequestURI());
-      return platform.answer(EmulatorRequest.of(exchange.getRequestMethod(), uri, exchange.getRequestHeaders(), body));
+      EmulatorRequest request = EmulatorRequest.of(exchange.getRequestMethod(), uri, exchange.getRequestHeaders(), body);
+      remember(request);
+      return platform.answer(request);
     } catch (EmulatorError error) {
       return error.response();
     } catch (RuntimeException unexpected) {
       return platform.serverError();
+    }
+  }
+
+  private void remember(EmulatorRequest request) {
+    synchronized (recent) {
+      recent.addLast(request);
+      if (recent.size() > RECENT) {
+        recent.removeFirst();
+      }
     }
   }
 

@@ -23,6 +23,8 @@ final class AppwriteApi {
 
   /** Page size of {@link #listAll}: every Appwrite version accepts 100. */
   static final int PAGE = 100;
+  /** Appwrite's totals are exact below this count, and this count at or above it. */
+  static final int COUNTED = 5_000;
   static final int BAD_REQUEST = 400;
   static final int NOT_FOUND = 404;
   static final int CONFLICT = 409;
@@ -52,9 +54,12 @@ final class AppwriteApi {
       queries.add(AppwriteQuery.order("$id", false));
       queries.add(AppwriteQuery.limit(PAGE));
       queries.add(AppwriteQuery.offset(all.size()));
-      JsonNode page = list(path, queries).path(key);
+      ObjectNode answer = list(path, queries);
+      JsonNode page = answer.path(key);
       page.forEach(all::add);
-      if (page.size() < PAGE) {
+      // Appwrite counts up to 5,000 exactly: below that, its total says when the last page is read.
+      int total = answer.path("total").asInt(COUNTED);
+      if (page.size() < PAGE || (total < COUNTED && all.size() >= total)) {
         return all;
       }
     }

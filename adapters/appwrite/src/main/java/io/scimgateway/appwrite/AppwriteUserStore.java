@@ -37,8 +37,8 @@ final class AppwriteUserStore extends RemoteStore implements PasswordManagement 
 
   AppwriteUserStore(AppwriteApi api, LocalState local, AppwriteTeamStore teams, int pageSize,
       Clock clock) {
-    super(local, RESOURCE_TYPE, new AppwriteListing(api, "/users", "users",
-        AppwriteAttributes.userFilter(local), AppwriteAttributes.userSorting(), pageSize), clock);
+    super(local, RESOURCE_TYPE, new AppwritePageTeams(new AppwriteListing(api, "/users", "users",
+        AppwriteAttributes.userFilter(local), AppwriteAttributes.userSorting(), pageSize), api), clock);
     this.api = api;
     this.teams = teams;
   }
@@ -162,11 +162,13 @@ final class AppwriteUserStore extends RemoteStore implements PasswordManagement 
   @Override
   protected StoredResource view(ObjectNode user, Optional<LocalRecord> record, NeededAttributes needed)
       throws ScimException {
+    Optional<List<JsonNode>> readWithPage = AppwritePageTeams.taken(user);
     if (!needed.includes("groups")) {
       return AppwriteUserView.of(user, record, null);
     }
     String id = user.path("$id").asText();
-    List<JsonNode> memberships = api.listAll(userPath(id) + "/memberships", "memberships", List.of());
+    List<JsonNode> memberships = readWithPage.isPresent() ? readWithPage.get()
+        : api.listAll(userPath(id) + "/memberships", "memberships", List.of());
     ArrayNode groups = AppwriteUserView.groups(memberships);
     return AppwriteUserView.of(user, record, teams.withIndirect(groups));
   }

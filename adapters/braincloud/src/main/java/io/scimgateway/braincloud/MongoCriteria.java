@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import io.scimgateway.kit.CaseInsensitiveRegex;
 import io.scimgateway.spi.FilterSupport;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -14,14 +15,13 @@ import java.util.Set;
 /**
  * A pushed-down SCIM filter as brainCloud's MongoDB-style {@code searchCriteria}: {@code and}, {@code or} and
  * {@code not} are {@code $and}, {@code $or} and {@code $nor}; each store says what its comparisons become. Text
- * comparisons are case-insensitive {@code $regex} with escaped input. Thread-safe.
+ * comparisons are case-insensitive {@code $regex} ({@link CaseInsensitiveRegex}). Thread-safe.
  */
 abstract class MongoCriteria implements FilterSupport {
 
   static final Set<FilterType> TEXT = EnumSet.of(FilterType.EQUAL, FilterType.CONTAINS,
       FilterType.STARTS_WITH, FilterType.ENDS_WITH);
   protected static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final String REGEX_SPECIALS = "\\^$.|?*+()[]{}/";
 
   /** The criteria of one comparison the store declared it supports. */
   protected abstract ObjectNode comparison(String attribute, FilterType operator, String value);
@@ -59,26 +59,7 @@ abstract class MongoCriteria implements FilterSupport {
   }
 
   static String regex(FilterType operator, String value) {
-    String escaped = escape(value);
-    return switch (operator) {
-      case EQUAL -> "^" + escaped + "$";
-      case STARTS_WITH -> "^" + escaped;
-      case ENDS_WITH -> escaped + "$";
-      case CONTAINS -> escaped;
-      default -> throw new IllegalStateException("not a text comparison: " + operator);
-    };
-  }
-
-  /** Every regular-expression character as itself. */
-  static String escape(String value) {
-    StringBuilder escaped = new StringBuilder();
-    for (char c : value.toCharArray()) {
-      if (REGEX_SPECIALS.indexOf(c) >= 0) {
-        escaped.append('\\');
-      }
-      escaped.append(c);
-    }
-    return escaped.toString();
+    return CaseInsensitiveRegex.of(operator, value);
   }
 
   static String key(Path path) {

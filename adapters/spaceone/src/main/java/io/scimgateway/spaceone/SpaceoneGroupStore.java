@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.kit.CaseInsensitiveRegex;
 import io.scimgateway.kit.UnconfirmedCreates;
 import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.kit.local.LocalState;
@@ -66,7 +67,7 @@ final class SpaceoneGroupStore extends RemoteGroupStore implements SpaceoneUserC
   private Optional<ObjectNode> byName(String name) throws ScimException {
     ObjectNode query = JSON.objectNode();
     query.putArray("filter").addObject().put("k", "name")
-        .put("v", "^" + SpaceoneQueryTranslator.escaped(name) + "$").put("o", "regex");
+        .put("v", "^" + CaseInsensitiveRegex.literal(name) + "$").put("o", "regex");
     return groups.list(query).users().stream().findFirst();
   }
 

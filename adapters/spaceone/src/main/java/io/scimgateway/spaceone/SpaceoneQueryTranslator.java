@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import io.scimgateway.kit.CaseInsensitiveRegex;
 import io.scimgateway.spi.FilterSupport;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.Sorting;
@@ -31,8 +32,9 @@ import java.util.Set;
  *   <li>{@code userName} ({@code user_id}) and {@code displayName} ({@code name}) compare without
  *       regard to case, as SpaceONE's {@code regex} and {@code contain} do: {@code eq}, {@code sw}
  *       and {@code ew} are {@code regex} with the value escaped and anchored ({@code ^x$},
- *       {@code ^x}, {@code x$}), {@code co} is {@code contain}; {@code displayName pr} is a
- *       non-empty {@code name}.
+ *       {@code ^x}, {@code x$}), {@code co} is {@code contain}, each a superset the gateway checks
+ *       again (SpaceONE folds case a letter at a time and matches the empty name of a user without
+ *       one); {@code displayName pr} is a non-empty {@code name}, exact.
  *   <li>{@code id}: a group's is its user_group_id ({@code eq}/{@code not}); a user's names a
  *       user_id, selected with {@code in} as a superset ({@link SpaceoneUserIds}).
  *   <li>{@code meta.created} compares with {@code datetime_*}; {@code externalId eq} is answered
@@ -97,7 +99,10 @@ final class SpaceoneQueryTranslator implements FilterSupport {
   public Support support(Path attribute, FilterType operator) {
     String key = key(attribute);
     if (textFields.containsKey(key)) {
-      return TEXT.contains(operator) ? Support.EXACT : Support.NONE;
+      // SpaceONE folds case a letter at a time (İ matches i), SCIM a whole value at a time, and it
+      // keeps an empty name where SCIM has none: what it finds is checked again by the gateway.
+      return !TEXT.contains(operator) ? Support.NONE
+          : operator == FilterType.PRESENT ? Support.EXACT : Support.SUPERSET;
     }
     Support ids = platformIds == null ? Support.EXACT : Support.SUPERSET;
     return switch (key) {
@@ -272,30 +277,16 @@ final class SpaceoneQueryTranslator implements FilterSupport {
       return condition(field, "regex", JSON.textNode("\\S"), type); // a non-empty value
     }
     String text = value.asText();
-    return switch (type) {
-      case EQUAL -> condition(field, "regex", JSON.textNode("^" + escaped(text) + "$"), type);
-      case STARTS_WITH -> condition(field, "regex", JSON.textNode("^" + escaped(text)), type);
-      case ENDS_WITH -> condition(field, "regex", JSON.textNode(escaped(text) + "$"), type);
-      default -> condition(field, negated ? "not_contain" : "contain", JSON.textNode(text), type);
-    };
+    if (type == FilterType.CONTAINS && text.chars().allMatch(c -> c < 128)) {
+      return condition(field, negated ? "not_contain" : "contain", JSON.textNode(text), type);
+    }
+    return condition(field, "regex", JSON.textNode(CaseInsensitiveRegex.of(type, text)), type);
   }
 
   private static ObjectNode condition(String key, String operator, JsonNode value, FilterType type) {
     ObjectNode condition = JSON.objectNode().put("k", key);
     condition.set("v", value);
     return condition.put("o", operator);
-  }
-
-  /** A regular expression that matches {@code text} literally: ASCII punctuation escaped. */
-  static String escaped(String text) {
-    StringBuilder escaped = new StringBuilder(text.length() + 8);
-    for (char c : text.toCharArray()) {
-      if (c < 128 && !Character.isLetterOrDigit(c)) {
-        escaped.append('\\');
-      }
-      escaped.append(c);
-    }
-    return escaped.toString();
   }
 
   private static String instant(JsonNode value) throws ScimException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.kit.CaseInsensitiveRegex;
 import io.scimgateway.kit.UnconfirmedCreates;
 import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.kit.local.LocalState;
@@ -72,7 +73,7 @@ final class SpaceoneUserStore extends RemoteStore {
   private Optional<ObjectNode> byUserId(String userId) throws ScimException {
     ObjectNode query = JsonNodeFactory.instance.objectNode();
     query.putArray("filter").addObject().put("k", "user_id")
-        .put("v", "^" + SpaceoneQueryTranslator.escaped(userId) + "$").put("o", "regex");
+        .put("v", "^" + CaseInsensitiveRegex.literal(userId) + "$").put("o", "regex");
     return users.list(query).users().stream().findFirst();
   }
 

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +31,19 @@ final class ZidentityGroupStore extends RemoteGroupStore {
 
   private final ZidentityApi api;
   private final ZidentityListing listing;
+  private final ZidentityUserIds userIds;
 
   ZidentityGroupStore(ZidentityApi api, LocalState local, int pageSize, Clock clock) {
-    this(api, local, new ZidentityListing(api, "/groups", ZidentityFilter.groups(), pageSize), clock);
+    this(api, local, new ZidentityListing(api, "/groups", ZidentityFilter.groups(), pageSize),
+        new ZidentityUserIds(api, pageSize), clock);
   }
 
   private ZidentityGroupStore(ZidentityApi api, LocalState local, ZidentityListing listing,
-      Clock clock) {
+      ZidentityUserIds userIds, Clock clock) {
     super(local, listing, clock);
     this.api = api;
     this.listing = listing;
+    this.userIds = userIds;
   }
 
   @Override
@@ -104,13 +106,7 @@ final class ZidentityGroupStore extends RemoteGroupStore {
 
   @Override
   protected Set<String> existingUsers(Collection<String> ids) throws ScimException {
-    Set<String> users = new LinkedHashSet<>();
-    for (String id : ids) {
-      if (api.find(ZidentityUserStore.userPath(id)).isPresent()) {
-        users.add(id);
-      }
-    }
-    return users;
+    return userIds.existing(ids);
   }
 
   @Override

@@ -71,6 +71,11 @@ public final class AppwriteEmulator implements EmulatorPlatform, AutoCloseable {
     return URI.create(server.root() + "/v1");
   }
 
+  /** The last requests received whole, oldest first (see {@link EmulatorServer#recent()}). */
+  public List<EmulatorRequest> recent() {
+    return server.recent();
+  }
+
   public EmulatorFaults faults() {
     return faults;
   }

@@ -84,6 +84,11 @@ public final class BcEmulator implements EmulatorPlatform, AutoCloseable {
     return settings;
   }
 
+  /** The last requests received whole, oldest first (see {@link EmulatorServer#recent()}). */
+  public List<EmulatorRequest> recent() {
+    return server.recent();
+  }
+
   public EmulatorFaults faults() {
     return faults;
   }

@@ -198,22 +198,34 @@ final class ResourceSearch {
     return paged(state, hits, count, page.totalResults());
   }
 
+  /**
+   * A cursor page with a residual filter, from one scan: from the cursor's position to the end in the
+   * direction read, the first matches are the page and the rest are counted. The matches on the other
+   * side of the position were counted by the scan of an earlier page and travel in the cursor
+   * ({@link CursorState#offset()}), so the total needs no second scan.
+   */
   private ListResult scanByPosition(ListQuery query, QueryPlan plan, CursorState state, int count)
       throws ScimException {
     List<Hit> hits = new ArrayList<>();
-    if (count > 0) {
-      scan.walk(plan.pushed(), query.sorting(), needed(query), state.position(), state.backward(),
-          (resource, position) -> {
-            if (matches(plan.residual(), resource)) {
+    long[] matched = {0};
+    scan.walk(plan.pushed(), query.sorting(), needed(query), state.position(), state.backward(),
+        (resource, position) -> {
+          if (matches(plan.residual(), resource)) {
+            if (count > 0 && hits.size() <= count) {
               hits.add(new Hit(resource, position));
             }
-            return hits.size() <= count;
-          });
-    }
+            matched[0]++;
+          }
+          return true;
+        });
     if (state.backward()) {
       Collections.reverse(hits);
     }
-    return paged(state, hits, count, byIndex(query, plan, 0, 0).totalResults());
+    long total = state.offset() + matched[0];
+    int shown = (int) Math.min(count, matched[0]);
+    // Matches before this page's first: all read here but the page, going back; as carried, going on.
+    long before = state.backward() ? matched[0] - shown : state.offset();
+    return paged(state, hits, count, total, before);
   }
 
   /**
@@ -221,6 +233,15 @@ final class ResourceSearch {
    * read) and makes its cursors.
    */
   private ListResult paged(CursorState state, List<Hit> hits, int count, long total) {
+    return paged(state, hits, count, total, 0);
+  }
+
+  /**
+   * {@link #paged}, with the cursors carrying the matches on their far side: through the page's last
+   * for the next page, from the page's first for the page before ({@code before}: the matches before
+   * the first).
+   */
+  private ListResult paged(CursorState state, List<Hit> hits, int count, long total, long before) {
     boolean more = hits.size() > count;
     List<Hit> page = !more ? hits
         : state.backward() ? hits.subList(hits.size() - count, hits.size()) : hits.subList(0, count);
@@ -231,8 +252,10 @@ final class ResourceSearch {
       String last = page.get(page.size() - 1).position();
       boolean hasNext = state.backward() || more;
       boolean hasPrevious = state.backward() ? more : state.position() != null;
-      next = hasNext ? cursors.encode(new CursorState(state.query(), last, 0, false)) : null;
-      previous = hasPrevious ? cursors.encode(new CursorState(state.query(), first, 0, true)) : null;
+      next = hasNext ? cursors.encode(new CursorState(state.query(), last, before + page.size(), false))
+          : null;
+      previous = hasPrevious ? cursors.encode(new CursorState(state.query(), first,
+          Math.max(0, total - before), true)) : null;
     }
     List<StoredResource> resources = new ArrayList<>();
     page.forEach(hit -> resources.add(hit.resource()));

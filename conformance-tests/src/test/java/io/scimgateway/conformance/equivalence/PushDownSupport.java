@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.conformance.equivalence;
 
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.Filter;
@@ -9,7 +9,9 @@ import io.scimgateway.spi.FilterSupport.Support;
  * How faithfully a store evaluates a whole filter, from what its {@link FilterSupport} says of each
  * comparison in it. A comparison inside a value filter is asked for with the full path
  * ({@code emails[type eq "work"]} asks about {@code emails.type}). A superset term under {@code not}
- * would give a subset, so it counts as not evaluable there.
+ * (even two) would give a subset, so it counts as not evaluable there, as the gateway's planner has it;
+ * so does a value filter the store does not evaluate exactly, as does a combination the store says it
+ * does not take as a whole ({@link FilterSupport#combines}).
  */
 final class PushDownSupport {
 
@@ -24,6 +26,9 @@ final class PushDownSupport {
   private static Support of(Filter filter, Path parent, boolean negated, FilterSupport support) {
     switch (filter.getFilterType()) {
       case AND, OR -> {
+        if (!support.combines(filter)) {
+          return Support.NONE;
+        }
         Support weakest = Support.EXACT;
         for (Filter operand : filter.getCombinedFilters()) {
           weakest = weaker(weakest, of(operand, parent, negated, support));
@@ -31,10 +36,16 @@ final class PushDownSupport {
         return weakest;
       }
       case NOT -> {
-        return of(filter.getInvertedFilter(), parent, !negated, support);
+        if (!support.combines(filter)) {
+          return Support.NONE;
+        }
+        return of(filter.getInvertedFilter(), parent, true, support);
       }
       case COMPLEX_VALUE -> {
-        return of(filter.getValueFilter(), qualified(parent, filter.getAttributePath()), negated, support);
+        // A value filter goes down only when the store evaluates all of it exactly.
+        Support inner = of(filter.getValueFilter(), qualified(parent, filter.getAttributePath()), negated,
+            support);
+        return inner == Support.EXACT ? inner : Support.NONE;
       }
       default -> {
         Support leaf = support.support(qualified(parent, filter.getAttributePath()), filter.getFilterType());

@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.conformance.equivalence;
 
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.unboundid.scim2.common.Path;

@@ -1,21 +1,25 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.conformance.equivalence;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.server.utils.SchemaAwareFilterEvaluator;
+import io.scimgateway.conformance.ConformancePlatform;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.BackendContext;
+import io.scimgateway.spi.BackendProvider;
 import io.scimgateway.spi.FilterSupport.Support;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchPage;
 import io.scimgateway.spi.SearchQuery;
 import io.scimgateway.spi.StoredResource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,24 +28,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.ServiceLoader;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The store's filter push-down agrees with the SDK's schema-aware evaluator, the reference for SCIM
- * filter semantics. Random users and filters come from one seed (printed; set it with
- * {@code -Dequivalence.seed=...}). Ids and timestamps are the store's own, so values picked from them
- * differ between runs of one seed. For each filter the store declares exact, the store's result must be
- * the evaluator's; for each it declares a superset, it must contain it; the rest are skipped.
+ * Every backend's filter push-down agrees with the SDK's schema-aware evaluator, the reference for SCIM
+ * filter semantics: the embedded store, and each remote platform's translation through its emulator
+ * (every {@link ConformancePlatform} found). Random users and filters come from one seed (printed; set
+ * it with {@code -Dequivalence.seed=...}). Ids and timestamps are the store's own, so values picked
+ * from them differ between runs of one seed. A user the platform refuses (a userName SpaceONE cannot
+ * take, say) is left out. For each filter the store declares exact (and whose shape it combines), the
+ * store's result must be the evaluator's; for each it declares a superset, it must contain it; the
+ * rest are skipped, and each backend must evaluate at least its share of the filters itself.
  */
+@Tag("platform")
 class PushDownEquivalenceTest {
 
-  /** The share of generated filters the store must evaluate itself, exactly or as a superset. */
-  static final double MIN_COMPARED_SHARE = 0.5;
   static final long DEFAULT_SEED = 7_401_937L;
-  static final int USERS = 400;
-  static final int FILTERS = 2_000;
   static final double REPLACED_SHARE = 0.1;
   /** Paging is checked for every this-many-th compared filter. */
   static final int PAGING_SAMPLE = 10;
@@ -49,23 +55,61 @@ class PushDownEquivalenceTest {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  @TempDir
-  Path data;
+  /**
+   * How much of the harness a backend runs, small enough for seconds over an emulator, and the share
+   * of generated filters it must evaluate itself, exactly or as a superset (what it declares).
+   */
+  record Run(String backend, int users, int filters, double minComparedShare) {
+  }
 
-  @Test
-  void storeResultsAgreeWithTheSdkEvaluator() throws ScimException {
+  static List<Run> runs() {
+    return List.of(new Run("sqlite", 400, 2_000, 0.5), new Run("appwrite", 60, 2_000, 0.01),
+        new Run("zidentity", 60, 2_000, 0.01), new Run("spaceone", 60, 2_000, 0.01),
+        new Run("braincloud", 60, 2_000, 0.01));
+  }
+
+  @ParameterizedTest
+  @MethodSource("runs")
+  void storeResultsAgreeWithTheSdkEvaluator(Run run) throws Exception {
+    ConformancePlatform platform = platform(run.backend());
+    Path data = Files.createTempDirectory("equivalence-" + run.backend() + "-");
+    ObjectNode section = platform.section(data);
+    try {
+      check(run, section, data);
+    } finally {
+      platform.release(section);
+    }
+  }
+
+  private static ConformancePlatform platform(String name) {
+    return ServiceLoader.load(ConformancePlatform.class).stream().map(ServiceLoader.Provider::get)
+        .filter(platform -> platform.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no conformance platform " + name));
+  }
+
+  private static Backend open(ObjectNode section, SchemaRegistry schemas, Path data) {
+    String type = section.path("type").asText();
+    BackendProvider provider = ServiceLoader.load(BackendProvider.class).stream()
+        .map(ServiceLoader.Provider::get).filter(candidate -> candidate.name().equals(type)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no backend " + type));
+    return provider.open(new BackendContext(schemas, section, data));
+  }
+
+  private static void check(Run run, ObjectNode section, Path data) throws ScimException {
     long seed = Long.getLong("equivalence.seed", DEFAULT_SEED);
-    System.out.println("PushDownEquivalenceTest: seed " + seed + " (repeat with -Dequivalence.seed=" + seed + ")");
+    String name = run.backend();
+    System.out.println("PushDownEquivalenceTest: " + name + ", seed " + seed + " (repeat with -Dequivalence.seed="
+        + seed + ")");
     Random random = new Random(seed);
     SchemaRegistry schemas = SchemaRegistry.load();
     SchemaAwareFilterEvaluator evaluator =
         new SchemaAwareFilterEvaluator(schemas.resourceType("User").orElseThrow());
-    try (Backend backend = new SqliteBackendProvider().open(
-        new BackendContext(schemas, JSON.objectNode(), data))) {
+    try (Backend backend = open(section, schemas, data)) {
       ResourceStore store = backend.store("User").orElseThrow();
-      Map<String, ObjectNode> users = createUsers(store, random);
+      int[] refused = {0};
+      Map<String, ObjectNode> users = createUsers(store, random, run.users(), refused);
       FilterValues values = FilterValues.of(users.values(), FilterAttribute.stringPaths());
-      List<Filter> filters = new GeneratedFilters(random, values).generate(FILTERS);
+      List<Filter> filters = new GeneratedFilters(random, values).generate(run.filters());
 
       Map<String, String> userNames = new LinkedHashMap<>();
       users.forEach((id, user) -> userNames.put(id, user.path("userName").asText()));
@@ -94,41 +138,52 @@ class PushDownEquivalenceTest {
       }
 
       int compared = exact + superset;
-      System.out.printf("PushDownEquivalenceTest: seed %d, %d users, %d filters: %d compared exactly,"
-              + " %d compared as superset (of those compared, %d match no user, %d every user),"
-              + " %d skipped as not pushable, %d mismatch(es)%n", seed, users.size(), filters.size(), exact,
-          superset, matchingNone, matchingAll, filters.size() - compared, mismatches.count());
-      int required = (int) Math.ceil(MIN_COMPARED_SHARE * filters.size());
+      System.out.printf("PushDownEquivalenceTest: %s, seed %d, %d users (%d refused), %d filters: %d compared"
+              + " exactly, %d compared as superset (of those compared, %d match no user, %d every user),"
+              + " %d skipped as not pushable, %d mismatch(es)%n", name, seed, users.size(), refused[0],
+          filters.size(), exact, superset, matchingNone, matchingAll, filters.size() - compared,
+          mismatches.count());
+      int required = (int) Math.ceil(run.minComparedShare() * filters.size());
       List<String> failures = new ArrayList<>();
       if (mismatches.count() > 0) {
         failures.add(mismatches.report());
       }
       if (compared < required) {
         failures.add("the store evaluated only " + compared + " of " + filters.size() + " filters itself;"
-            + " at least " + required + " (share " + MIN_COMPARED_SHARE + ") are required");
+            + " at least " + required + " (share " + run.minComparedShare() + ") are required");
       }
       if (!failures.isEmpty()) {
-        fail("seed " + seed + ": " + String.join("\n", failures));
+        fail(name + ", seed " + seed + ": " + String.join("\n", failures));
       }
     }
   }
 
-  /** Creates the users, then replaces some so that lastModified differs from created; by id. */
-  private static Map<String, ObjectNode> createUsers(ResourceStore store, Random random) throws ScimException {
+  /**
+   * Creates the users, then replaces some so that lastModified differs from created; by id, as the
+   * store reads them back. Users the store refuses with a 400 are counted in {@code refused}.
+   */
+  private static Map<String, ObjectNode> createUsers(ResourceStore store, Random random, int count,
+      int[] refused) throws ScimException {
     GeneratedUsers generator = new GeneratedUsers(random);
-    List<ObjectNode> generated = generator.generate(USERS);
+    List<ObjectNode> generated = generator.generate(count);
     List<StoredResource> stored = new ArrayList<>();
+    List<ObjectNode> kept = new ArrayList<>();
     for (ObjectNode user : generated) {
-      stored.add(store.create(user));
+      try {
+        stored.add(store.create(user));
+        kept.add(user);
+      } catch (BadRequestException notForThisPlatform) {
+        refused[0]++;
+      }
     }
     for (int i = 0; i < stored.size(); i++) {
       if (random.nextDouble() < REPLACED_SHARE) {
-        stored.set(i, store.replace(new ResourceChange(stored.get(i), generator.changed(generated.get(i)))));
+        stored.set(i, store.replace(new ResourceChange(stored.get(i), generator.changed(kept.get(i)))));
       }
     }
     Map<String, ObjectNode> users = new LinkedHashMap<>();
     for (StoredResource resource : stored) {
-      users.put(resource.id(), representation(resource));
+      users.put(resource.id(), representation(store.get(resource.id()).orElseThrow()));
     }
     return users;
   }
@@ -160,7 +215,7 @@ class PushDownEquivalenceTest {
       Support support, Mismatches mismatches) {
     SearchPage page;
     try {
-      page = store.search(new SearchQuery(filter, 0, ALL));
+      page = everything(store, filter);
     } catch (ScimException | RuntimeException e) {
       mismatches.error(filter, e);
       return null;
@@ -190,7 +245,7 @@ class PushDownEquivalenceTest {
   /** Pages of a random size, read until the end, are the full result in the same order. */
   private static void checkPaging(ResourceStore store, Filter filter, List<String> all, Random random,
       Mismatches mismatches) {
-    int pageSize = 1 + random.nextInt(Math.max(1, all.size() / 3 + 1));
+    int pageSize = Math.min(store.maxPageSize(), 1 + random.nextInt(Math.max(1, all.size() / 3 + 1)));
     List<String> paged = new ArrayList<>();
     try {
       long onlyTotal = store.search(new SearchQuery(filter, 0, 0)).totalResults();
@@ -213,6 +268,21 @@ class PushDownEquivalenceTest {
     if (!paged.equals(all)) {
       mismatches.other(filter, "pages of " + pageSize + " give " + paged.size() + " ids ("
           + new HashSet<>(paged).size() + " distinct), not the " + all.size() + " of one full page in order");
+    }
+  }
+
+  /** Every match, read a page of the store's most at a time, with the first page's total. */
+  private static SearchPage everything(ResourceStore store, Filter filter) throws ScimException {
+    List<StoredResource> all = new ArrayList<>();
+    int size = Math.min(ALL, store.maxPageSize());
+    SearchPage first = null;
+    while (true) {
+      SearchPage page = store.search(new SearchQuery(filter, all.size(), size));
+      first = first == null ? page : first;
+      all.addAll(page.resources());
+      if (page.resources().size() < size || all.size() >= ALL) {
+        return new SearchPage(all, first.totalResults());
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.conformance.equivalence;
 
 import java.util.Locale;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.conformance.equivalence;
 
 import com.unboundid.scim2.common.filters.Filter;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.conformance.equivalence;
 
 import static com.unboundid.scim2.common.filters.FilterType.CONTAINS;
 import static com.unboundid.scim2.common.filters.FilterType.ENDS_WITH;
