@@ -15,14 +15,22 @@ import java.time.Duration;
 /**
  * One gateway's meters, in Prometheus form. The registry joins Micrometer's global registry while
  * the gateway runs, so that what the adapters and the connection pool record there (backend calls,
- * retries, rate-limit waits, pool use) is served too. Thread-safe.
+ * retries, rate-limit waits, pool use) is served too. Not recording ({@code metrics.enabled:
+ * false}), it measures nothing: the global registry stays without it and requests are not timed.
+ * Thread-safe.
  */
 public final class GatewayMetrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final boolean recording;
 
-  public GatewayMetrics() {
+  /** @param recording false: every meter is left out and {@link #request} does nothing */
+  public GatewayMetrics(boolean recording) {
+    this.recording = recording;
+    if (!recording) {
+      return;
+    }
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -34,6 +42,9 @@ public final class GatewayMetrics implements AutoCloseable {
 
   /** One answered HTTP request. */
   public void request(String endpoint, String method, int status, long nanos) {
+    if (!recording) {
+      return;
+    }
     Timer.builder("scim_gateway_http_requests")
         .description("HTTP requests answered, by endpoint, method and status")
         .tag("endpoint", endpoint)

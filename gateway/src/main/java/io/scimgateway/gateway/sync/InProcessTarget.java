@@ -58,7 +58,8 @@ final class InProcessTarget implements SyncTarget {
     try {
       ResourceServices services = new ResourceServices(registry, backend, limits,
           config.compatibility().toClientCompatibility(),
-          ResetSinkFactory.create(config.passwordReset(), config.data(), System::getenv));
+          ResetSinkFactory.create(config.passwordReset(), config.data(), System::getenv),
+          config.audit().enabled());
       return new InProcessTarget("the " + config.backendType() + " backend (data in " + config.data()
           + ")", backend, services, limits);
     } catch (RuntimeException e) {
