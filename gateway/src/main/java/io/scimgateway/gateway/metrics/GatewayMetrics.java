@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One gateway's meters, in Prometheus form. The registry joins Micrometer's global registry while
@@ -24,6 +26,12 @@ public final class GatewayMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final boolean recording;
+  /**
+   * The request timers by endpoint, method and status, found once: building a timer's id and
+   * looking it up in the registry on every request cost more than recording into it. Few keys,
+   * since the endpoint label is one of a fixed set.
+   */
+  private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
 
   /** @param recording false: every meter is left out and {@link #request} does nothing */
   public GatewayMetrics(boolean recording) {
@@ -45,14 +53,18 @@ public final class GatewayMetrics implements AutoCloseable {
     if (!recording) {
       return;
     }
-    Timer.builder("scim_gateway_http_requests")
-        .description("HTTP requests answered, by endpoint, method and status")
-        .tag("endpoint", endpoint)
-        .tag("method", method)
-        .tag("status", String.valueOf(status))
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
+    String key = endpoint + ' ' + method + ' ' + status;
+    Timer timer = requestTimers.get(key);
+    if (timer == null) {
+      timer = requestTimers.computeIfAbsent(key, k -> Timer.builder("scim_gateway_http_requests")
+          .description("HTTP requests answered, by endpoint, method and status")
+          .tag("endpoint", endpoint)
+          .tag("method", method)
+          .tag("status", String.valueOf(status))
+          .publishPercentileHistogram()
+          .register(registry));
+    }
+    timer.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The Prometheus text exposition of every meter. */
