@@ -57,6 +57,11 @@ class OperationsOverheadBenchmark {
   private final Map<String, List<LoadRun.Result>> results = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
   private final List<String> ids = new ArrayList<>();
+  /**
+   * Requests per second of the gateway's own CPU time, by mode and workload: on a machine shared
+   * with other work, less moved by what the others do than requests per second of the clock.
+   */
+  private final Map<String, List<Double>> efficiency = new LinkedHashMap<>();
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.MINUTES)
@@ -125,11 +130,14 @@ class OperationsOverheadBenchmark {
     CpuUsage cpu = CpuUsage.start(serverPid);
     LoadRun.Result result = LoadRun.run(scenario, clients, settings.warmup(), settings.measure(),
         connections, plan);
-    System.out.printf(Locale.ROOT, "  %-8s %-13s %2d conn: %,6.0f/s, p50 %.2f ms, p99 %.2f ms; CPU %% "
-            + "server/generator/other %s; load %s%n", run, scenario, clients, result.rps(),
-        result.millis(0.5), result.millis(0.99), cpu.since(), loadAverage());
-    results.computeIfAbsent(run.substring(0, run.indexOf(' ')) + " " + scenario,
-        key -> new ArrayList<>()).add(result);
+    double perCpuSecond = result.rps() / (cpu.serverPercent() / 100);
+    System.out.printf(Locale.ROOT, "  %-8s %-13s %2d conn: %,6.0f/s, p50 %.2f ms, p99 %.2f ms, %,.0f "
+            + "per server CPU-second; CPU %% server/generator/other %s; load %s%n", run, scenario,
+        clients, result.rps(), result.millis(0.5), result.millis(0.99), perCpuSecond, cpu.since(),
+        loadAverage());
+    String key = run.substring(0, run.indexOf(' ')) + " " + scenario;
+    results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
+    efficiency.computeIfAbsent(key, k -> new ArrayList<>()).add(perCpuSecond);
     if (result.failures() + result.warmupFailures() > 0) {
       problems.add(run + " " + scenario + ": " + (result.failures() + result.warmupFailures())
           + " failed requests, e.g. " + result.failureSamples());
@@ -172,6 +180,12 @@ class OperationsOverheadBenchmark {
       System.out.printf(Locale.ROOT, "%-14s | %-34s | %-34s | %+.1f%% throughput, p99 %+.1f%%  %s%n",
           scenario, figures(on), figures(off), change, (median(on, r -> r.millis(0.99))
               - median(off, r -> r.millis(0.99))) / median(off, r -> r.millis(0.99)) * 100, verdict);
+      double onCpu = medianOf(efficiency.get("on " + scenario));
+      double offCpu = medianOf(efficiency.get("off " + scenario));
+      System.out.printf(Locale.ROOT, "%-14s | %-34s | %-34s | %+.1f%% requests per CPU-second%n", "",
+          String.format(Locale.ROOT, "%,.0f per server CPU-second", onCpu),
+          String.format(Locale.ROOT, "%,.0f per server CPU-second", offCpu),
+          (onCpu - offCpu) / offCpu * 100);
     }
     System.out.printf("(%d s measured after %d s warm-up per workload; %,d users)%n",
         settings.measure().toSeconds(), settings.warmup().toSeconds(), settings.users());
@@ -184,7 +198,11 @@ class OperationsOverheadBenchmark {
   }
 
   private static double median(List<LoadRun.Result> runs, ToDoubleFunction<LoadRun.Result> figure) {
-    double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+    return medianOf(runs.stream().map(figure::applyAsDouble).toList());
+  }
+
+  private static double medianOf(List<Double> figures) {
+    double[] values = figures.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int middle = values.length / 2;
     return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
   }
