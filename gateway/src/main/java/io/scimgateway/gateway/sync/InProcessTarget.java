@@ -31,6 +31,9 @@ final class InProcessTarget implements SyncTarget {
   /** Locations in bulk answers are built on it; only the ids at their ends are used. */
   private static final URI BASE = URI.create("http://localhost/scim/v2");
 
+  /** Member values in one group PATCH where no payload limit stands in the way. */
+  static final int LARGE_MEMBER_WRITES = 10_000;
+
   private final String description;
   private final Backend backend;
   private final ResourceServices services;
@@ -118,6 +121,12 @@ final class InProcessTarget implements SyncTarget {
   @Override
   public long maxBatchBytes() {
     return Long.MAX_VALUE; // nothing is sent over a wire
+  }
+
+  /** Nothing goes over a wire, and each PATCH costs a read of the whole group. */
+  @Override
+  public int membersPerWrite() {
+    return LARGE_MEMBER_WRITES;
   }
 
   @Override
