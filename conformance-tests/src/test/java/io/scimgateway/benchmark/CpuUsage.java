@@ -51,6 +51,16 @@ final class CpuUsage {
     return String.format(Locale.ROOT, "%.0f/%.0f/%.0f", serverTicks * scale, selfTicks * scale, other * scale);
   }
 
+  /** The server's CPU since {@link #start}, in % of one core, or NaN when /proc is unavailable. */
+  double serverPercent() {
+    CpuUsage now = new CpuUsage(serverPid);
+    long total = now.machineTotal - machineTotal;
+    if (total <= 0 || machineTotal < 0 || server < 0 || now.server < 0) {
+      return Double.NaN;
+    }
+    return (now.server - server) * 100.0 * Runtime.getRuntime().availableProcessors() / total;
+  }
+
   /** Busy and total ticks of all CPUs, from the first line of /proc/stat. */
   private static long[] machine() {
     try {

@@ -145,7 +145,7 @@ final class UserSeeder {
     throw new IllegalStateException("No BackendProvider named '" + name + "' on the class path");
   }
 
-  private static void deleteRecursively(Path directory) {
+  static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

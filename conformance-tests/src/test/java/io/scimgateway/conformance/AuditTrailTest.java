@@ -143,7 +143,7 @@ class AuditTrailTest {
   @Test
   void retentionKeepsTheNewestEventsInTheBackground() {
     GatewayConfig config = TestGateway.config(data)
-        .withAudit(new AuditSettings(new AuditSettings.Retention(null, 3L, 1)));
+        .withAudit(new AuditSettings(null, new AuditSettings.Retention(null, 3L, 1)));
     RunningGateway.with(config, scim -> {
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 6; i++) {

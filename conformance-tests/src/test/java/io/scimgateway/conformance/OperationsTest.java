@@ -123,6 +123,31 @@ class OperationsTest {
     }
   }
 
+  /**
+   * The three switches an overhead comparison turns off: changes made unrecorded (the events of
+   * before stay readable), no meters and no {@code /metrics}, no access line.
+   */
+  @Test
+  @Needs(Capability.EMBEDDED_STORE)
+  void auditMetricsAndAccessLogTurnOff() throws Exception {
+    Path config = data.resolve("quiet.yaml");
+    Files.writeString(config, "audit: {enabled: false}\n"
+        + "metrics: {enabled: false}\n"
+        + "logging: {levels: {io.scimgateway.access: warn}}\n");
+    try (GatewayProcess gateway = GatewayProcess.start(TOKEN, "--port", "0", "--data", data.toString(),
+        "--config", config.toString())) {
+      URI base = gateway.awaitServing(START);
+      ScimClient scim = new ScimClient(base, TOKEN);
+      assertEquals(201, scim.post("/Users", UserLifecycleTest.user("quiet@example.com")).status());
+      assertEquals(200, scim.get("/Users", "X-Request-Id", "quiet-lookup").status());
+      ScimResponse events = scim.get("/AuditEvents");
+      assertEquals(200, events.status(), events::toString);
+      assertEquals(0, events.json().path("totalResults").asInt(), events::toString);
+      assertEquals(404, get(base.resolve("/metrics"), null).statusCode());
+      assertFalse(gateway.output().contains("io.scimgateway.access"), gateway.output());
+    }
+  }
+
   private static void awaitReady(URI root) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     int status = 0;

@@ -1,5 +1,6 @@
 package io.scimgateway.conformance;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,12 +42,41 @@ abstract class SyncDirectory implements AutoCloseable {
     };
   }
 
+  /** A gateway in this JVM on a free port, written by URL. */
   static SyncDirectory byUrl(Path data) {
     TestGateway gateway = TestGateway.start(data);
+    return atUrl(data, gateway.client().base(), gateway::close);
+  }
+
+  /**
+   * The gateway as its own process, started as README says ({@code java -jar scim-gateway.jar
+   * --data DIR}), written by URL; stopped with SIGTERM on close.
+   */
+  static SyncDirectory byUrlToProcess(Path data) throws Exception {
+    GatewayProcess gateway = GatewayProcess.start(TestGateway.TOKEN, "--data", data.toString(),
+        "--port", "0");
+    try {
+      URI base = gateway.awaitServing(Duration.ofSeconds(90));
+      return atUrl(data, base, () -> {
+        try {
+          gateway.terminate(Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          gateway.close();
+        }
+      });
+    } catch (Exception e) {
+      gateway.close();
+      throw e;
+    }
+  }
+
+  private static SyncDirectory atUrl(Path data, URI base, Runnable stop) {
     return new SyncDirectory(data) {
       @Override
       List<String> arguments() {
-        return List.of("--url", gateway.client().base().toString());
+        return List.of("--url", base.toString());
       }
 
       @Override
@@ -56,12 +86,12 @@ abstract class SyncDirectory implements AutoCloseable {
 
       @Override
       <T> T read(Function<ScimClient, T> reader) {
-        return reader.apply(gateway.client());
+        return reader.apply(new ScimClient(base, TestGateway.TOKEN));
       }
 
       @Override
       public void close() {
-        gateway.close();
+        stop.run();
       }
     };
   }

@@ -83,7 +83,7 @@ public final class GatewayServer implements AutoCloseable {
     GatewayLimits limits = config.limits().toGatewayLimits();
     ResetSink resetSink = ResetSinkFactory.create(config.passwordReset(), config.data(),
         environment);
-    GatewayMetrics metrics = new GatewayMetrics();
+    GatewayMetrics metrics = new GatewayMetrics(config.metrics().enabled());
     Backend backend;
     try {
       backend = Backends.open(config, registry);
@@ -93,7 +93,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     try {
       ResourceServices services = new ResourceServices(registry, backend, limits,
-          config.compatibility().toClientCompatibility(), resetSink);
+          config.compatibility().toClientCompatibility(), resetSink, config.audit().enabled());
       GatewayApplication application = new GatewayApplication(config.server().basePath(), registry,
           services, limits, authenticator, metrics);
       URI listen = URI.create("http://" + hostForUri(config.server().bind()) + ":"

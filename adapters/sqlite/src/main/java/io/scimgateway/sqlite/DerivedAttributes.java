@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import io.scimgateway.spi.NeededAttributes;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +41,14 @@ interface DerivedAttributes {
    */
   JsonNode keep(ObjectNode before, ObjectNode attributes);
 
+  /**
+   * Whether a read that uses {@code needed} must read the derived attributes: when it uses them, or
+   * {@code meta}, since the version is computed from them too.
+   */
+  default boolean neededBy(NeededAttributes needed) {
+    return true;
+  }
+
   /** Adds the derived attributes of the row {@code pk} to {@code attributes}; returns them, or null. */
   JsonNode read(Connection connection, long pk, ObjectNode attributes);
 
@@ -71,6 +80,11 @@ interface DerivedAttributes {
       @Override
       public Set<Long> present(Connection connection, Collection<Long> pks) {
         return memberships.withAny(connection, "member_pk", pks);
+      }
+
+      @Override
+      public boolean neededBy(NeededAttributes needed) {
+        return needed.includes("groups") || needed.includes("meta");
       }
 
       @Override

@@ -178,8 +178,8 @@ final class SqliteResourceStore implements ResourceStore {
           ? found.size() : rows.count(connection, where);
       List<StoredResource> page = new ArrayList<>();
       List<String> positions = new ArrayList<>();
-      Set<Long> withDerived = derived.present(connection,
-          found.stream().map(keyed -> keyed.row().pk()).toList());
+      Set<Long> withDerived = !derived.neededBy(query.needed()) ? Set.of()
+          : derived.present(connection, found.stream().map(keyed -> keyed.row().pk()).toList());
       for (ResourceRows.KeyedRow keyed : found) {
         page.add(toStored(connection, keyed.row(), withDerived.contains(keyed.row().pk())));
         positions.add(keyed.position());

@@ -15,12 +15,15 @@ import com.unboundid.scim2.common.filters.Filter;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.BackendContext;
+import io.scimgateway.spi.NeededAttributes;
+import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchQuery;
 import io.scimgateway.spi.StoredResource;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,21 @@ class SqliteResourceStoreTest {
     assertThrows(PreconditionFailedException.class, () -> users.replace(
         new ResourceChange(created, user("carol@example.com").put("displayName", "Stale"))));
     assertEquals("C", users.get(created.id()).orElseThrow().attributes().path("displayName").asText());
+  }
+
+  @Test
+  void aSearchThatNeedsNeitherGroupsNorMetaSkipsComputingGroups() throws ScimException {
+    StoredResource frank = users.create(user("frank@example.com"));
+    groups.create(group("Readers", frank.id()));
+    NeededAttributes lean = NeededAttributes.allBut(Set.of("groups", "meta"));
+    StoredResource found = users.search(new SearchQuery(null, null, new PageWindow.Offset(0, 10),
+        lean)).resources().get(0);
+    assertTrue(found.attributes().path("groups").isMissingNode(), found.attributes()::toString);
+    StoredResource whole = users.search(new SearchQuery(null, 0, 10)).resources().get(0);
+    assertEquals(1, whole.attributes().path("groups").size(), whole.attributes()::toString);
+    StoredResource withMeta = users.search(new SearchQuery(null, null, new PageWindow.Offset(0, 10),
+        NeededAttributes.allBut(Set.of("groups")))).resources().get(0);
+    assertEquals(whole.version(), withMeta.version(), "the version needs the groups");
   }
 
   @Test

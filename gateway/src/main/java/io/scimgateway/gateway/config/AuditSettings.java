@@ -3,11 +3,14 @@ package io.scimgateway.gateway.config;
 /**
  * The {@code audit:} section.
  *
+ * @param enabled whether changes are recorded (true unless set); off, changes are made unrecorded
+ *     and the events recorded earlier stay readable
  * @param retention how long the audit trail keeps events; unset, it keeps them all
  */
-public record AuditSettings(Retention retention) {
+public record AuditSettings(Boolean enabled, Retention retention) {
 
   public AuditSettings {
+    enabled = enabled == null || enabled;
     retention = retention == null ? new Retention(null, null, null) : retention;
   }
 

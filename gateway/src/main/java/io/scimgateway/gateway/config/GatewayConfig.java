@@ -26,7 +26,7 @@ import java.util.Set;
  * @param passwordReset where the one-time secrets of password resets go
  * @param metrics whether {@code /metrics} is served, and its own token
  * @param logging the log format and levels
- * @param audit the audit trail's retention
+ * @param audit whether changes are recorded, and the audit trail's retention
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
@@ -64,7 +64,7 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     passwordReset = passwordReset == null ? new PasswordReset(null, null) : passwordReset;
     metrics = metrics == null ? new MetricsSettings(null, null) : metrics;
     logging = logging == null ? new LoggingSettings(null, null, null) : logging;
-    audit = audit == null ? new AuditSettings(null) : audit;
+    audit = audit == null ? new AuditSettings(null, null) : audit;
   }
 
   public static GatewayConfig defaults() {

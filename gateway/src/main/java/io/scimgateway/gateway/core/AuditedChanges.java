@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -76,7 +75,7 @@ final class AuditedChanges {
     }
     return trail.get().recorded(change, result -> {
       StoredResource resource = subject.of(result);
-      return new AuditEvent(UUID.randomUUID().toString(),
+      return new AuditEvent(TimeOrderedIds.next(),
           Instant.now().truncatedTo(ChronoUnit.MILLIS), by.actor(), by.clientId(), by.address(),
           by.requestId(), operation, resourceType, resource == null ? null : resource.id(),
           name(resource), changes, SUCCESS);

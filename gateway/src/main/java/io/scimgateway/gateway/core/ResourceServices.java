@@ -31,8 +31,13 @@ public final class ResourceServices {
   private final CatalogListing catalogs;
   private final Optional<AuditTrail> auditTrail;
 
+  /**
+   * @param recordChanges whether changes go through the backend's audit trail ({@code
+   *     audit.enabled}); off, they are made unrecorded and {@link #auditTrail()} still reads the
+   *     events recorded before
+   */
   public ResourceServices(SchemaRegistry schemas, Backend backend, GatewayLimits limits,
-      ClientCompatibility compatibility, ResetSink resetSink) {
+      ClientCompatibility compatibility, ResetSink resetSink, boolean recordChanges) {
     this.compatibility = compatibility;
     this.catalog = backend.capability(EntitlementCatalog.class);
     this.batching = backend.capability(WriteBatching.class)
@@ -44,13 +49,14 @@ public final class ResourceServices {
         });
     this.catalogs = new CatalogListing(schemas, catalog, limits, compatibility);
     this.auditTrail = backend.capability(AuditTrail.class);
+    Optional<AuditTrail> recording = recordChanges ? auditTrail : Optional.empty();
     CursorCodec cursors = CursorCodec.of(backend.capability(SharedSecrets.class),
         Duration.ofSeconds(limits.cursorTimeoutSeconds()));
     for (ResourceTypeDefinition type : schemas.resourceTypes()) {
       Optional<ResourceStore> store = backend.store(type.getName());
       store.ifPresent(s -> byEndpoint.put(endpointName(type),
           new ResourceService(type, s, limits, cursors, compatibility, resetSink, catalog,
-              auditTrail)));
+              recording)));
     }
   }
 

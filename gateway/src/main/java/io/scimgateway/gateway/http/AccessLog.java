@@ -20,18 +20,18 @@ public final class AccessLog {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    double millis = nanos / 1_000_000.0;
+    double millis = Math.round(nanos / 100_000.0) / 10.0; // to a tenth of a millisecond
     LOG.atInfo()
         .addKeyValue("method", record.method())
         .addKeyValue("path", record.path())
         .addKeyValue("status", record.status())
-        .addKeyValue("durationMs", Math.round(millis * 10) / 10.0)
+        .addKeyValue("durationMs", millis)
         .addKeyValue("bytes", bytes)
         .addKeyValue("principal", record.principal())
         .addKeyValue("requestId", record.requestId())
         .addKeyValue("client", record.client())
         .log("{} {} {} {}ms {}B principal={} requestId={} client={}", record.method(),
-            record.path(), record.status(), String.format("%.1f", millis), bytes,
+            record.path(), record.status(), millis, bytes,
             record.principal(), record.requestId(), record.client());
   }
 }

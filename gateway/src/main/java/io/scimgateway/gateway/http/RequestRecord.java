@@ -6,7 +6,6 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the access log and the request metrics say about one request. The path keeps its query with
@@ -23,8 +22,9 @@ record RequestRecord(String method, String endpoint, String path, int status, St
 
   private static final Set<String> ENDPOINTS = Set.of("Users", "Groups", "Bulk", ".search", "Me",
       "ResourceTypes", "Schemas", "ServiceProviderConfig", "Entitlements", "Roles", "AuditEvents");
-  private static final Pattern SECRET_PARAMETER =
-      Pattern.compile("(?i)([^&=]*(token|password|secret|key|code|signature|auth)[^&=]*)=[^&]*");
+  /** Words that make a query parameter's value a possible secret, wherever they are in its name. */
+  private static final List<String> SECRET_WORDS = List.of("token", "password", "secret", "key",
+      "code", "signature", "auth");
 
   static RequestRecord of(ContainerRequestContext request, int status, Long startedNanos,
       String client) {
@@ -56,6 +56,42 @@ record RequestRecord(String method, String endpoint, String path, int status, St
   private static String masked(URI uri) {
     String query = uri.getRawQuery();
     String path = uri.getRawPath();
-    return query == null ? path : path + "?" + SECRET_PARAMETER.matcher(query).replaceAll("$1=***");
+    return query == null ? path : path + "?" + maskedQuery(query);
+  }
+
+  /**
+   * The query with the value of every parameter whose name holds a {@link #SECRET_WORDS secret
+   * word} (any case) replaced by {@code ***}: {@code access_token=abc&count=5} becomes {@code
+   * access_token=***&count=5}. One pass over the parameters; a name is only compared, never matched
+   * by a pattern that backtracks over the whole query.
+   */
+  static String maskedQuery(String query) {
+    StringBuilder masked = new StringBuilder(query.length());
+    int start = 0;
+    while (start <= query.length()) {
+      int end = query.indexOf('&', start);
+      end = end < 0 ? query.length() : end;
+      int equals = query.indexOf('=', start);
+      if (equals >= 0 && equals < end && secretName(query.substring(start, equals))) {
+        masked.append(query, start, equals + 1).append("***");
+      } else {
+        masked.append(query, start, end);
+      }
+      if (end < query.length()) {
+        masked.append('&');
+      }
+      start = end + 1;
+    }
+    return masked.toString();
+  }
+
+  private static boolean secretName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String word : SECRET_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -14,6 +14,7 @@ import io.scimgateway.gateway.core.ResourceService;
 import io.scimgateway.gateway.core.ResourceServices;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.StoredResource;
 import java.net.URI;
 import java.util.ArrayList;
@@ -30,6 +31,17 @@ final class InProcessTarget implements SyncTarget {
 
   /** Locations in bulk answers are built on it; only the ids at their ends are used. */
   private static final URI BASE = URI.create("http://localhost/scim/v2");
+
+  /**
+   * What a plan uses of a user: neither the computed {@code groups} (memberships are planned from
+   * the groups' members) nor {@code meta}, whose version would need them; the embedded store then
+   * skips a membership query per user.
+   */
+  private static final NeededAttributes USER_ATTRIBUTES =
+      NeededAttributes.allBut(Set.of("groups", "meta"));
+
+  /** Member values in one group PATCH where no payload limit stands in the way. */
+  static final int LARGE_MEMBER_WRITES = 10_000;
 
   private final String description;
   private final Backend backend;
@@ -58,7 +70,8 @@ final class InProcessTarget implements SyncTarget {
     try {
       ResourceServices services = new ResourceServices(registry, backend, limits,
           config.compatibility().toClientCompatibility(),
-          ResetSinkFactory.create(config.passwordReset(), config.data(), System::getenv));
+          ResetSinkFactory.create(config.passwordReset(), config.data(), System::getenv),
+          config.audit().enabled());
       return new InProcessTarget("the " + config.backendType() + " backend (data in " + config.data()
           + ")", backend, services, limits);
     } catch (RuntimeException e) {
@@ -75,11 +88,11 @@ final class InProcessTarget implements SyncTarget {
   @Override
   public Directory read() throws TargetUnavailableException {
     List<Directory.User> users = new ArrayList<>();
-    for (StoredResource user : all("Users")) {
+    for (StoredResource user : all("Users", USER_ATTRIBUTES)) {
       users.add(new Directory.User(user.id(), user.attributes()));
     }
     List<Directory.Group> groups = new ArrayList<>();
-    for (StoredResource group : all("Groups")) {
+    for (StoredResource group : all("Groups", NeededAttributes.ALL)) {
       Set<String> members = new HashSet<>();
       group.attributes().path("members").forEach(m -> members.add(m.path("value").asText()));
       groups.add(new Directory.Group(group.id(), group.attributes().path("displayName").asText(null),
@@ -89,7 +102,8 @@ final class InProcessTarget implements SyncTarget {
   }
 
   /** Every resource of a type, page by page with cursors, so that concurrent writes skip none. */
-  private List<StoredResource> all(String endpoint) throws TargetUnavailableException {
+  private List<StoredResource> all(String endpoint, NeededAttributes needed)
+      throws TargetUnavailableException {
     List<StoredResource> all = new ArrayList<>();
     if (services.byEndpoint(endpoint).isEmpty()) {
       return all; // a backend without groups: the plan says so if the mapping needs them
@@ -98,7 +112,8 @@ final class InProcessTarget implements SyncTarget {
     try {
       String cursor = "";
       do {
-        ListResult page = service.search(new ListQuery(null, null, 1, limits.maxResults(), cursor));
+        ListResult page = service.search(new ListQuery(null, null, 1, limits.maxResults(), cursor,
+            needed));
         all.addAll(page.resources());
         cursor = page.nextCursor();
       } while (cursor != null);
@@ -117,6 +132,12 @@ final class InProcessTarget implements SyncTarget {
   @Override
   public long maxBatchBytes() {
     return Long.MAX_VALUE; // nothing is sent over a wire
+  }
+
+  /** Nothing goes over a wire, and each PATCH costs a read of the whole group. */
+  @Override
+  public int membersPerWrite() {
+    return LARGE_MEMBER_WRITES;
   }
 
   @Override

@@ -22,17 +22,16 @@ import java.util.Map;
  */
 final class PlanExecutor {
 
-  /** Most member values in one PATCH, well below any server's payload limit. */
-  private static final int MEMBERS_PER_PATCH = 1000;
-
   private final SyncOutcome outcome = new SyncOutcome();
   private final WriteBatch batch;
   private final Map<String, String> ids;
   private final Map<String, String> groupIds = new HashMap<>();
   private final List<UserCreate> lateManagers = new ArrayList<>();
+  private final int membersPerPatch;
 
   private PlanExecutor(SyncTarget target, Progress progress, SyncPlan plan, int batchSize) {
     this.batch = new WriteBatch(target, outcome, progress, batchSize);
+    this.membersPerPatch = target.membersPerWrite();
     this.ids = new HashMap<>(plan.idsByKey());
   }
 
@@ -162,14 +161,14 @@ final class PlanExecutor {
     change.addKeys().stream().map(ids::get).filter(id -> id != null).forEach(adds::add);
     List<String> removes = change.removes().stream().map(Member::id).toList();
     String group = "group \"" + change.displayName() + "\"";
-    for (int from = 0; from < adds.size(); from += MEMBERS_PER_PATCH) {
+    for (int from = 0; from < adds.size(); from += membersPerPatch) {
       batch.add(new TargetWrite("PATCH", "/Groups/" + groupId, null, WriteBodies.addMembers(
-          adds.subList(from, Math.min(adds.size(), from + MEMBERS_PER_PATCH)))),
+          adds.subList(from, Math.min(adds.size(), from + membersPerPatch)))),
           new Origin(0, group, "add members", result -> outcome.membershipWrites++));
     }
-    for (int from = 0; from < removes.size(); from += MEMBERS_PER_PATCH) {
+    for (int from = 0; from < removes.size(); from += membersPerPatch) {
       batch.add(new TargetWrite("PATCH", "/Groups/" + groupId, null, WriteBodies.removeMembers(
-          removes.subList(from, Math.min(removes.size(), from + MEMBERS_PER_PATCH)))),
+          removes.subList(from, Math.min(removes.size(), from + membersPerPatch)))),
           new Origin(0, group, "remove members", result -> outcome.membershipWrites++));
     }
   }

@@ -26,6 +26,14 @@ final class ScimHttpTarget implements SyncTarget {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SCIM_JSON = "application/scim+json";
   private static final int PAGE_SIZE = 1000;
+  /**
+   * Groups are read one a page: a group's members are most of it, and a page of a few groups of a
+   * hundred thousand members each is more than a small server (this gateway on its default heap)
+   * can build into one answer.
+   */
+  private static final int GROUPS_PER_PAGE = 1;
+  private static final long LARGE_BULK_BYTES = 4L << 20;
+  private static final long MOST_BULK_BYTES = 2L << 20;
 
   private final URI base;
   private final String token;
@@ -64,13 +72,13 @@ final class ScimHttpTarget implements SyncTarget {
   @Override
   public Directory read() throws TargetUnavailableException {
     List<Directory.User> users = new ArrayList<>();
-    for (JsonNode user : all("/Users", "excludedAttributes=groups")) {
+    for (JsonNode user : all("/Users", PAGE_SIZE, "excludedAttributes=groups")) {
       ObjectNode attributes = (ObjectNode) user.deepCopy();
       attributes.remove(List.of("id", "meta", "schemas"));
       users.add(new Directory.User(user.path("id").asText(), attributes));
     }
     List<Directory.Group> groups = new ArrayList<>();
-    for (JsonNode group : all("/Groups", "attributes=displayName,members")) {
+    for (JsonNode group : all("/Groups", GROUPS_PER_PAGE, "attributes=displayName,members")) {
       Set<String> members = new HashSet<>();
       group.path("members").forEach(m -> members.add(m.path("value").asText()));
       groups.add(new Directory.Group(group.path("id").asText(), group.path("displayName").asText(null),
@@ -80,14 +88,15 @@ final class ScimHttpTarget implements SyncTarget {
   }
 
   /** Every resource at an endpoint: by cursor where the server has them, else by startIndex. */
-  private List<JsonNode> all(String endpoint, String projection) throws TargetUnavailableException {
+  private List<JsonNode> all(String endpoint, int pageSize, String projection)
+      throws TargetUnavailableException {
     List<JsonNode> all = new ArrayList<>();
     String cursor = "";
     long startIndex = 1;
     while (true) {
       String paging = cursors ? "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)
           : "startIndex=" + startIndex;
-      JsonNode page = get(endpoint + "?count=" + PAGE_SIZE + "&" + paging + "&" + projection);
+      JsonNode page = get(endpoint + "?count=" + pageSize + "&" + paging + "&" + projection);
       JsonNode resources = page.path("Resources");
       resources.forEach(all::add);
       startIndex += resources.size();
@@ -105,9 +114,26 @@ final class ScimHttpTarget implements SyncTarget {
     return bulkOperations;
   }
 
+  /**
+   * The server's /Bulk payload limit, but at most {@value #MOST_BULK_BYTES} bytes: a server holds a
+   * whole bulk request, and what each operation reads, until it answers, and a small one (this
+   * gateway on its default 160 MB heap) runs out of memory on a body of many megabytes of group
+   * member PATCHes well before its advertised limit. A thousand creates take about half a
+   * megabyte, so this costs them nothing.
+   */
   @Override
   public long maxBatchBytes() {
-    return bulkBytes;
+    return Math.min(bulkBytes, MOST_BULK_BYTES);
+  }
+
+  /**
+   * Through a /Bulk that takes some megabytes, {@link InProcessTarget#LARGE_MEMBER_WRITES} members
+   * a PATCH (about 50 bytes each, half a megabyte); otherwise the default, which any server takes.
+   */
+  @Override
+  public int membersPerWrite() {
+    return bulkOperations > 1 && bulkBytes >= LARGE_BULK_BYTES ? InProcessTarget.LARGE_MEMBER_WRITES
+        : SyncTarget.super.membersPerWrite();
   }
 
   @Override

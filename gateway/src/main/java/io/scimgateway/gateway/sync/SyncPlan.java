@@ -57,16 +57,17 @@ record SyncPlan(List<GroupCreate> groupCreates, List<UserCreate> creates, List<U
     return removals.size();
   }
 
-  /** How many writes the plan needs, for the progress bar. */
-  long writes() {
+  /** How many writes the plan needs, {@code membersPerWrite} members a PATCH: for the progress bar. */
+  long writes(int membersPerWrite) {
     long memberWrites = 0;
     for (MemberChange change : memberChanges) {
-      memberWrites += (change.addKeys().size() + 999) / 1000 + (change.removes().size() + 999) / 1000;
+      memberWrites += (change.addKeys().size() + membersPerWrite - 1) / membersPerWrite
+          + (change.removes().size() + membersPerWrite - 1) / membersPerWrite;
     }
     return groupCreates.size() + creates.size() + updates.size() + removals.size() + memberWrites;
   }
 
   boolean isEmpty() {
-    return writes() == 0;
+    return writes(1) == 0;
   }
 }

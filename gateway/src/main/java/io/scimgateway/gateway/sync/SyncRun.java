@@ -33,7 +33,8 @@ final class SyncRun {
     if (refused) {
       return SyncCommand.REFUSED;
     }
-    Progress progress = Progress.to(err, plan.writes(), System.console() != null);
+    Progress progress = Progress.to(err, plan.writes(target.membersPerWrite()),
+        System.console() != null);
     SyncOutcome outcome = PlanExecutor.run(plan, target, progress,
         batchSize == null ? target.batchSize() : Math.max(1, Math.min(batchSize, target.batchSize())));
     progress.finish();

@@ -22,6 +22,15 @@ interface SyncTarget extends AutoCloseable {
 
   List<WriteResult> write(List<TargetWrite> writes) throws TargetUnavailableException;
 
+  /**
+   * Most member values one group PATCH carries. A server reads the whole group again for every
+   * PATCH of its members (to answer it, and for its version), so a large group fills fastest in few
+   * large PATCHes where the target takes them; a thousand keeps any server's payload limit.
+   */
+  default int membersPerWrite() {
+    return 1_000;
+  }
+
   @Override
   void close();
 }
