@@ -81,10 +81,10 @@ class AppwriteUserNameTest {
     int before = appwrite.received().size();
     JsonNode found = lookUp("corp-JDOE");
     List<String> calls = appwrite.received().subList(before, appwrite.received().size());
-    // One list call finds the user; the user's groups (its memberships) are one more.
+    // One list call finds the user; its groups (memberships) are returned on request only.
     assertEquals(1, calls.stream().filter(call -> call.startsWith("GET /v1/users?")).count(),
         calls::toString);
-    assertEquals(2, calls.size(), calls::toString);
+    assertEquals(1, calls.size(), calls::toString);
     assertEquals(1, found.path("totalResults").asInt(), found::toString);
     assertEquals(id, found.path("Resources").get(0).path("id").asText());
     assertEquals(0, lookUp("jdoe@example.com").path("totalResults").asInt(),

@@ -20,8 +20,10 @@ import java.util.function.Supplier;
 
 /**
  * The requests whose platform calls are held to a goal, as identity providers send them (no
- * {@code attributes}, so a user's {@code groups} are returned), run on a {@link SeededPlatform}; each
- * answer is checked to be what was asked for. The user looked up is a seeded one.
+ * {@code attributes}), run on a {@link SeededPlatform}; each answer is checked to be what was asked
+ * for. A backend that reads a user's {@code groups}, {@code roles} or {@code entitlements} with calls of
+ * its own serves them returned on request, so only the row that names {@code groups} reads them. The
+ * user looked up is a seeded one.
  */
 final class CallTable {
 
@@ -30,7 +32,7 @@ final class CallTable {
     LOOKUP("GET /Users?filter=userName eq \"x\"", 1),
     PAGE("GET /Users?count=100", 2),
     PAGE_OF_NAMES("GET /Users?count=100&attributes=userName", 2),
-    ONE_USER("GET /Users/{id} (groups returned)", 3),
+    ONE_USER("GET /Users/{id}?attributes=userName,groups", 3),
     ADD_100_MEMBERS("PATCH /Groups/{id} adding 100 members", 3);
 
     final String request;
@@ -80,7 +82,8 @@ final class CallTable {
         () -> scim.get("/Users?count=100&attributes=userName"));
     assertEquals(100, resources(names).size(), names::toString);
 
-    ScimResponse one = counted(platform, calls, Row.ONE_USER, () -> scim.get("/Users/" + member));
+    ScimResponse one = counted(platform, calls, Row.ONE_USER,
+        () -> scim.get("/Users/" + member + "?attributes=userName,groups"));
     JsonNode groups = one.json().path("groups");
     assertEquals(groupId, groups.path(0).path("value").asText(), platform.name() + ": " + groups);
 

@@ -23,6 +23,8 @@ class EmulatedGateway<E extends AutoCloseable> implements AutoCloseable {
 
   final E emulator;
   final ScimSession scim;
+  /** The gateway's {@code backend} section, as a configuration file would hold it. */
+  final ObjectNode backendSection;
   private final TestGateway gateway;
   private final Function<E, List<String>> calls;
 
@@ -35,6 +37,7 @@ class EmulatedGateway<E extends AutoCloseable> implements AutoCloseable {
     try {
       ObjectNode adjusted = backend.apply(section.of(emulator, data));
       this.gateway = TestGateway.start(TestGateway.config(data, adjusted), TestGateway.TOKEN);
+      this.backendSection = adjusted.deepCopy();
     } catch (IOException | RuntimeException e) {
       closeAfter(emulator, e);
       throw e;

@@ -48,8 +48,22 @@ final class GatewayProcess implements AutoCloseable {
    */
   static GatewayProcess startWith(Map<String, String> environment, String... args) {
     // A test's gateway lives seconds: the quick JIT tier starts it on less CPU than full optimisation.
-    List<String> command = new ArrayList<>(
-        List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+    return launch(List.of("-XX:TieredStopAtLevel=1"), environment, args);
+  }
+
+  /**
+   * Starts {@code java -jar scim-gateway.jar args...} exactly as README says, without JVM options,
+   * for a benchmark that measures the gateway as its users run it.
+   */
+  static GatewayProcess startAsReadmeSays(Map<String, String> environment, String... args) {
+    return launch(List.of(), environment, args);
+  }
+
+  private static GatewayProcess launch(List<String> jvmOptions, Map<String, String> environment,
+      String... args) {
+    List<String> command = new ArrayList<>(List.of(javaExecutable()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("SCIM_GATEWAY_TOKEN");

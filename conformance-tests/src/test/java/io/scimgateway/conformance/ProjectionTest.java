@@ -161,7 +161,7 @@ class ProjectionTest {
 
   @Test
   void groupsOnUsersAreLeftOutWhenExcluded() {
-    assertPresent(alice(""), "groups");
+    assertPresent(alice("?attributes=userName,groups"), "groups");
 
     JsonNode alice = alice("?excludedAttributes=groups");
     assertAbsent(alice, "groups");
@@ -169,6 +169,24 @@ class ProjectionTest {
     for (JsonNode user : resources(scim.get("/Users?excludedAttributes=groups"))) {
       assertAbsent(user, "groups");
     }
+  }
+
+  /**
+   * A backend that reads a user's groups with platform calls of their own serves them returned on
+   * request (RFC 7643 section 7): a response holds them only when {@code attributes} names them, and
+   * /Schemas says which.
+   */
+  @Test
+  void groupsOnUsersAreReturnedAsTheServedSchemaSays() {
+    boolean byDefault = ServedUserSchema.returnedByDefault(scim, "groups");
+    assertEquals(byDefault, alice("").has("groups"), "returned " + ServedUserSchema.returned(scim, "groups"));
+    if (!byDefault) {
+      for (JsonNode user : resources(scim.get("/Users"))) {
+        assertAbsent(user, "groups");
+      }
+    }
+    assertPresent(alice("?attributes=groups"), "groups");
+    assertEquals(byDefault, alice("?excludedAttributes=emails").has("groups"));
   }
 
   @Test

@@ -79,6 +79,11 @@ final class SeededPlatform implements AutoCloseable {
     return new Calls(calls.getAsInt() - before, made);
   }
 
+  /** The {@code backend} section of the gateway's configuration over this platform. */
+  ObjectNode backendSection() {
+    return gateway.backendSection.deepCopy();
+  }
+
   /** The last requests the platform received whole, oldest first, to be sent again directly. */
   List<EmulatorRequest> recent() {
     return recent.get();

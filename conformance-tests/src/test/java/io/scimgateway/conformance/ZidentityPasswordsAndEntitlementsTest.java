@@ -98,7 +98,7 @@ class ZidentityPasswordsAndEntitlementsTest {
           List.of(new ZidEntitlements.Named("role-1", "super_admin", "Super Admin")),
           new ZidEntitlements.Named("scope-1", "org", "Organization"), zia));
 
-      JsonNode user = zid.scim.get("/Users/" + id).json();
+      JsonNode user = zid.scim.get("/Users/" + id + "?attributes=entitlements,roles").json();
       assertEquals(SERVICE_ID, user.path("entitlements").path(0).path("value").asText(), user::toString);
       assertEquals("ZIA", user.path("entitlements").path(0).path("display").asText());
       assertEquals("role-1", user.path("roles").path(0).path("value").asText(), user::toString);

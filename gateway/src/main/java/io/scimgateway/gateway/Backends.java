@@ -1,11 +1,14 @@
 package io.scimgateway.gateway;
 
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.gateway.config.GatewayConfig;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.BackendContext;
 import io.scimgateway.spi.BackendProvider;
+import io.scimgateway.spi.ReturnedOnRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** The backends this gateway has, found with {@link ServiceLoader}, and opening the configured one. */
@@ -29,5 +32,23 @@ public final class Backends {
     }
     throw new IllegalArgumentException("backend.type \"" + type + "\" names no backend this gateway "
         + "has. Use one of " + String.join(", ", names()) + ".");
+  }
+
+  /**
+   * The schemas as {@code backend} serves them: {@code registry}, with the attributes the backend reads
+   * with platform calls of their own ({@link ReturnedOnRequest}) returned only when a request names them.
+   * Requests, responses and {@code /Schemas} all use what this returns.
+   */
+  public static SchemaRegistry servedSchemas(SchemaRegistry registry, Backend backend) {
+    Optional<ReturnedOnRequest> costly = backend.capability(ReturnedOnRequest.class);
+    if (costly.isEmpty()) {
+      return registry;
+    }
+    SchemaRegistry served = registry;
+    for (ResourceTypeDefinition type : registry.resourceTypes()) {
+      String id = type.toScimResource().getId();
+      served = served.returningOnRequest(id, costly.get().attributes(id));
+    }
+    return served;
   }
 }

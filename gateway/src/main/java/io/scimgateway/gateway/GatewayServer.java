@@ -92,9 +92,10 @@ public final class GatewayServer implements AutoCloseable {
       throw e;
     }
     try {
-      ResourceServices services = new ResourceServices(registry, backend, limits,
+      SchemaRegistry served = Backends.servedSchemas(registry, backend);
+      ResourceServices services = new ResourceServices(served, backend, limits,
           config.compatibility().toClientCompatibility(), resetSink, config.audit().enabled());
-      GatewayApplication application = new GatewayApplication(config.server().basePath(), registry,
+      GatewayApplication application = new GatewayApplication(config.server().basePath(), served,
           services, limits, authenticator, metrics);
       URI listen = URI.create("http://" + hostForUri(config.server().bind()) + ":"
           + config.server().port() + "/");

@@ -1,5 +1,6 @@
 package io.scimgateway.schemas;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
@@ -8,6 +9,7 @@ import io.scimgateway.schemas.SchemaIndexLoader.Document;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -49,13 +52,16 @@ public final class SchemaRegistry {
   private record LoadedType(ResourceTypeDefinition definition, ObjectNode json) {
   }
 
+  private final List<Document> documents;
   private final List<SchemaResource> schemas;
   private final Map<String, SchemaResource> schemasById;
   private final List<ResourceTypeDefinition> resourceTypes;
   private final Map<String, LoadedType> typesById;
   private final Map<String, LoadedType> typesByEndpoint;
 
-  private SchemaRegistry(Map<String, SchemaResource> schemasById, Map<String, LoadedType> typesById) {
+  private SchemaRegistry(List<Document> documents, Map<String, SchemaResource> schemasById,
+      Map<String, LoadedType> typesById) {
+    this.documents = List.copyOf(documents);
     this.schemas = List.copyOf(schemasById.values());
     this.schemasById = Map.copyOf(schemasById);
     this.resourceTypes = typesById.values().stream().map(LoadedType::definition).toList();
@@ -94,8 +100,52 @@ public final class SchemaRegistry {
     Map<Kind, List<Document>> byKind = byKind(documents);
     Map<String, URL> sources = new HashMap<>();
     Map<String, SchemaResource> schemas = readSchemas(byKind.get(Kind.SCHEMA), sources);
-    return new SchemaRegistry(schemas,
+    return new SchemaRegistry(documents, schemas,
         readResourceTypes(byKind.get(Kind.RESOURCE_TYPE), schemas, sources));
+  }
+
+  /**
+   * This registry with the listed top-level attributes of a resource type's core schema returned only
+   * when a request names them ({@code "returned": "request"}), for a backend that pays a platform call
+   * to read them. Attributes returned {@code never} stay so.
+   *
+   * @param resourceTypeId the resource type, such as {@code "User"}
+   * @throws IllegalArgumentException when the resource type or an attribute is unknown, or an attribute
+   *     is returned {@code always}, which no backend may change
+   */
+  public SchemaRegistry returningOnRequest(String resourceTypeId, Set<String> attributes) {
+    if (attributes.isEmpty()) {
+      return this;
+    }
+    String coreSchema = resourceType(resourceTypeId)
+        .orElseThrow(() -> new IllegalArgumentException("No resource type with id " + resourceTypeId))
+        .getCoreSchema().getId();
+    Set<String> pending = new HashSet<>();
+    attributes.forEach(name -> pending.add(key(name)));
+    List<Document> changed = new ArrayList<>();
+    for (Document document : documents) {
+      if (DefinitionReader.kindOf(document) == Kind.SCHEMA
+          && document.json().path("id").asText().equalsIgnoreCase(coreSchema)) {
+        ObjectNode json = document.json().deepCopy();
+        for (JsonNode attribute : json.path("attributes")) {
+          String name = key(attribute.path("name").asText());
+          String returned = attribute.path("returned").asText("default");
+          if (pending.remove(name) && !returned.equals("never")) {
+            if (returned.equals("always")) {
+              throw new IllegalArgumentException(resourceTypeId + " attribute " + name
+                  + " is returned always and cannot be returned on request only");
+            }
+            ((ObjectNode) attribute).put("returned", "request");
+          }
+        }
+        document = new Document(document.url(), json);
+      }
+      changed.add(document);
+    }
+    if (!pending.isEmpty()) {
+      throw new IllegalArgumentException(resourceTypeId + " has no attribute " + pending);
+    }
+    return from(changed);
   }
 
   private static Map<String, SchemaResource> readSchemas(

@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,6 +160,25 @@ class SchemaRegistryTest {
         sub.getName()));
     assertEquals(List.of("direct", "indirect"), attribute(USER, "groups.type").getCanonicalValues());
     assertEquals(List.of("User", "Group"), attribute(USER, "groups.$ref").getReferenceTypes());
+  }
+
+  @Test
+  void aBackendCanReturnCostlyAttributesOnRequestOnly() {
+    SchemaRegistry served = REGISTRY.returningOnRequest("User", Set.of("Groups", "roles", "password"));
+    Map<String, Returned> returned = new java.util.HashMap<>();
+    served.schema(USER).orElseThrow().getAttributes()
+        .forEach(each -> returned.put(each.getName(), each.getReturned()));
+    assertAll(
+        () -> assertEquals(Returned.REQUEST, returned.get("groups")),
+        () -> assertEquals(Returned.REQUEST, returned.get("roles")),
+        () -> assertEquals(Returned.NEVER, returned.get("password"), "never stays never"),
+        () -> assertEquals(Returned.DEFAULT, returned.get("entitlements")),
+        () -> assertEquals(Returned.DEFAULT, attribute(USER, "groups").getReturned(), "the original is unchanged"),
+        () -> assertSame(served.schema(USER).orElseThrow(),
+            served.resourceType("User").orElseThrow().getCoreSchema(), "the resource type uses the changed schema"),
+        () -> assertSame(REGISTRY, REGISTRY.returningOnRequest("User", Set.of())));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> REGISTRY.returningOnRequest("User", Set.of("teams"))).getMessage().contains("teams"));
   }
 
   @Test

@@ -78,7 +78,7 @@ final class AppwriteUserStore extends RemoteStore implements PasswordManagement 
     scim.remove("groups");
     try {
       user = applyFields(id, user, fields);
-      return AppwriteUserView.of(user, Optional.of(keep(id, scim)), JSON.arrayNode());
+      return AppwriteUserView.of(user, Optional.of(keep(id, scim)), null); // groups: on request
     } catch (ScimException e) {
       api.undoCreate(userPath(id));
       throw e;
@@ -171,6 +171,12 @@ final class AppwriteUserStore extends RemoteStore implements PasswordManagement 
         : api.listAll(userPath(id) + "/memberships", "memberships", List.of());
     ArrayNode groups = AppwriteUserView.groups(memberships);
     return AppwriteUserView.of(user, record, teams.withIndirect(groups));
+  }
+
+  /** A user's teams are memberships, which Appwrite lists per user or per team. */
+  @Override
+  protected Set<String> returnedOnRequest() {
+    return Set.of("groups");
   }
 
   @Override

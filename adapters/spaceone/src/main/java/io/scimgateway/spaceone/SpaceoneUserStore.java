@@ -17,6 +17,7 @@ import io.scimgateway.spi.StoredResource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * SCIM Users on SpaceONE's identity v1 users, found by {@code user_id} (the userName, which SpaceONE
@@ -65,8 +66,7 @@ final class SpaceoneUserStore extends RemoteStore {
       user = users.setEnabled(userId, false);
     }
     LocalRecord kept = keep(SpaceoneUserView.id(user), SpaceoneUserView.kept(scim, user));
-    return view(collection.related(List.of(user), NeededAttributes.ALL).get(0), Optional.of(kept),
-        NeededAttributes.ALL);
+    return view(collection.related(List.of(user), answered()).get(0), Optional.of(kept), answered());
   }
 
   /** The user whose user_id is this one, whatever its case (SCIM's userName ignores case). */
@@ -111,6 +111,12 @@ final class SpaceoneUserStore extends RemoteStore {
     JsonNode roles = user.remove(SpaceoneUserCollection.ROLES);
     return SpaceoneUserView.of(user, held, groups instanceof ArrayNode array ? array : null,
         roles instanceof ArrayNode array ? array : null);
+  }
+
+  /** User groups and role bindings are collections of their own: a call each for a page. */
+  @Override
+  protected Set<String> returnedOnRequest() {
+    return Set.of("groups", "roles");
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * SCIM Users on ZIdentity's {@code /users}. ZIdentity holds the login name (userName), names, two
@@ -69,7 +70,7 @@ final class ZidentityUserStore extends RemoteStore {
         throw e;
       }
     }
-    return view(user, Optional.of(keep(id, scim)), NeededAttributes.ALL);
+    return view(user, Optional.of(keep(id, scim)), answered());
   }
 
   /** POST /users: 201 with the user as observed, 202 as documented, perhaps without a body. */
@@ -123,6 +124,12 @@ final class ZidentityUserStore extends RemoteStore {
         needed.includes("entitlements") ? ZidentityEntitlements.attribute(entitlements.services(id))
             : null,
         needed.includes("roles") ? ZidentityEntitlements.attribute(entitlements.roles(id)) : null));
+  }
+
+  /** ZIdentity reads a user's groups, service entitlements and admin entitlements a call each. */
+  @Override
+  protected Set<String> returnedOnRequest() {
+    return Set.of("groups", "entitlements", "roles");
   }
 
   @Override

@@ -28,22 +28,29 @@ public final class ETags {
   }
 
   /**
-   * Whether an {@code If-Match} header lets a write go ahead: as {@link #matches}, and also a tag that
-   * names the version's first part alone. A version's second part, after a dot, covers read-only
+   * Whether an {@code If-Match} header lets a write go ahead: as {@link #matches}, and also a tag
+   * whose first part is the version's. A version's second part, after a dot, covers read-only
    * attributes kept apart from the resource (a user's groups): a read that skipped them answers the
-   * first part only, and a write cannot lose them.
+   * first part only, one that named them both parts, and a write cannot lose them either way.
    */
   public static boolean allowsWrite(String header, StoredResource resource) {
     if (matches(header, resource)) {
       return true;
     }
-    String version = resource.version();
+    String first = firstPart(resource.version());
+    return Arrays.stream(header.split(",")).map(String::trim)
+        .anyMatch(tag -> firstPart(unquoted(opaque(tag))).equals(first));
+  }
+
+  /** A version without its second part, after the dot, if it has one. */
+  private static String firstPart(String version) {
     int dot = version.indexOf('.');
-    if (dot < 0) {
-      return false;
-    }
-    String first = "\"" + version.substring(0, dot) + "\"";
-    return Arrays.stream(header.split(",")).map(String::trim).anyMatch(tag -> opaque(tag).equals(first));
+    return dot < 0 ? version : version.substring(0, dot);
+  }
+
+  private static String unquoted(String tag) {
+    return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+        ? tag.substring(1, tag.length() - 1) : tag;
   }
 
   private static String opaque(String tag) {

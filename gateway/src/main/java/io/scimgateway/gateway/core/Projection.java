@@ -38,6 +38,12 @@ public final class Projection {
     this.returned = returned;
   }
 
+  /** What a request that names neither {@code attributes} nor {@code excludedAttributes} gets. */
+  public static Projection plain(ResourceTypeDefinition resourceType) {
+    DefaultProjection defaults = DEFAULTS.computeIfAbsent(resourceType, DefaultProjection::new);
+    return new Projection(null, defaults, defaults::returns);
+  }
+
   /**
    * Parses the comma-separated attribute lists; {@code attributes} wins when both are given.
    *
@@ -47,8 +53,7 @@ public final class Projection {
       String excludedAttributes) throws BadRequestException {
     boolean included = attributes != null && !attributes.isBlank();
     if (!included && (excludedAttributes == null || excludedAttributes.isBlank())) {
-      DefaultProjection defaults = DEFAULTS.computeIfAbsent(resourceType, DefaultProjection::new);
-      return new Projection(null, defaults, defaults::returns);
+      return plain(resourceType);
     }
     String list = included ? attributes : excludedAttributes;
     Set<Path> paths = paths(resourceType, list, included ? "attributes" : "excludedAttributes");

@@ -5,6 +5,7 @@ import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.GroupMembership;
@@ -44,6 +45,9 @@ public final class ResourceService {
   private final EntitlementRules entitlements;
   private final UniqueGroupNames groupNames;
   private final AuditedChanges audit;
+  /** What a read that names no attributes uses: not those returned on request. */
+  private final NeededAttributes plainRead;
+  private final boolean returnsOnRequest;
 
   public ResourceService(ResourceTypeDefinition resourceType, ResourceStore store,
       GatewayLimits limits, CursorCodec cursors, ClientCompatibility compatibility,
@@ -58,6 +62,9 @@ public final class ResourceService {
     this.passwords = new PasswordActions(store.capability(PasswordManagement.class), resetSink);
     this.entitlements = new EntitlementRules(catalog);
     this.groupNames = new UniqueGroupNames(resourceType, search);
+    this.plainRead = Projection.plain(resourceType).returned();
+    this.returnsOnRequest = resourceType.getCoreSchema().getAttributes().stream()
+        .anyMatch(a -> a.getReturned() == AttributeDefinition.Returned.REQUEST);
     this.audit = new AuditedChanges(auditTrail, resourceType.getName(), validator::writable);
   }
 
@@ -130,17 +137,20 @@ public final class ResourceService {
     if (changes.isPresent()) {
       return changeMembers(by, id, changes.get(), preconditions);
     }
+    if (patch.getOperations().isEmpty()) {
+      // Nothing to change (compatibility.emptyPatches): answer what a plain read would.
+      StoredResource current = get(id, plainRead);
+      preconditions.checkWrite(current);
+      return current;
+    }
     for (int attempt = 1; ; attempt++) {
       StoredResource current = get(id);
       preconditions.checkWrite(current);
-      if (patch.getOperations().isEmpty()) {
-        return current; // nothing to change (compatibility.emptyPatches)
-      }
       ObjectNode after = validator.forPatch(patch, current.id(), current.attributes());
       PasswordRequest password = passwords.take(after, WriteKind.PATCH);
       passwords.check(id, password);
       if (!password.isEmpty() && after.equals(validator.writable(current.attributes()))) {
-        return audit.passwordActions(by, passwords.apply(current, password), password);
+        return audit.passwordActions(by, passwords.apply(plainAnswer(current), password), password);
       }
       entitlements.apply(after, current.attributes(), WriteKind.PATCH);
       Optional<StoredResource> patched = replaceUnlessRaced(by, current, after, password,
@@ -149,6 +159,14 @@ public final class ResourceService {
         return passwords.apply(patched.get(), password);
       }
     }
+  }
+
+  /**
+   * What a plain read gives of a resource read whole for a write: the same, unless attributes are
+   * returned on request, whose read also shows in the version; then read again without them.
+   */
+  private StoredResource plainAnswer(StoredResource current) throws ScimException {
+    return returnsOnRequest ? get(current.id(), plainRead) : current;
   }
 
   /** Stores the change; empty when a concurrent write won and {@code retry} allows another attempt. */

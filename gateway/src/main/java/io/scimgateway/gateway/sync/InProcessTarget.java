@@ -68,7 +68,8 @@ final class InProcessTarget implements SyncTarget {
       throw new TargetUnavailableException("The configured backend does not open: " + e.getMessage(), e);
     }
     try {
-      ResourceServices services = new ResourceServices(registry, backend, limits,
+      SchemaRegistry served = Backends.servedSchemas(registry, backend);
+      ResourceServices services = new ResourceServices(served, backend, limits,
           config.compatibility().toClientCompatibility(),
           ResetSinkFactory.create(config.passwordReset(), config.data(), System::getenv),
           config.audit().enabled());

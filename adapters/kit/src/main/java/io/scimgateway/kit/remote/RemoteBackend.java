@@ -5,10 +5,12 @@ import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.HealthCheck;
 import io.scimgateway.spi.ResourceStore;
+import io.scimgateway.spi.ReturnedOnRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A backend on a remote platform: its stores by resource type, its capabilities, and the local state
@@ -23,7 +25,9 @@ import java.util.Optional;
  * repairInterruptedWrites();
  * }</pre>
  *
- * <p>Every remote backend keeps its audit trail in its local state ({@link AuditTrail}).
+ * <p>Every remote backend keeps its audit trail in its local state ({@link AuditTrail}), and has the
+ * gateway return the attributes its stores read with calls of their own only on request
+ * ({@link ReturnedOnRequest}, from {@link RemoteStore#returnedOnRequest}).
  */
 public abstract class RemoteBackend implements Backend {
 
@@ -31,10 +35,12 @@ public abstract class RemoteBackend implements Backend {
   private final Map<String, ResourceStore> unjournaled = new HashMap<>();
   private final Map<String, ResourceStore> stores = new HashMap<>();
   private final Map<Class<?>, Object> capabilities = new HashMap<>();
+  private final Map<String, Set<String>> onRequest = new HashMap<>();
 
   protected RemoteBackend(LocalState local) {
     this.local = local;
     offer(AuditTrail.class, local.auditTrail());
+    offer(ReturnedOnRequest.class, resourceType -> onRequest.getOrDefault(resourceType, Set.of()));
   }
 
   /**
@@ -42,6 +48,9 @@ public abstract class RemoteBackend implements Backend {
    * ({@link JournaledStore}); call from the constructor only.
    */
   protected final void serve(String resourceTypeId, ResourceStore store) {
+    if (store instanceof RemoteStore remote) {
+      onRequest.put(resourceTypeId, remote.returnedOnRequest());
+    }
     unjournaled.put(resourceTypeId, store);
     stores.put(resourceTypeId, new JournaledStore(store, resourceTypeId, local.pendingWrites()));
   }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The skeleton of a store whose resources live on a remote platform, with what the platform cannot
@@ -156,9 +157,25 @@ public abstract class RemoteStore implements ResourceStore {
     return new Current(record, view(record, local.get(resourceType, id), NeededAttributes.ALL));
   }
 
-  /** The resource as stored now, or 404: what a write answers. */
+  /**
+   * The resource as stored now, or 404: what a write answers. Like a read that names no attributes,
+   * it skips those returned on request, so the write's version is the one such a read gives.
+   */
   protected final StoredResource stored(String id) throws ScimException {
-    return get(id).orElseThrow(() -> notFound(id));
+    return get(id, answered()).orElseThrow(() -> notFound(id));
+  }
+
+  /** What a write's answer reads: all but the attributes returned on request. */
+  protected final NeededAttributes answered() {
+    return NeededAttributes.allBut(returnedOnRequest());
+  }
+
+  /**
+   * Top-level attributes this store reads with platform calls of their own (a user's {@code groups},
+   * say), which the gateway therefore returns only when a request names them; none by default.
+   */
+  protected Set<String> returnedOnRequest() {
+    return Set.of();
   }
 
   /** Platform records joined with their local records in one local read. */
