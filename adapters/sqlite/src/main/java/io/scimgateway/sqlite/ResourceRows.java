@@ -99,23 +99,33 @@ final class ResourceRows {
    * A filtered page selects the matching pks first, so that SQLite evaluates the filter over the
    * narrowest index that holds its columns (a {@code displayName co} scans the display-name index, not
    * every row's JSON) and reads whole rows only for matches; an unfiltered page walks the pk index.
+   * An unfiltered page past the first skips its offset over pks alone, so that PostgreSQL counts off
+   * 900,000 rows in an index, not in the table (SQLite defers reading a row until it is needed).
    */
   private List<KeyedRow> select(Connection connection, SqlFragment where, SqlFragment after, Keyset keyset,
       SortKey key, boolean backwards, int limit, long offset, boolean withPositions) {
     boolean filtered = !where.equals(SqlFragment.TRUE);
+    boolean skipByPk = !filtered && offset > 0;
     String matching = filtered
         ? "pk IN (SELECT pk FROM resources WHERE resource_type = ? AND (" + where.sql() + "))"
+        : skipByPk ? "pk IN (SELECT pk FROM resources WHERE resource_type = ? ORDER BY "
+            + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?)"
         : "resource_type = ?";
     String sql = "SELECT " + ResourceRow.COLUMNS + ", " + key.sql() + " AS sort_key, (" + presence
         + ") AS derived_present FROM resources WHERE " + matching + " AND (" + after.sql() + ") ORDER BY "
         + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?";
     List<Object> parameters = new ArrayList<>(key.parameters());
     parameters.add(resourceType);
+    if (skipByPk) {
+      parameters.addAll(keyset.orderByParameters());
+      parameters.add(limit);
+      parameters.add(offset);
+    }
     parameters.addAll(where.parameters());
     parameters.addAll(after.parameters());
     parameters.addAll(keyset.orderByParameters());
     parameters.add(limit);
-    parameters.add(offset);
+    parameters.add(skipByPk ? 0 : offset);
     int sortKey = ResourceRow.COLUMN_COUNT + 1;
     return Statements.query(connection, sql, parameters, rs -> {
       ResourceRow row = ResourceRow.read(rs);
