@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The store on PostgreSQL beside the embedded store, in one run, for {@code benchmark.scaleUsers}
- * users (default 1,000,000): /Bulk load time, {@code userName eq} throughput and p99 with one gateway
+ * users (default 1,000,000): /Bulk load time (of {@code benchmark.bulkUsers} of them, by default
+ * all; the rest are seeded with SQL straight into the database, {@link DirectSeed}, and the table
+ * says so), {@code userName eq} throughput and p99 with one gateway
  * and (PostgreSQL) with two on the same database, a page at 90 % of the users ({@code startIndex=
  * 900001} for a million) p99, and a cursor walk over every user. Each gateway is its own process with
  * the benchmark's JVM options; the PostgreSQL server is the tests' throwaway one. Prints a table; a
@@ -38,6 +40,8 @@ class ScaleOutBenchmark {
 
   private final BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
   private final int users = Integer.getInteger("benchmark.scaleUsers", 1_000_000);
+  /** How many of them go through /Bulk; the rest are seeded straight into the database. */
+  private final int bulkUsers = Math.min(users, Integer.getInteger("benchmark.bulkUsers", users));
   private final List<String> rows = new ArrayList<>();
 
   @Test
@@ -52,10 +56,14 @@ class ScaleOutBenchmark {
         ServerProcess second = start("postgres-b", Files.createTempDirectory(root, "pg-b-"), config)) {
       URI a = first.awaitReady(START);
       URI b = second.awaitReady(START);
-      measure("postgres", List.of(a, b));
+      String password = Files.readString(cluster.passwordFile()).strip();
+      measure("postgres", List.of(a, b), (from, to) -> DirectSeed.postgres(cluster.url(database),
+          PostgresCluster.USER, password, from, to));
     }
-    try (ServerProcess sqlite = start("sqlite", Files.createTempDirectory(root, "sqlite-"), null)) {
-      measure("sqlite", List.of(sqlite.awaitReady(START)));
+    Path sqliteData = Files.createTempDirectory(root, "sqlite-");
+    try (ServerProcess sqlite = start("sqlite", sqliteData, null)) {
+      measure("sqlite", List.of(sqlite.awaitReady(START)),
+          (from, to) -> DirectSeed.sqlite(sqliteData.resolve("scim-gateway.db"), from, to));
     }
     System.out.printf(Locale.ROOT, "==== %,d users; %d clients, %d s measured after %d s warm-up; JVM %s%n",
         users, settings.clients(), settings.measure().toSeconds(), settings.warmup().toSeconds(),
@@ -66,10 +74,23 @@ class ScaleOutBenchmark {
         + "deep page p99 < 100 ms; cursor walk < 120 s");
   }
 
-  private void measure(String backend, List<URI> instances) throws Exception {
+  /** Writes users {@code from} to {@code to - 1} past the gateway; answers the seconds taken. */
+  @FunctionalInterface
+  private interface Seeder {
+    double seed(int from, int to) throws Exception;
+  }
+
+  private void measure(String backend, List<URI> instances, Seeder seeder) throws Exception {
     URI base = instances.get(0);
     String prefix = base.getPath();
-    row(backend, "/Bulk load", String.format(Locale.ROOT, "%.1f s", bulkLoad(base)));
+    double bulk = bulkLoad(base);
+    row(backend, "/Bulk load", String.format(Locale.ROOT, "%,d users in %.1f s (%,.0f users/s)",
+        bulkUsers, bulk, bulkUsers / bulk));
+    if (bulkUsers < users) {
+      row(backend, "seeded past the gateway", String.format(Locale.ROOT,
+          "%,d users in %.1f s (SQL straight into the database, not /Bulk)", users - bulkUsers,
+          seeder.seed(bulkUsers, users)));
+    }
     LoadRun.Plan eq = random -> new LoadRun.Request(prefix + "/Users?filter=" + URLEncoder.encode(
         "userName eq \"hr" + random.nextInt(users) + "@example.com\"", StandardCharsets.UTF_8)
         .replace("+", "%20"), "\"totalResults\":1,");
@@ -102,13 +123,14 @@ class ScaleOutBenchmark {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     long start = System.nanoTime();
     int created = 0;
-    for (int first = 0; first < users; first += PER_BULK) {
+    for (int first = 0; first < bulkUsers; first += PER_BULK) {
       String body = client.send(BulkLoadBenchmark.request(bulk, first,
-          Math.min(PER_BULK, users - first)), HttpResponse.BodyHandlers.ofString()).body();
+          Math.min(PER_BULK, bulkUsers - first)), HttpResponse.BodyHandlers.ofString()).body();
       created += BulkLoadBenchmark.count(body, "\"status\":\"201\"");
     }
-    if (created != users) {
-      throw new AssertionError("Only " + created + " of " + users + " creates succeeded at " + base);
+    if (created != bulkUsers) {
+      throw new AssertionError("Only " + created + " of " + bulkUsers + " creates succeeded at "
+          + base);
     }
     return (System.nanoTime() - start) / 1e9;
   }

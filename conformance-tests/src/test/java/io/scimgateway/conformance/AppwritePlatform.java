@@ -5,6 +5,7 @@ import io.scimgateway.emulator.appwrite.AppwriteEmulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Appwrite, through a fresh emulator per gateway. Resets are login tokens handed to the reset sink;
@@ -12,9 +13,13 @@ import java.util.EnumSet;
  */
 public final class AppwritePlatform extends EmulatedPlatform {
 
+  /** What a gateway over Appwrite can do, wherever its local state is kept. */
+  static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.RESET_TOKENS,
+      Capability.WRITABLE_CATALOG, Capability.USERNAME_CHANGES, Capability.CATALOGS,
+      Capability.WRITABLE_ENTITLEMENTS);
+
   public AppwritePlatform() {
-    super("appwrite", EnumSet.of(Capability.RESET_TOKENS, Capability.WRITABLE_CATALOG,
-        Capability.USERNAME_CHANGES, Capability.CATALOGS, Capability.WRITABLE_ENTITLEMENTS));
+    super("appwrite", CAPABILITIES);
   }
 
   @Override

@@ -43,6 +43,16 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   /**
+   * Starts one of several instances on the same configuration: on a free port, with a data directory
+   * of its own ({@code name} in {@code data}).
+   */
+  static GatewayProcess instance(String token, Path config, Path data, String name)
+      throws IOException {
+    Path directory = Files.createDirectories(data.resolve(name));
+    return start(token, "--port", "0", "--data", directory.toString(), "--config", config.toString());
+  }
+
+  /**
    * Starts {@code java -jar scim-gateway.jar args...} with these environment variables added, and
    * none of the gateway's own tokens inherited.
    */

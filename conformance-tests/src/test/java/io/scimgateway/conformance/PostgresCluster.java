@@ -59,6 +59,13 @@ public final class PostgresCluster {
     return directory.resolve("password");
   }
 
+  /** Creates a database of its own for one test, named {@code prefix} and a unique suffix. */
+  public String newDatabase(String prefix) {
+    String database = prefix + Long.toHexString(System.nanoTime());
+    createDatabase(database);
+    return database;
+  }
+
   /** Creates {@code database} unless it exists. */
   public synchronized void createDatabase(String database) {
     try (Connection connection = DriverManager.getConnection(url("postgres"), USER, PASSWORD);

@@ -54,11 +54,11 @@ class TwoInstancesOnPostgresTest {
   @Test
   void twoInstancesShareOneDatabaseWithoutLosingOrDuplicatingWrites() throws Exception {
     PostgresCluster cluster = PostgresCluster.get();
-    String database = "two_instances_" + Long.toHexString(System.nanoTime());
-    cluster.createDatabase(database);
+    String database = cluster.newDatabase("two_instances_");
     Path config = data.resolve("gateway.yaml");
     Files.writeString(config, "backend: " + PostgresPlatform.section(cluster, database) + "\n");
-    try (GatewayProcess first = start(config, "a"); GatewayProcess second = start(config, "b")) {
+    try (GatewayProcess first = GatewayProcess.instance(TOKEN, config, data, "a");
+        GatewayProcess second = GatewayProcess.instance(TOKEN, config, data, "b")) {
       List<ScimClient> instances = List.of(
           new ScimClient(first.awaitServing(START), TOKEN),
           new ScimClient(second.awaitServing(START), TOKEN));
@@ -72,11 +72,6 @@ class TwoInstancesOnPostgresTest {
     }
   }
 
-  private GatewayProcess start(Path config, String name) throws Exception {
-    Path directory = Files.createDirectories(data.resolve(name));
-    return GatewayProcess.start(TOKEN, "--port", "0", "--data", directory.toString(),
-        "--config", config.toString());
-  }
 
   /**
    * Writers on both instances create {@code count} names each, in an order of their own, so that

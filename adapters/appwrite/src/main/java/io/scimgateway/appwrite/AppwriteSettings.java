@@ -2,6 +2,7 @@ package io.scimgateway.appwrite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.kit.BackendSettings;
+import io.scimgateway.kit.local.LocalStateLocation;
 import io.scimgateway.kit.PlatformClientSettings;
 import io.scimgateway.spi.CatalogValue;
 import java.net.URI;
@@ -16,12 +17,12 @@ import java.util.Map;
  * @param pageSize the most users or teams asked for in one list call (Appwrite's own limit is unclear;
  *     100 is safe on every version)
  * @param memberRoles the team roles a SCIM group member is given
- * @param localState the SQLite file for what Appwrite cannot hold
+ * @param localState where what Appwrite cannot hold is kept (a SQLite file, or a shared server)
  * @param entitlements the labels SCIM clients may assign as entitlements; empty allows any valid label
  * @param roles the values SCIM clients may assign as roles; empty allows any
  */
 record AppwriteSettings(PlatformClientSettings client, int pageSize, List<String> memberRoles,
-    Path localState, List<CatalogValue> entitlements, List<CatalogValue> roles) {
+    LocalStateLocation localState, List<CatalogValue> entitlements, List<CatalogValue> roles) {
 
   static final String API_KEY_VARIABLE = "APPWRITE_API_KEY";
 
@@ -40,7 +41,7 @@ record AppwriteSettings(PlatformClientSettings client, int pageSize, List<String
             "X-Appwrite-Response-Format", "1.6.0"));
     return new AppwriteSettings(client, settings.positive("pageSize", 100, 5000),
         settings.strings("memberRoles", List.of("member")),
-        dataDirectory.resolve(settings.text("localStateFile", "appwrite-local-state.db")),
+        settings.localState(dataDirectory, "appwrite-local-state.db"),
         settings.catalog("entitlements"), settings.catalog("roles"));
   }
 }

@@ -3,6 +3,7 @@ package io.scimgateway.braincloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.kit.BackendSettings;
+import io.scimgateway.kit.local.LocalStateLocation;
 import io.scimgateway.kit.PlatformClientSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,11 +27,11 @@ import java.util.Map;
  * @param heartbeat how long a session may be idle before a heartbeat; zero for what brainCloud says
  * @param groups the group type and owner profile of the groups SCIM serves; null serves no /Groups
  * @param notFoundReason the reason code brainCloud answers for an unknown profile (undocumented; 40446)
- * @param localState the SQLite file for what brainCloud cannot hold
+ * @param localState where what brainCloud cannot hold is kept (a SQLite file, or a shared server)
  */
 record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, IdentityType identityType,
     String externalAuthType, boolean deleteChildren, int pageSize, boolean countUsers, boolean sortByPlayerName,
-    int sessions, Duration heartbeat, Groups groups, int notFoundReason, Path localState) {
+    int sessions, Duration heartbeat, Groups groups, int notFoundReason, LocalStateLocation localState) {
 
   static final String DEFAULT_ENDPOINT = "https://api.braincloudservers.com/s2sdispatcher";
   static final String SECRET_VARIABLE = "BRAINCLOUD_SERVER_SECRET";
@@ -94,7 +95,7 @@ record BrainCloudSettings(PlatformClientSettings dispatcher, Server server, Iden
         Duration.ofSeconds(settings.atLeastZero("heartbeatSeconds", 0)),
         owner == null ? null : new Groups(settings.text("groupType", "scim"), owner),
         settings.positive("notFoundReasonCode", 40446),
-        dataDirectory.resolve(settings.text("localStateFile", "braincloud-local-state.db")));
+        settings.localState(dataDirectory, "braincloud-local-state.db"));
   }
 
   private static boolean bool(ObjectNode section, String name, boolean fallback) {

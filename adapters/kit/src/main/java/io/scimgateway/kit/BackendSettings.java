@@ -2,6 +2,7 @@ package io.scimgateway.kit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgateway.kit.local.LocalStateLocation;
 import io.scimgateway.spi.CatalogValue;
 import java.io.IOException;
 import java.net.URI;
@@ -41,6 +42,14 @@ public final class BackendSettings {
           + settings.path("type").asText());
     }
     return value;
+  }
+
+  /**
+   * Where the backend keeps its local state: the {@code localState} section's server, else the
+   * SQLite file {@code localStateFile} (default {@code defaultFile}) in the data directory.
+   */
+  public LocalStateLocation localState(Path dataDirectory, String defaultFile) {
+    return LocalStateLocation.from(settings, dataDirectory, defaultFile);
   }
 
   public String text(String name, String fallback) {

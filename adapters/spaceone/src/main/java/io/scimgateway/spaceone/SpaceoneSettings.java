@@ -2,6 +2,7 @@ package io.scimgateway.spaceone;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.kit.BackendSettings;
+import io.scimgateway.kit.local.LocalStateLocation;
 import io.scimgateway.kit.PlatformClientSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,10 +22,10 @@ import java.util.Map;
  * @param projectRoleId with projects as groups, the role a member gets in the project
  * @param projectGroupId with projects as groups, the project group new projects are made in (may be empty)
  * @param pageSize the most users or groups asked for in one list call
- * @param localState the SQLite file for what SpaceONE cannot hold
+ * @param localState where what SpaceONE cannot hold is kept (a SQLite file, or a shared server)
  */
 record SpaceoneSettings(PlatformClientSettings api, String prefix, String userGroupPrefix, String domainId,
-    GroupMode groups, String projectRoleId, String projectGroupId, int pageSize, Path localState) {
+    GroupMode groups, String projectRoleId, String projectGroupId, int pageSize, LocalStateLocation localState) {
 
   static final String API_KEY_VARIABLE = "SPACEONE_API_KEY";
   static final int MAX_PAGE_SIZE = 1000;
@@ -60,7 +61,7 @@ record SpaceoneSettings(PlatformClientSettings api, String prefix, String userGr
         path(settings, "prefix", "/identity/v1"), path(settings, "userGroupPrefix", "/identity/v2"),
         settings.required("domainId"), groups, projectRoleId, settings.text("projectGroupId", ""),
         settings.positive("pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE),
-        dataDirectory.resolve(settings.text("localStateFile", "spaceone-local-state.db")));
+        settings.localState(dataDirectory, "spaceone-local-state.db"));
   }
 
   private static GroupMode groupMode(String value) {

@@ -50,7 +50,7 @@ public final class AuditRows {
       insert.setString(12, event.outcome());
       insert.executeUpdate();
     } catch (SQLException e) {
-      throw new SqliteFailure(INSERT, e);
+      throw StoreFailure.on(connection, INSERT, e);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -71,7 +71,7 @@ public final class AuditRows {
         events.add(event(rows));
       }
     } catch (SQLException e) {
-      throw new SqliteFailure(sql, e);
+      throw StoreFailure.on(connection, sql, e);
     }
     return events;
   }
@@ -84,7 +84,7 @@ public final class AuditRows {
       rows.next();
       return rows.getLong(1);
     } catch (SQLException e) {
-      throw new SqliteFailure(sql, e);
+      throw StoreFailure.on(connection, sql, e);
     }
   }
 
@@ -102,7 +102,7 @@ public final class AuditRows {
     try (PreparedStatement delete = prepare(connection, sql, parameters)) {
       return delete.executeUpdate();
     } catch (SQLException e) {
-      throw new SqliteFailure(sql, e);
+      throw StoreFailure.on(connection, sql, e);
     }
   }
 

@@ -25,6 +25,15 @@ public interface SqlDatabase extends AutoCloseable {
   /** A consistent read of committed data, or inside a batch or write, of its own writes too. */
   <T> T read(ReadWork<T> work) throws ScimException;
 
+  /**
+   * A read that usually takes one statement (a lookup by id or by userName): the same as
+   * {@link #read}, except that a server database may run a single statement without a transaction
+   * of its own, and runs the work again in one as soon as it makes a second.
+   */
+  default <T> T lookup(ReadWork<T> work) throws ScimException {
+    return read(work);
+  }
+
   @Override
   void close();
 

@@ -120,7 +120,7 @@ public final class SqliteDatabase implements SqlDatabase {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new SqliteFailure("a read transaction", e);
+      throw new StoreFailure("SQLite", "a read transaction", e);
     }
   }
 

@@ -7,7 +7,6 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import io.scimgateway.spi.NeededAttributes;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,11 +52,12 @@ interface DerivedAttributes {
   JsonNode read(Connection connection, long pk, ObjectNode attributes);
 
   /**
-   * Of the rows {@code pks}, those that may have derived attributes: one query for a page, so that
-   * {@link #read} runs only where there is something to read.
+   * A condition on the {@code resources} row being selected, true where the row may have derived
+   * attributes: read with the row itself, so that {@link #read} runs only where there is something
+   * to read, and a lookup of a row with none takes one statement.
    */
-  default Set<Long> present(Connection connection, Collection<Long> pks) {
-    return new HashSet<>(pks);
+  default String presence() {
+    return "1 = 1";
   }
 
   /** A user's {@code groups}: computed from memberships, never written. */
@@ -78,8 +78,8 @@ interface DerivedAttributes {
       }
 
       @Override
-      public Set<Long> present(Connection connection, Collection<Long> pks) {
-        return memberships.withAny(connection, "member_pk", pks);
+      public String presence() {
+        return Memberships.ANY_GROUP;
       }
 
       @Override
@@ -136,8 +136,8 @@ interface DerivedAttributes {
       }
 
       @Override
-      public Set<Long> present(Connection connection, Collection<Long> pks) {
-        return memberships.withAny(connection, "group_pk", pks);
+      public String presence() {
+        return Memberships.ANY_MEMBER;
       }
 
       @Override
@@ -191,6 +191,11 @@ interface DerivedAttributes {
 
     @Override
     public void write(Handle handle, long pk, JsonNode taken) {
+    }
+
+    @Override
+    public String presence() {
+      return "1 = 0";
     }
 
     @Override

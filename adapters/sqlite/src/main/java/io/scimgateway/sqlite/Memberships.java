@@ -1,5 +1,6 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.Statements;
 import io.scimgateway.sqlitefile.Timestamps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +9,6 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +23,14 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * that change, so adding one member to a group of 50,000 is one insert.
  */
 final class Memberships {
+
+  /** True for a {@code resources} row that is a member of some group (a user with groups). */
+  static final String ANY_GROUP =
+      "EXISTS (SELECT 1 FROM memberships WHERE member_pk = resources.pk)";
+
+  /** True for a {@code resources} row that has members (a group that is not empty). */
+  static final String ANY_MEMBER =
+      "EXISTS (SELECT 1 FROM memberships WHERE group_pk = resources.pk)";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -52,7 +60,7 @@ final class Memberships {
     if (!dialect.storesNul() && id.indexOf('\0') >= 0) {
       return Optional.empty(); // no stored id holds NUL, and the database refuses to compare one
     }
-    return StoreConnection.query(handle.getConnection(), "SELECT pk, id, resource_type, "
+    return Statements.query(handle.getConnection(), "SELECT pk, id, resource_type, "
             + "coalesce(display_name, user_name) FROM resources WHERE id = ?", List.of(id),
         rs -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .stream().findFirst();
@@ -99,7 +107,7 @@ final class Memberships {
   /** The group's direct members as SCIM {@code members} values. */
   ArrayNode members(Connection connection, long groupPk) {
     ArrayNode members = JSON.arrayNode();
-    members.addAll(StoreConnection.query(connection, "SELECT r.id, r.resource_type, "
+    members.addAll(Statements.query(connection, "SELECT r.id, r.resource_type, "
             + "coalesce(r.display_name, r.user_name) AS display "
             + "FROM memberships m " + dialect.orderedJoin() + " resources r ON r.pk = m.member_pk "
             + "WHERE m.group_pk = ? ORDER BY m.member_pk", List.of(groupPk),
@@ -116,7 +124,7 @@ final class Memberships {
    */
   ArrayNode groupsOf(Connection connection, long memberPk) {
     ArrayNode groups = JSON.arrayNode();
-    groups.addAll(StoreConnection.query(connection, "WITH RECURSIVE ancestors(pk) AS ("
+    groups.addAll(Statements.query(connection, "WITH RECURSIVE ancestors(pk) AS ("
             + " SELECT group_pk FROM memberships WHERE member_pk = ?"
             + " UNION SELECT m.group_pk FROM memberships m JOIN ancestors a ON m.member_pk = a.pk)"
             + " SELECT r.id, r.display_name,"
@@ -126,17 +134,6 @@ final class Memberships {
             + " ORDER BY r.pk", List.of(memberPk, memberPk, memberPk),
         rs -> value(rs.getString(1), rs.getString(2), rs.getBoolean(3) ? "direct" : "indirect")));
     return groups;
-  }
-
-  /** Of {@code pks}, those that appear in the membership column {@code column} (a fixed name). */
-  Set<Long> withAny(Connection connection, String column, Collection<Long> pks) {
-    if (pks.isEmpty()) {
-      return Set.of();
-    }
-    String placeholders = String.join(", ", Collections.nCopies(pks.size(), "?"));
-    return new HashSet<>(StoreConnection.query(connection, "SELECT DISTINCT " + column
-        + " FROM memberships WHERE " + column + " IN (" + placeholders + ")", List.copyOf(pks),
-        rs -> rs.getLong(1)));
   }
 
   /** Marks every group that directly contains the resource as changed, before the resource goes. */

@@ -1,5 +1,6 @@
 package io.scimgateway.sqlite;
 
+import io.scimgateway.sqlitefile.Statements;
 import io.scimgateway.sqlitefile.Timestamps;
 import java.sql.Connection;
 import java.time.Instant;
@@ -12,37 +13,49 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The SQL on the {@code resources} table for one resource type. Stateless apart from the type. Reads
- * take a connection and run on its kept statements ({@link StoreConnection}); writes take a handle.
+ * take a connection and run with {@link Statements} (on SQLite, kept ones); writes take a handle.
  */
 final class ResourceRows {
 
   private final String resourceType;
   private final SqlDialect dialect;
+  private final String presence;
 
-  ResourceRows(String resourceType, SqlDialect dialect) {
+  /**
+   * @param presence the condition on a row under which it may have derived attributes
+   *     ({@link DerivedAttributes#presence}), selected with every row read
+   */
+  ResourceRows(String resourceType, SqlDialect dialect, String presence) {
     this.resourceType = resourceType;
     this.dialect = dialect;
+    this.presence = presence;
   }
 
   Optional<ResourceRow> find(Connection connection, String id) {
+    return lookUp(connection, id).map(KeyedRow::row);
+  }
+
+  /** The row with this id, and whether it may have derived attributes, in one statement. */
+  Optional<KeyedRow> lookUp(Connection connection, String id) {
     if (!dialect.storesNul() && id.indexOf('\0') >= 0) {
       return Optional.empty(); // no stored id holds NUL, and the database refuses to compare one
     }
-    return StoreConnection.query(connection, "SELECT " + ResourceRow.COLUMNS
-            + " FROM resources WHERE id = ? AND resource_type = ?", List.of(id, resourceType),
-        ResourceRow::read).stream().findFirst();
+    return Statements.query(connection, "SELECT " + ResourceRow.COLUMNS + ", (" + presence
+            + ") FROM resources WHERE id = ? AND resource_type = ?", List.of(id, resourceType),
+        rs -> new KeyedRow(ResourceRow.read(rs), null,
+            rs.getBoolean(ResourceRow.COLUMN_COUNT + 1))).stream().findFirst();
   }
 
   /** Inserts a row on the writer's kept statements and returns its pk. */
   long insert(Connection connection, String id, String json, IndexedColumns columns,
       String passwordHash, Instant now) {
     String time = Timestamps.format(now);
-    StoreConnection.update(connection, "INSERT INTO resources (id, resource_type, attributes, "
+    Statements.update(connection, "INSERT INTO resources (id, resource_type, attributes, "
         + "user_name, user_name_ci, external_id, display_name, display_name_ci, password_hash, created, "
         + "last_modified, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", Arrays.asList(id,
         resourceType, json, columns.userName(), columns.userNameFolded(), columns.externalId(),
         columns.displayName(), columns.displayNameFolded(), passwordHash, time, time));
-    return StoreConnection.query(connection, dialect.lastInsertedPk(), List.of(),
+    return Statements.query(connection, dialect.lastInsertedPk(), List.of(),
         rs -> rs.getLong(1)).get(0);
   }
 
@@ -52,7 +65,7 @@ final class ResourceRows {
    */
   boolean updateIfVersion(Connection connection, String id, long expectedVersion, String json,
       IndexedColumns columns, String passwordHash, Instant now) {
-    return StoreConnection.update(connection, "UPDATE resources SET attributes = ?, user_name = ?, "
+    return Statements.update(connection, "UPDATE resources SET attributes = ?, user_name = ?, "
         + "user_name_ci = ?, external_id = ?, display_name = ?, display_name_ci = ?, "
         + "password_hash = coalesce(?, password_hash), last_modified = ?, version = version + 1 "
         + "WHERE id = ? AND resource_type = ? AND version = ?", Arrays.asList(json,
@@ -86,44 +99,55 @@ final class ResourceRows {
    * A filtered page selects the matching pks first, so that SQLite evaluates the filter over the
    * narrowest index that holds its columns (a {@code displayName co} scans the display-name index, not
    * every row's JSON) and reads whole rows only for matches; an unfiltered page walks the pk index.
+   * An unfiltered page past the first skips its offset over pks alone, so that PostgreSQL counts off
+   * 900,000 rows in an index, not in the table (SQLite defers reading a row until it is needed).
    */
   private List<KeyedRow> select(Connection connection, SqlFragment where, SqlFragment after, Keyset keyset,
       SortKey key, boolean backwards, int limit, long offset, boolean withPositions) {
     boolean filtered = !where.equals(SqlFragment.TRUE);
+    boolean skipByPk = !filtered && offset > 0;
     String matching = filtered
         ? "pk IN (SELECT pk FROM resources WHERE resource_type = ? AND (" + where.sql() + "))"
+        : skipByPk ? "pk IN (SELECT pk FROM resources WHERE resource_type = ? ORDER BY "
+            + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?)"
         : "resource_type = ?";
-    String sql = "SELECT " + ResourceRow.COLUMNS + ", " + key.sql()
-        + " AS sort_key FROM resources WHERE " + matching + " AND (" + after.sql() + ") ORDER BY "
+    String sql = "SELECT " + ResourceRow.COLUMNS + ", " + key.sql() + " AS sort_key, (" + presence
+        + ") AS derived_present FROM resources WHERE " + matching + " AND (" + after.sql() + ") ORDER BY "
         + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?";
     List<Object> parameters = new ArrayList<>(key.parameters());
     parameters.add(resourceType);
+    if (skipByPk) {
+      parameters.addAll(keyset.orderByParameters());
+      parameters.add(limit);
+      parameters.add(offset);
+    }
     parameters.addAll(where.parameters());
     parameters.addAll(after.parameters());
     parameters.addAll(keyset.orderByParameters());
     parameters.add(limit);
-    parameters.add(offset);
+    parameters.add(skipByPk ? 0 : offset);
     int sortKey = ResourceRow.COLUMN_COUNT + 1;
-    return StoreConnection.query(connection, sql, parameters, rs -> {
+    return Statements.query(connection, sql, parameters, rs -> {
       ResourceRow row = ResourceRow.read(rs);
-      return new KeyedRow(row, withPositions ? Keyset.position(rs.getObject(sortKey), row.pk()) : null);
+      return new KeyedRow(row, withPositions ? Keyset.position(rs.getObject(sortKey), row.pk()) : null,
+          rs.getBoolean(sortKey + 1));
     });
   }
 
   long count(Connection connection, SqlFragment where) {
     if (where.equals(SqlFragment.TRUE)) {
-      return StoreConnection.query(connection, "SELECT coalesce((SELECT total FROM resource_counts "
+      return Statements.query(connection, "SELECT coalesce((SELECT total FROM resource_counts "
           + "WHERE resource_type = ?), 0)", List.of(resourceType), rs -> rs.getLong(1)).get(0);
     }
     List<Object> parameters = new ArrayList<>();
     parameters.add(resourceType);
     parameters.addAll(where.parameters());
-    return StoreConnection.query(connection,
+    return Statements.query(connection,
         "SELECT count(*) FROM resources WHERE resource_type = ? AND (" + where.sql() + ")",
         parameters, rs -> rs.getLong(1)).get(0);
   }
 
-  /** A row with its keyset position. */
-  record KeyedRow(ResourceRow row, String position) {
+  /** A row with its keyset position, and whether it may have derived attributes. */
+  record KeyedRow(ResourceRow row, String position, boolean mayHaveDerived) {
   }
 }

@@ -1,7 +1,7 @@
 package io.scimgateway.sqlite;
 
 import io.scimgateway.sqlitefile.SqlDatabase;
-import io.scimgateway.sqlitefile.SqliteFailure;
+import io.scimgateway.sqlitefile.StoreFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -61,7 +60,7 @@ final class SqliteResourceStore implements ResourceStore {
     this.resourceType = locator.resourceType().getName();
     this.locator = locator;
     this.compiler = new SqlFilterCompiler(locator, dialect);
-    this.rows = new ResourceRows(resourceType, dialect);
+    this.rows = new ResourceRows(resourceType, dialect, derived.presence());
     this.derived = derived;
     this.memberships = memberships;
     this.passwords = passwords;
@@ -71,7 +70,8 @@ final class SqliteResourceStore implements ResourceStore {
 
   @Override
   public Optional<StoredResource> get(String id) throws ScimException {
-    return database.read(connection -> rows.find(connection, id).map(row -> toStored(connection, row)));
+    return database.lookup(connection -> rows.lookUp(connection, id)
+        .map(keyed -> toStored(connection, keyed.row(), keyed.mayHaveDerived())));
   }
 
   /**
@@ -155,7 +155,7 @@ final class SqliteResourceStore implements ResourceStore {
             "The gateway asked to sort by " + query.sorting().attribute() + ", which is not sortable"));
     Keyset keyset = new Keyset(key, query.sorting() != null && query.sorting().descending(),
         dialect);
-    return database.read(connection -> {
+    SqlDatabase.ReadWork<SearchPage> read = connection -> {
       if (query.window().limit() == 0) {
         return new SearchPage(List.of(), rows.count(connection, where));
       }
@@ -178,15 +178,21 @@ final class SqliteResourceStore implements ResourceStore {
           ? found.size() : rows.count(connection, where);
       List<StoredResource> page = new ArrayList<>();
       List<String> positions = new ArrayList<>();
-      Set<Long> withDerived = !derived.neededBy(query.needed()) ? Set.of()
-          : derived.present(connection, found.stream().map(keyed -> keyed.row().pk()).toList());
+      boolean withDerived = derived.neededBy(query.needed());
       for (ResourceRows.KeyedRow keyed : found) {
-        page.add(toStored(connection, keyed.row(), withDerived.contains(keyed.row().pk())));
+        page.add(toStored(connection, keyed.row(), withDerived && keyed.mayHaveDerived()));
         positions.add(keyed.position());
       }
       return new SearchPage(page, total,
           query.window() instanceof PageWindow.Offset ? List.of() : positions);
-    });
+    };
+    // A first page may well be the whole answer in one statement (a lookup by userName).
+    return firstPage(query.window()) ? database.lookup(read) : database.read(read);
+  }
+
+  private static boolean firstPage(PageWindow window) {
+    return window.limit() > 0 && (window instanceof PageWindow.Offset offset && offset.offset() == 0
+        || window instanceof PageWindow.After after && after.position() == null);
   }
 
   @Override
@@ -267,7 +273,7 @@ final class SqliteResourceStore implements ResourceStore {
   private <T> T write(WriteCallback<T> callback, ObjectNode attributes) throws ScimException {
     try {
       return database.write(callback::apply);
-    } catch (UnableToExecuteStatementException | SqliteFailure e) {
+    } catch (UnableToExecuteStatementException | StoreFailure e) {
       if (dialect.isUniqueViolation(e) && attributes != null) {
         String unique = attributes.hasNonNull("userName") ? "userName" : "displayName";
         if (attributes.hasNonNull(unique)) {

@@ -2,6 +2,7 @@ package io.scimgateway.zidentity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.kit.BackendSettings;
+import io.scimgateway.kit.local.LocalStateLocation;
 import io.scimgateway.kit.PlatformClientSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,11 +24,11 @@ import java.util.Map;
  * @param pageSize the most users or groups asked for in one list call (ZIdentity's limit: 1000)
  * @param catalogScanUsers how many users are read to gather the /Entitlements and /Roles catalogs,
  *     which ZIdentity only lists per user
- * @param localState the SQLite file for what ZIdentity cannot hold
+ * @param localState where what ZIdentity cannot hold is kept (a SQLite file, or a shared server)
  */
 record ZidentitySettings(PlatformClientSettings api, PlatformClientSettings tokenEndpoint,
     String clientId, String clientSecret, String audience, Duration tokenRefreshMargin, int pageSize,
-    int catalogScanUsers, Path localState) {
+    int catalogScanUsers, LocalStateLocation localState) {
 
   static final String CLIENT_SECRET_VARIABLE = "ZIDENTITY_CLIENT_SECRET";
   static final String DEFAULT_AUDIENCE = "https://api.zscaler.com";
@@ -51,7 +52,7 @@ record ZidentitySettings(PlatformClientSettings api, PlatformClientSettings toke
         Duration.ofSeconds(settings.positive("tokenRefreshMarginSeconds", 300)),
         settings.positive("pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE),
         settings.positive("catalogScanUsers", MAX_PAGE_SIZE, MAX_PAGE_SIZE),
-        dataDirectory.resolve(settings.text("localStateFile", "zidentity-local-state.db")));
+        settings.localState(dataDirectory, "zidentity-local-state.db"));
   }
 
   /** Without the client secret. */

@@ -9,14 +9,17 @@ import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.sqlitefile.AuditRows;
 import io.scimgateway.sqlitefile.SchemaMigrations;
 import io.scimgateway.sqlitefile.SqliteAuditTrail;
+import io.scimgateway.sqlitefile.SqlDatabase;
 import io.scimgateway.sqlitefile.SqliteDatabase;
 import io.scimgateway.sqlitefile.SqliteSettings;
+import io.scimgateway.sqlitefile.Statements;
 import io.scimgateway.sqlitefile.Timestamps;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,17 +27,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * What a remote platform cannot hold of the SCIM resources it serves ({@code externalId}, name
- * parts, extension attributes, roles, timestamps it lacks), kept in a SQLite file of its own, by
- * resource type and the platform's id, so that what an identity provider writes it reads back.
- *
- * <p>The file has its own schema and migrations; connections are handled as for the embedded store:
- * one writer, pooled readers, WAL. Thread-safe.
+ * parts, extension attributes, roles, timestamps it lacks), kept by resource type and the platform's
+ * id, so that what an identity provider writes it reads back: in a SQLite file of the adapter's own
+ * (one writer, pooled readers, WAL, as for the embedded store), or on a database server that several
+ * gateways in front of the same platform share ({@link LocalStateLocation}). Thread-safe.
  *
  * <pre>{@code
  * try (LocalState local = LocalState.open(dataDirectory.resolve("appwrite-local.db"))) {
@@ -47,6 +49,8 @@ public final class LocalState implements AutoCloseable {
 
   /** RFC 7643 section 2.1: ATTRNAME = ALPHA *(nameChar), nameChar = "-" / "_" / DIGIT / ALPHA. */
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  /** The unique index on userName refused a row: named so by SQLite and by PostgreSQL. */
+  private static final Pattern USER_NAME_INDEX = Pattern.compile("local_records[._]user_name");
   private static final String EXTERNAL_ID = "externalId";
   private static final String USER_NAME = "userName";
   private static final String COLUMNS = "platform_id, attributes, created, last_modified";
@@ -55,20 +59,43 @@ public final class LocalState implements AutoCloseable {
   /** The file's schema; its scripts are in {@code local-state-migrations} beside this class. */
   private static final SchemaMigrations MIGRATIONS = new SchemaMigrations(LocalState.class,
       "local-state-migrations", List.of("V1__local_records.sql", "V2__user_names.sql",
-          "V3__pending_writes.sql", AuditRows.MIGRATION));
+          "V3__pending_writes.sql", AuditRows.MIGRATION, "V5__pending_write_owners.sql"));
 
-  private final SqliteDatabase database;
+  private final LocalDatabase database;
+  private final LocalStateSql sql;
   private final PendingWrites pendingWrites;
 
-  private LocalState(SqliteDatabase database) {
-    this.database = database;
-    this.pendingWrites = new PendingWrites(database);
+  /** @param owner who this gateway is among those sharing the database, or null for a file */
+  private LocalState(SqlDatabase database, LocalStateSql sql, String owner) {
+    this.database = new LocalDatabase(database);
+    this.sql = sql;
+    this.pendingWrites = new PendingWrites(this.database, owner);
   }
 
   /** Opens the file, creating it and its parent directories if need be. */
   public static LocalState open(Path file) {
-    return new LocalState(
-        new SqliteDatabase(SqliteSettings.defaults(file), MIGRATIONS));
+    return new LocalState(new SqliteDatabase(SqliteSettings.defaults(file), MIGRATIONS),
+        LocalStateSql.SQLITE, null);
+  }
+
+  /**
+   * Opens local state where the configuration puts it: its file, or the server of its type.
+   *
+   * @throws IllegalArgumentException if no server of the configured type is known
+   */
+  public static LocalState open(LocalStateLocation location) {
+    if (location instanceof LocalStateLocation.File file) {
+      return open(file.path());
+    }
+    LocalStateLocation.Server server = (LocalStateLocation.Server) location;
+    for (LocalStateServer candidate : ServiceLoader.load(LocalStateServer.class,
+        LocalState.class.getClassLoader())) {
+      if (candidate.type().equals(server.type())) {
+        return new LocalState(candidate.open(server.section()), candidate.sql(), server.owner());
+      }
+    }
+    throw new IllegalArgumentException("backend.localState.type '" + server.type()
+        + "' is not known: use sqlite or postgres");
   }
 
   /** The notes of writes begun on the platform and not yet kept here. */
@@ -76,21 +103,20 @@ public final class LocalState implements AutoCloseable {
     return pendingWrites;
   }
 
-  /** The audit trail of the platform's changes, kept in this file after each call succeeded. */
+  /** The audit trail of the platform's changes, kept here after each call succeeded. */
   public AuditTrail auditTrail() {
-    return SqliteAuditTrail.afterChanges(database);
+    return SqliteAuditTrail.afterChanges(database.database());
   }
 
   public Optional<LocalRecord> get(String resourceType, String platformId) {
-    return database.reader().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
-            + " FROM local_records WHERE resource_type = ? AND platform_id = ?")
-        .bind(0, resourceType).bind(1, platformId)
-        .map(LocalState::record).findOne());
+    return database.lookup(connection -> Statements.query(connection, "SELECT " + COLUMNS
+            + " FROM local_records WHERE resource_type = ? AND platform_id = ?",
+        List.of(resourceType, platformId), LocalState::record).stream().findFirst());
   }
 
   /**
    * The records of a page of resources, by platform id; ids without one are absent. One query
-   * however many ids: they travel as one JSON array, so SQLite's limit on parameters never applies.
+   * however many ids: they travel as one JSON array, so no limit on parameters ever applies.
    */
   public Map<String, LocalRecord> getAll(String resourceType, Collection<String> platformIds) {
     if (platformIds.isEmpty()) {
@@ -98,11 +124,9 @@ public final class LocalState implements AutoCloseable {
     }
     ArrayNode ids = JSON.createArrayNode();
     platformIds.forEach(ids::add);
-    List<LocalRecord> found = database.reader().withHandle(handle -> handle.createQuery("SELECT "
-            + COLUMNS + " FROM local_records WHERE resource_type = ? "
-            + "AND platform_id IN (SELECT value FROM json_each(?))")
-        .bind(0, resourceType).bind(1, ids.toString())
-        .map(LocalState::record).list());
+    List<LocalRecord> found = database.lookup(connection -> Statements.query(connection, "SELECT "
+            + COLUMNS + " FROM local_records WHERE resource_type = ? AND " + sql.idIn(),
+        List.of(resourceType, ids.toString()), LocalState::record));
     Map<String, LocalRecord> byId = new HashMap<>();
     found.forEach(record -> byId.put(record.platformId(), record));
     return byId;
@@ -122,7 +146,7 @@ public final class LocalState implements AutoCloseable {
     Objects.requireNonNull(platformId, "platformId");
     String time = Timestamps.format(now);
     try {
-      return database.writer().withHandle(handle -> handle.createQuery("INSERT INTO local_records "
+      return database.write(handle -> handle.createQuery("INSERT INTO local_records "
               + "(resource_type, platform_id, attributes, external_id, user_name, created, "
               + "last_modified) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (resource_type, platform_id) "
               + "DO UPDATE SET attributes = excluded.attributes, external_id = excluded.external_id, "
@@ -131,9 +155,9 @@ public final class LocalState implements AutoCloseable {
           .bind(0, resourceType).bind(1, platformId).bind(2, attributes.toString())
           .bind(3, text(attributes, EXTERNAL_ID)).bind(4, folded(text(attributes, USER_NAME)))
           .bind(5, time).bind(6, time)
-          .map(LocalState::record).one());
+          .map((rs, ctx) -> record(rs)).one());
     } catch (UnableToExecuteStatementException e) {
-      if (String.valueOf(e.getMessage()).contains("local_records.user_name")) {
+      if (USER_NAME_INDEX.matcher(String.valueOf(e.getMessage())).find()) {
         throw new UserNameTaken(text(attributes, USER_NAME), e);
       }
       throw e;
@@ -152,14 +176,13 @@ public final class LocalState implements AutoCloseable {
    * case (at most one, but for records written before the rule): looked up in an index.
    */
   public List<String> idsWithUserName(String resourceType, String userName) {
-    return database.reader().withHandle(handle -> handle.createQuery("SELECT platform_id FROM "
-            + "local_records WHERE resource_type = ? AND user_name = ? ORDER BY platform_id")
-        .bind(0, resourceType).bind(1, folded(userName)).mapTo(String.class).list());
+    return platformIds("SELECT platform_id FROM local_records WHERE resource_type = ? "
+        + "AND user_name = ? ORDER BY platform_id", resourceType, folded(userName));
   }
 
   /** Forgets the resource's record; nothing happens if it has none. */
   public void delete(String resourceType, String platformId) {
-    database.writer().useHandle(handle -> handle.createUpdate(
+    database.write(handle -> handle.createUpdate(
             "DELETE FROM local_records WHERE resource_type = ? AND platform_id = ?")
         .bind(0, resourceType).bind(1, platformId).execute());
   }
@@ -172,9 +195,7 @@ public final class LocalState implements AutoCloseable {
    * @throws IllegalArgumentException if {@code attribute} is not a SCIM attribute name
    */
   public List<String> idsWhere(String resourceType, String attribute, String value) {
-    return database.reader().withHandle(handle -> handle.createQuery(idsWhereSql(attribute))
-        .bind(0, resourceType).bind(1, value)
-        .mapTo(String.class).list());
+    return platformIds(idsWhereSql(attribute), resourceType, value);
   }
 
   /**
@@ -184,31 +205,31 @@ public final class LocalState implements AutoCloseable {
    * @throws IllegalArgumentException if {@code attribute} is not a SCIM attribute name
    */
   public List<String> idsContaining(String resourceType, String attribute, String value) {
-    if (!ATTRIBUTE_NAME.matcher(attribute).matches()) {
-      throw new IllegalArgumentException("Not a SCIM attribute name: '" + attribute + "'");
-    }
-    String path = "'$." + attribute + "'";
-    String sql = "SELECT platform_id FROM local_records WHERE resource_type = ? AND json_type("
-        + "attributes, " + path + ") = 'array' AND EXISTS (SELECT 1 FROM json_each(attributes, " + path
-        + ") WHERE type = 'text' AND value = ?) ORDER BY platform_id";
-    return database.reader().withHandle(handle -> handle.createQuery(sql)
-        .bind(0, resourceType).bind(1, value).mapTo(String.class).list());
+    return platformIds("SELECT platform_id FROM local_records WHERE resource_type = ? AND "
+        + sql.arrayHolds(checked(attribute)) + " ORDER BY platform_id", resourceType, value);
   }
 
   /**
    * The query {@link #idsWhere} runs: {@code externalId} from its indexed column, any other
    * attribute from the JSON, its name written into the path (which its syntax makes safe).
    */
-  static String idsWhereSql(String attribute) {
+  String idsWhereSql(String attribute) {
+    String matches = checked(attribute).equals(EXTERNAL_ID) ? "external_id = ?"
+        : sql.textEquals(attribute);
+    return "SELECT platform_id FROM local_records WHERE resource_type = ? AND " + matches
+        + " ORDER BY platform_id";
+  }
+
+  private static String checked(String attribute) {
     if (!ATTRIBUTE_NAME.matcher(attribute).matches()) {
       throw new IllegalArgumentException("Not a SCIM attribute name: '" + attribute + "'");
     }
-    String path = "'$." + attribute + "'";
-    String matches = attribute.equals(EXTERNAL_ID) ? "external_id = ?"
-        : "json_extract(attributes, " + path + ") = ? AND json_type(attributes, " + path
-            + ") = 'text'";
-    return "SELECT platform_id FROM local_records WHERE resource_type = ? AND " + matches
-        + " ORDER BY platform_id";
+    return attribute;
+  }
+
+  private List<String> platformIds(String query, String resourceType, String value) {
+    return database.lookup(connection -> Statements.query(connection, query,
+        Arrays.asList(resourceType, value), row -> row.getString(1)));
   }
 
   @Override
@@ -227,7 +248,7 @@ public final class LocalState implements AutoCloseable {
     return text == null ? null : text.toLowerCase(Locale.ROOT);
   }
 
-  private static LocalRecord record(ResultSet rs, StatementContext ctx) throws SQLException {
+  private static LocalRecord record(ResultSet rs) throws SQLException {
     String platformId = rs.getString("platform_id");
     try {
       return new LocalRecord(platformId, (ObjectNode) JSON.readTree(rs.getString("attributes")),

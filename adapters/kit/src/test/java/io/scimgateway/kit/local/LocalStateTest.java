@@ -238,7 +238,7 @@ class LocalStateTest {
     StringBuilder plan = new StringBuilder();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         PreparedStatement statement =
-            connection.prepareStatement("EXPLAIN QUERY PLAN " + LocalState.idsWhereSql(attribute))) {
+            connection.prepareStatement("EXPLAIN QUERY PLAN " + local.idsWhereSql(attribute))) {
       statement.setString(1, "User");
       statement.setString(2, "x");
       try (ResultSet rows = statement.executeQuery()) {
