@@ -52,17 +52,12 @@ public final class ResourceVersions {
    * A version with a second part, after a dot, for read-only attributes the platform keeps apart from
    * the record (a user's groups, roles, entitlements), so that the version moves when they change.
    * A read that skipped them (null) leaves the part out. A write's {@code If-Match} is checked against
-   * the first part only ({@link #base}): a write cannot lose what it cannot change.
+   * the first part only ({@link io.scimgateway.spi.StoredResource#versionBase}): a write cannot lose
+   * what it cannot change.
    */
   public static String withRelated(String base, JsonNode... related) {
     boolean anyRead = java.util.Arrays.stream(related).anyMatch(java.util.Objects::nonNull);
     return anyRead ? base + "." + ofContent(related) : base;
-  }
-
-  /** The part of a version that a write's precondition compares. */
-  public static String base(String version) {
-    int dot = version.indexOf('.');
-    return dot < 0 ? version : version.substring(0, dot);
   }
 
   /** The version of a resource from everything it is made of; a null part counts as JSON null. */

@@ -37,15 +37,9 @@ public final class ETags {
     if (matches(header, resource)) {
       return true;
     }
-    String first = firstPart(resource.version());
+    String base = StoredResource.versionBase(resource.version());
     return Arrays.stream(header.split(",")).map(String::trim)
-        .anyMatch(tag -> firstPart(unquoted(opaque(tag))).equals(first));
-  }
-
-  /** A version without its second part, after the dot, if it has one. */
-  private static String firstPart(String version) {
-    int dot = version.indexOf('.');
-    return dot < 0 ? version : version.substring(0, dot);
+        .anyMatch(tag -> StoredResource.versionBase(unquoted(opaque(tag))).equals(base));
   }
 
   private static String unquoted(String tag) {

@@ -7,7 +7,6 @@ import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.KeyedLocks;
-import io.scimgateway.kit.ResourceVersions;
 import io.scimgateway.kit.local.LocalRecord;
 import io.scimgateway.kit.local.LocalState;
 import io.scimgateway.spi.FilterSupport;
@@ -249,8 +248,8 @@ public abstract class RemoteStore implements ResourceStore {
   /** Refuses a write when the resource is no longer at the version the client read (If-Match). */
   protected final void requireVersion(StoredResource current, String expectedVersion)
       throws PreconditionFailedException {
-    if (expectedVersion != null && !ResourceVersions.base(current.version())
-        .equals(ResourceVersions.base(expectedVersion))) {
+    if (expectedVersion != null && !StoredResource.versionBase(current.version())
+        .equals(StoredResource.versionBase(expectedVersion))) {
       throw new PreconditionFailedException("The " + noun() + " changed since it was read; read it "
           + "again.");
     }
