@@ -6,6 +6,7 @@ import io.scimgateway.emulator.spaceone.SpaceoneSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * SpaceONE (Cloudforet) identity, through a fresh emulator per gateway. A user's userName is its
@@ -14,9 +15,11 @@ import java.util.EnumSet;
  */
 public final class SpaceonePlatform extends EmulatedPlatform {
 
+  static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CATALOGS, Capability.WRITABLE_ENTITLEMENTS,
+      Capability.MUST_CHANGE_PASSWORD);
+
   public SpaceonePlatform() {
-    super("spaceone", EnumSet.of(Capability.CATALOGS, Capability.WRITABLE_ENTITLEMENTS,
-        Capability.MUST_CHANGE_PASSWORD));
+    super("spaceone", CAPABILITIES);
   }
 
   @Override

@@ -8,7 +8,10 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.kit.PlatformClient;
 import io.scimgateway.kit.PlatformRequest;
 import io.scimgateway.kit.PlatformResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SpaceONE's identity API in its REST form: every call is {@code POST <prefix>/<resource>/<verb>}
@@ -72,6 +75,32 @@ final class SpaceoneApi {
     }
     return SpaceoneAnswer.refused(code, error.path("message").asText(""),
         client.errors().translate(response));
+  }
+
+  /** A get: the record, or empty when SpaceONE has none by that id. */
+  Optional<ObjectNode> find(String path, ObjectNode body) throws ScimException {
+    SpaceoneAnswer answer = attempt(path, body, true);
+    return answer.is(SpaceoneRefusals.NOT_FOUND) ? Optional.empty() : Optional.of(answer.orThrow());
+  }
+
+  /** A list call's page: its results and {@code total_count}. */
+  SpaceoneUsers.Page page(String path, ObjectNode body) throws ScimException {
+    ObjectNode answer = call(path, body, true);
+    List<ObjectNode> results = new ArrayList<>();
+    for (JsonNode result : answer.path("results")) {
+      if (result instanceof ObjectNode object) {
+        results.add(object);
+      }
+    }
+    return new SpaceoneUsers.Page(results, answer.path("total_count").asLong(results.size()));
+  }
+
+  /** A hard delete; a record already gone (a retried delete) is no error. */
+  void delete(String path, ObjectNode body) throws ScimException {
+    SpaceoneAnswer answer = attempt(path, body, true);
+    if (!answer.is(SpaceoneRefusals.NOT_FOUND)) {
+      answer.orThrow();
+    }
   }
 
   private JsonNode read(PlatformResponse response) throws ScimException {

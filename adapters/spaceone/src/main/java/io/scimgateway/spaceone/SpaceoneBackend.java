@@ -18,11 +18,6 @@ final class SpaceoneBackend extends RemoteBackend {
 
   SpaceoneBackend(SpaceoneSettings settings) {
     super(LocalState.open(settings.localState()));
-    if (settings.groups() == SpaceoneSettings.GroupMode.PROJECTS) {
-      local.close();
-      throw new IllegalArgumentException("backend.groups: projects is not available yet; use userGroups "
-          + "(SpaceONE v2) or none");
-    }
     Clock clock = Clock.systemUTC();
     PlatformClient client = new PlatformClient(settings.api(),
         new PlatformErrors(settings.api(), SpaceoneApi::reason));
@@ -30,9 +25,14 @@ final class SpaceoneBackend extends RemoteBackend {
     SpaceoneUsers users = new SpaceoneUsers(api, settings.prefix());
     SpaceoneRoles roles = new SpaceoneRoles(api, settings.prefix());
     SpaceoneUserCollection.GroupsOf groupsOf = userIds -> Map.of();
-    if (settings.groups() == SpaceoneSettings.GroupMode.USER_GROUPS) {
-      SpaceoneGroupStore groups = new SpaceoneGroupStore(
-          new SpaceoneUserGroups(api, settings.userGroupPrefix()), users, local, settings.pageSize(), clock);
+    SpaceoneGroups platformGroups = switch (settings.groups()) {
+      case USER_GROUPS -> new SpaceoneUserGroups(api, settings.userGroupPrefix());
+      case PROJECTS -> new SpaceoneProjects(api, settings.prefix(), settings.projectGroupId(),
+          settings.projectRoleId());
+      case NONE -> null;
+    };
+    if (platformGroups != null) {
+      SpaceoneGroupStore groups = new SpaceoneGroupStore(platformGroups, users, local, settings.pageSize(), clock);
       serve(RemoteGroupStore.RESOURCE_TYPE, groups);
       groupsOf = groups;
     }

@@ -1,6 +1,5 @@
 package io.scimgateway.spaceone;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,27 +10,26 @@ import io.scimgateway.kit.remote.RecordPage;
 import io.scimgateway.spi.FilterSupport;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.SearchQuery;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * SpaceONE v2 user groups as the remote group store reads them, each record carrying its user
- * members as SCIM ids with their names under {@link #MEMBERS}, read in one call for a whole page.
- * Thread-safe.
+ * SpaceONE's groups (v2 user groups or v1 projects) as the remote group store reads them, each
+ * record carrying its user members as SCIM ids with their names under {@link #MEMBERS}: who is in
+ * a whole page of groups, and their names, take at most two calls. Thread-safe.
  */
 final class SpaceoneGroupCollection implements PlatformCollection {
 
   /** Where a record carries its members' SCIM ids and names ({@code value}, {@code display}). */
   static final String MEMBERS = "scim:members";
 
-  private final SpaceoneUserGroups groups;
+  private final SpaceoneGroups groups;
   private final SpaceoneUsers users;
   private final SpaceoneQueryTranslator translator;
   private final int pageSize;
 
-  SpaceoneGroupCollection(SpaceoneUserGroups groups, SpaceoneUsers users, SpaceoneQueryTranslator translator,
+  SpaceoneGroupCollection(SpaceoneGroups groups, SpaceoneUsers users, SpaceoneQueryTranslator translator,
       int pageSize) {
     this.groups = groups;
     this.users = users;
@@ -52,7 +50,7 @@ final class SpaceoneGroupCollection implements PlatformCollection {
 
   @Override
   public String idOf(ObjectNode record) {
-    return record.path("user_group_id").asText();
+    return record.path(groups.idField()).asText();
   }
 
   @Override
@@ -62,19 +60,19 @@ final class SpaceoneGroupCollection implements PlatformCollection {
     return new RecordPage(withMembers(page.users()), page.total());
   }
 
-  /** The groups with their user members' SCIM ids and names: one call for all of them. */
+  /** The groups with their user members' SCIM ids and names. */
   private List<ObjectNode> withMembers(List<ObjectNode> page) throws ScimException {
-    List<String> userIds = new ArrayList<>();
-    page.forEach(group -> group.path("users").forEach(user -> userIds.add(user.asText())));
-    Map<String, ObjectNode> named = users.named(userIds.stream().distinct().toList());
+    Map<String, List<String>> userIds = groups.userIdsIn(page);
+    Map<String, ObjectNode> named = users.named(userIds.values().stream().flatMap(List::stream).distinct()
+        .toList());
     for (ObjectNode group : page) {
       ArrayNode members = JsonNodeFactory.instance.arrayNode();
-      for (JsonNode userId : group.path("users")) {
-        ObjectNode user = named.get(userId.asText());
+      for (String userId : userIds.getOrDefault(idOf(group), List.of())) {
+        ObjectNode user = named.get(userId);
         if (user != null) {
           String name = user.path("name").asText("");
           members.addObject().put("value", SpaceoneUserView.id(user)).put("display", name.isEmpty()
-              ? userId.asText() : name);
+              ? userId : name);
         }
       }
       group.set(MEMBERS, members);

@@ -25,23 +25,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SCIM Groups on SpaceONE v2 user groups: {@code displayName} is the group's {@code name}, user
- * members its {@code users} (added and removed many per call); groups nested in a group are kept in
- * local state by the base, as user groups hold users only. Members are SCIM user ids
- * ({@link SpaceoneUserIds}), checked many per call. Thread-safe.
+ * SCIM Groups on SpaceONE's groups, v2 user groups or v1 projects ({@link SpaceoneGroups}):
+ * {@code displayName} is the group's {@code name}, user members its users; groups nested in a group
+ * are kept in local state by the base, as SpaceONE's groups hold users only. Members are SCIM user
+ * ids ({@link SpaceoneUserIds}), checked many per call. Thread-safe.
  */
 final class SpaceoneGroupStore extends RemoteGroupStore implements SpaceoneUserCollection.GroupsOf {
 
   private static final int CREATE_ATTEMPTS = 3;
-  private static final int NAME_MAX = 255;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private final SpaceoneUserGroups groups;
+  private final SpaceoneGroups groups;
   private final SpaceoneUsers users;
 
-  SpaceoneGroupStore(SpaceoneUserGroups groups, SpaceoneUsers users, LocalState local, int pageSize,
+  SpaceoneGroupStore(SpaceoneGroups groups, SpaceoneUsers users, LocalState local, int pageSize,
       Clock clock) {
-    super(local, new SpaceoneGroupCollection(groups, users, SpaceoneQueryTranslator.userGroups(
+    super(local, new SpaceoneGroupCollection(groups, users, SpaceoneQueryTranslator.groups(groups.idField(),
         externalId -> local.idsWhere(RESOURCE_TYPE, "externalId", externalId)), pageSize), clock);
     this.groups = groups;
     this.users = users;
@@ -50,9 +49,9 @@ final class SpaceoneGroupStore extends RemoteGroupStore implements SpaceoneUserC
   @Override
   protected String validName(String displayName) throws BadRequestException {
     String name = displayName.strip();
-    if (name.isEmpty() || name.length() > NAME_MAX) {
-      throw BadRequestException.invalidValue("A SpaceONE user group needs a displayName (its name) of 1 to "
-          + NAME_MAX + " characters.");
+    if (name.isEmpty() || name.length() > groups.nameMax()) {
+      throw BadRequestException.invalidValue("A SpaceONE " + groups.noun() + " needs a displayName (its name) "
+          + "of 1 to " + groups.nameMax() + " characters.");
     }
     return name;
   }
@@ -60,8 +59,8 @@ final class SpaceoneGroupStore extends RemoteGroupStore implements SpaceoneUserC
   @Override
   protected String createEmpty(String name) throws ScimException {
     ObjectNode group = UnconfirmedCreates.createOnce(() -> groups.create(name), () -> byName(name),
-        CREATE_ATTEMPTS, "SpaceONE already has a user group named " + name + ".");
-    return group.path("user_group_id").asText();
+        CREATE_ATTEMPTS, "SpaceONE already has a " + groups.noun() + " named " + name + ".");
+    return idOf(group);
   }
 
   private Optional<ObjectNode> byName(String name) throws ScimException {

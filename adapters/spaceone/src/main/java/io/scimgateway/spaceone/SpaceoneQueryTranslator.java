@@ -15,7 +15,6 @@ import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.Sorting;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,9 +89,12 @@ final class SpaceoneQueryTranslator implements FilterSupport {
         externalIds, id -> SpaceoneUserIds.parse(id).map(SpaceoneUserIds.Key::userId));
   }
 
-  /** v2 user groups: {@code displayName} is {@code name}, {@code id} the user_group_id; no {@code active}. */
-  static SpaceoneQueryTranslator userGroups(ExternalIds externalIds) {
-    return new SpaceoneQueryTranslator("user_group_id", Map.of("displayname", "name"), externalIds, null);
+  /**
+   * Groups (v2 user groups, v1 projects): {@code displayName} is {@code name}, {@code id} the record's
+   * {@code idField}; no {@code active}.
+   */
+  static SpaceoneQueryTranslator groups(String idField, ExternalIds externalIds) {
+    return new SpaceoneQueryTranslator(idField, Map.of("displayname", "name"), externalIds, null);
   }
 
   @Override

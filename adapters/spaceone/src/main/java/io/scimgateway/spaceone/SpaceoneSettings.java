@@ -20,7 +20,8 @@ import java.util.Map;
  * @param domainId the domain the gateway provisions, sent as {@code domain_id}
  * @param groups what SCIM Groups are: v2 user groups, v1 projects, or nothing ({@code /Groups} not served)
  * @param projectRoleId with projects as groups, the role a member gets in the project
- * @param projectGroupId with projects as groups, the project group new projects are made in (may be empty)
+ * @param projectGroupId with projects as groups, the project group whose projects they are, where new ones
+ *     are made
  * @param pageSize the most users or groups asked for in one list call
  * @param localState where what SpaceONE cannot hold is kept (a SQLite file, or a shared server)
  */
@@ -51,15 +52,17 @@ record SpaceoneSettings(PlatformClientSettings api, String prefix, String userGr
         + "backend.domainId)";
     GroupMode groups = groupMode(settings.text("groups", "userGroups"));
     String projectRoleId = settings.text("projectRoleId", "");
-    if (groups == GroupMode.PROJECTS && projectRoleId.isBlank()) {
-      throw new IllegalArgumentException("backend.projectRoleId is required with backend.groups: projects "
-          + "(the PROJECT role members get)");
+    String projectGroupId = settings.text("projectGroupId", "");
+    if (groups == GroupMode.PROJECTS && (projectRoleId.isBlank() || projectGroupId.isBlank())) {
+      throw new IllegalArgumentException("backend.projectRoleId and backend.projectGroupId are required with "
+          + "backend.groups: projects (the PROJECT role members get, and the project group whose projects "
+          + "are the SCIM Groups)");
     }
     return new SpaceoneSettings(
         settings.client("SpaceONE", credentials, endpoint, Map.of("Authorization", "Bearer " + apiKey,
             "Accept", "application/json")),
         path(settings, "prefix", "/identity/v1"), path(settings, "userGroupPrefix", "/identity/v2"),
-        settings.required("domainId"), groups, projectRoleId, settings.text("projectGroupId", ""),
+        settings.required("domainId"), groups, projectRoleId, projectGroupId,
         settings.positive("pageSize", MAX_PAGE_SIZE, MAX_PAGE_SIZE),
         settings.localState(dataDirectory, "spaceone-local-state.db"));
   }

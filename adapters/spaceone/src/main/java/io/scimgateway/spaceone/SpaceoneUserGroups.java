@@ -16,52 +16,41 @@ import java.util.Optional;
  * its record, added and removed many at a time; which groups hold some users is one list call
  * filtered on {@code users}. Thread-safe.
  */
-final class SpaceoneUserGroups {
+final class SpaceoneUserGroups extends SpaceoneGroups {
 
-  private final SpaceoneApi api;
   private final String prefix;
 
   SpaceoneUserGroups(SpaceoneApi api, String userGroupPrefix) {
-    this.api = api;
+    super(api, "user_group_id", "user group", 255);
     this.prefix = userGroupPrefix + "/user-group/";
   }
 
+  @Override
   Optional<ObjectNode> get(String groupId) throws ScimException {
-    SpaceoneAnswer answer = api.attempt(prefix + "get", api.body().put("user_group_id", groupId), true);
-    return answer.is(SpaceoneRefusals.NOT_FOUND) ? Optional.empty() : Optional.of(answer.orThrow());
+    return api.find(prefix + "get", api.body().put("user_group_id", groupId));
   }
 
+  @Override
   SpaceoneUsers.Page list(ObjectNode query) throws ScimException {
     ObjectNode body = api.body();
     body.set("query", query);
-    ObjectNode answer = api.call(prefix + "list", body, true);
-    List<ObjectNode> groups = new ArrayList<>();
-    answer.path("results").forEach(group -> groups.add((ObjectNode) group));
-    return new SpaceoneUsers.Page(groups, answer.path("total_count").asLong(groups.size()));
+    return api.page(prefix + "list", body);
   }
 
-  /** Groups whose {@code key} is one of {@code values}: one call, every match. */
-  List<ObjectNode> where(String key, Collection<String> values) throws ScimException {
-    if (values.isEmpty()) {
-      return List.of();
+  /** No call: a user group's record lists its users. */
+  @Override
+  Map<String, List<String>> userIdsIn(List<ObjectNode> groups) {
+    Map<String, List<String>> members = new LinkedHashMap<>();
+    for (ObjectNode group : groups) {
+      List<String> userIds = new ArrayList<>();
+      group.path("users").forEach(user -> userIds.add(user.asText()));
+      members.put(group.path("user_group_id").asText(), userIds);
     }
-    ObjectNode query = api.json().createObjectNode();
-    ObjectNode in = query.putArray("filter").addObject().put("k", key).put("o", "in");
-    ArrayNode list = in.putArray("v");
-    values.forEach(list::add);
-    return list(query).users();
+    return members;
   }
 
-  /** Of these ids, the groups SpaceONE has, with their names: one call. */
-  Map<String, String> names(Collection<String> groupIds) throws ScimException {
-    Map<String, String> names = new LinkedHashMap<>();
-    for (ObjectNode group : where("user_group_id", groupIds)) {
-      names.put(group.path("user_group_id").asText(), group.path("name").asText(""));
-    }
-    return names;
-  }
-
-  /** The groups each of these users is in, by user id, as {@code value}/{@code display} pairs: one call. */
+  /** One call. */
+  @Override
   Map<String, List<Map.Entry<String, String>>> groupsOf(Collection<String> userIds) throws ScimException {
     Map<String, List<Map.Entry<String, String>>> groups = new LinkedHashMap<>();
     for (ObjectNode group : where("users", userIds)) {
@@ -75,23 +64,23 @@ final class SpaceoneUserGroups {
     return groups;
   }
 
-  /** Sent once: a create whose answer is lost is looked up by name before it is sent again. */
+  @Override
   ObjectNode create(String name) throws ScimException {
     return api.call(prefix + "create", api.body().put("name", name), false);
   }
 
+  @Override
   void rename(String groupId, String name) throws ScimException {
     api.call(prefix + "update", api.body().put("user_group_id", groupId).put("name", name), true);
   }
 
+  @Override
   void delete(String groupId) throws ScimException {
-    SpaceoneAnswer answer = api.attempt(prefix + "delete", api.body().put("user_group_id", groupId), true);
-    if (!answer.is(SpaceoneRefusals.NOT_FOUND)) {
-      answer.orThrow();
-    }
+    api.delete(prefix + "delete", api.body().put("user_group_id", groupId));
   }
 
   /** {@code add-users} or {@code remove-users}, many in one call; repeating either changes nothing more. */
+  @Override
   void changeUsers(String groupId, List<String> userIds, boolean add) throws ScimException {
     if (userIds.isEmpty()) {
       return;

@@ -1,10 +1,8 @@
 package io.scimgateway.spaceone;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,21 +32,13 @@ final class SpaceoneUsers {
   }
 
   Optional<ObjectNode> get(String userId) throws ScimException {
-    SpaceoneAnswer answer = api.attempt(prefix + "get", withUser(userId), true);
-    return answer.is(SpaceoneRefusals.NOT_FOUND) ? Optional.empty() : Optional.of(answer.orThrow());
+    return api.find(prefix + "get", withUser(userId));
   }
 
   Page list(ObjectNode query) throws ScimException {
     ObjectNode body = api.body();
     body.set("query", query);
-    ObjectNode answer = api.call(prefix + "list", body, true);
-    List<ObjectNode> users = new ArrayList<>();
-    for (JsonNode user : answer.path("results")) {
-      if (user instanceof ObjectNode object) {
-        users.add(object);
-      }
-    }
-    return new Page(users, answer.path("total_count").asLong(users.size()));
+    return api.page(prefix + "list", body);
   }
 
   /** Of these user ids, those SpaceONE has, with their names and creation times: one call. */
@@ -89,10 +79,7 @@ final class SpaceoneUsers {
 
   /** A hard delete; a user already gone (a retried delete) is no error. */
   void delete(String userId) throws ScimException {
-    SpaceoneAnswer answer = api.attempt(prefix + "delete", withUser(userId), true);
-    if (!answer.is(SpaceoneRefusals.NOT_FOUND)) {
-      answer.orThrow();
-    }
+    api.delete(prefix + "delete", withUser(userId));
   }
 
   /** A user verb whose answer the caller inspects, e.g. {@code set-required-actions}. */

@@ -43,7 +43,7 @@ class SpaceoneQueryTranslatorTest {
     assertTrue(or.contains("\"filter_or\":[{\"k\":\"user_id\",\"v\":\"^a\\\\@x\\\\.io$\",\"o\":\"regex\"},"
         + "{\"k\":\"user_id\",\"v\":\"^b\\\\@x\\\\.io$\",\"o\":\"regex\"}]"), or);
     assertTrue(or.contains("\"filter\":[{\"k\":\"name\",\"v\":\"x\",\"o\":\"contain\"}]"), or);
-    assertTrue(SpaceoneQueryTranslator.userGroups(id -> List.of()).query(Filter.fromString("not (id eq \"ug-1\")"),
+    assertTrue(SpaceoneQueryTranslator.groups("user_group_id", id -> List.of()).query(Filter.fromString("not (id eq \"ug-1\")"),
         null, new PageWindow.Offset(0, 1)).toString().contains("{\"k\":\"user_group_id\",\"v\":\"ug-1\",\"o\":\"not\"}"));
     String id = SpaceoneUserIds.of("ada@example.com", "2026-01-01T00:00:00Z");
     assertTrue(query("id eq \"" + id + "\"").contains("{\"k\":\"user_id\",\"v\":[\"ada@example.com\"],\"o\":\"in\"}"));

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The in-memory state of one domain: users as the API renders them (with their passwords beside them), v2 user
- * groups, v1 projects and their members, roles, role bindings, and the actions tests count. Callers hold its lock.
+ * groups, v1 projects, roles, role bindings (a project's members among them), and the actions tests count. Callers hold its lock.
  */
 final class SpaceoneDomain {
 
@@ -22,8 +22,6 @@ final class SpaceoneDomain {
   final Map<String, String> passwords = new HashMap<>();
   final Map<String, ObjectNode> userGroups = new LinkedHashMap<>();
   final Map<String, ObjectNode> projects = new LinkedHashMap<>();
-  /** Project id to its members (user id to member record). */
-  final Map<String, Map<String, ObjectNode>> members = new HashMap<>();
   final Map<String, ObjectNode> roles = new LinkedHashMap<>();
   final Map<String, ObjectNode> roleBindings = new LinkedHashMap<>();
   final List<SpaceoneAction> actions = new ArrayList<>();
@@ -94,7 +92,6 @@ final class SpaceoneDomain {
         }
       }
     });
-    members.values().forEach(projectMembers -> projectMembers.remove(userId));
     roleBindings.values().removeIf(binding -> binding.path("resource_id").asText().equals(userId));
   }
 }

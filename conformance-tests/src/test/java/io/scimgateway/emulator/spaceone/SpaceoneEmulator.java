@@ -41,6 +41,7 @@ public final class SpaceoneEmulator implements EmulatorPlatform, AutoCloseable {
   private final String apiKey;
   private final Map<String, Function<SpaceoneCall, ObjectNode>> resources;
   private final SpaceoneRolesApi roles;
+  private final SpaceoneProjectsApi projects;
 
   public SpaceoneEmulator(SpaceoneSettings settings) {
     this(settings, 0);
@@ -54,7 +55,7 @@ public final class SpaceoneEmulator implements EmulatorPlatform, AutoCloseable {
     this.apiKey = apiKey(settings.domainId(), domain.newId("api-key"));
     SpaceoneUsersApi users = new SpaceoneUsersApi(domain);
     SpaceoneUserGroupsApi userGroups = new SpaceoneUserGroupsApi(domain);
-    SpaceoneProjectsApi projects = new SpaceoneProjectsApi(domain);
+    this.projects = new SpaceoneProjectsApi(domain);
     this.roles = new SpaceoneRolesApi(domain);
     this.resources = Map.of("user", users::handle, "user-group", userGroups::handle, "project", projects::handle,
         "role", roles::role, "role-binding", roles::roleBinding);
@@ -158,6 +159,24 @@ public final class SpaceoneEmulator implements EmulatorPlatform, AutoCloseable {
         .put("resource_id", userId).put("role_id", roleId);
     synchronized (domain) {
       roles.roleBinding(SpaceoneCall.parse("create", body.toString().getBytes(StandardCharsets.UTF_8), json));
+    }
+  }
+
+  /** Makes a project in a project group, as an administrator does in the console; returns its project_id. */
+  public String addProject(String name, String projectGroupId) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", name).put("project_group_id", projectGroupId);
+    synchronized (domain) {
+      return projects.handle(SpaceoneCall.parse("create", body.toString().getBytes(StandardCharsets.UTF_8), json))
+          .get("project_id").asText();
+    }
+  }
+
+  /** Adds a user to a project with a PROJECT role, as an administrator does in the console. */
+  public void addProjectMember(String projectId, String userId, String roleId) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("project_id", projectId).put("user_id", userId)
+        .put("role_id", roleId);
+    synchronized (domain) {
+      projects.handle(SpaceoneCall.parse("add-member", body.toString().getBytes(StandardCharsets.UTF_8), json));
     }
   }
 

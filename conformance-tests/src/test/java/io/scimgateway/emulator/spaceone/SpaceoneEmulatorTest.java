@@ -193,21 +193,24 @@ class SpaceoneEmulatorTest {
     assertEquals("[\"eve@example.com\"]", added.body().path("users").toString());
     assertEquals(404, call("/user-group/create", "{\"name\":\"v1 has none\"}").status());
 
-    String project = call("/project/create", "{\"name\":\"Payments\"}").body().path("project_id").asText();
+    String project = call("/project/create", "{\"name\":\"Payments\",\"project_group_id\":\"pg-1\"}").body()
+        .path("project_id").asText();
     assertEquals("ERROR_ONLY_ALLOWED_PROJECT_TYPE", call("/project/add-member",
         "{\"project_id\":\"" + project + "\",\"user_id\":\"eve@example.com\",\"role_id\":\"role-admin\"}").code());
     call("/project/add-member",
         "{\"project_id\":\"" + project + "\",\"user_id\":\"eve@example.com\",\"role_id\":\"role-member\"}");
     Reply members = call("/project/list-members", "{\"project_id\":\"" + project + "\"}");
     assertEquals("eve@example.com", members.body().path("results").get(0).path("user_info").path("user_id").asText());
+    assertEquals(1, call("/role-binding/list", "{\"project_id\":\"" + project + "\"}").body().path("total_count")
+        .asInt(), "a member is a role binding in the project");
 
     Reply bound = call("/role-binding/create",
         "{\"resource_type\":\"identity.User\",\"resource_id\":\"eve@example.com\",\"role_id\":\"role-admin\"}");
     assertEquals(200, bound.status(), bound::toString);
     assertEquals("ERROR_DUPLICATE_ROLE_BOUND", call("/role-binding/create",
         "{\"resource_type\":\"identity.User\",\"resource_id\":\"eve@example.com\",\"role_id\":\"role-admin\"}").code());
-    assertEquals(1, call("/role-binding/list", "{\"resource_id\":\"eve@example.com\"}").body()
-        .path("total_count").asInt());
+    assertEquals(2, call("/role-binding/list", "{\"resource_id\":\"eve@example.com\"}").body()
+        .path("total_count").asInt(), "the project's binding and the domain's");
 
     call("/user/delete", "{\"user_id\":\"eve@example.com\"}");
     assertEquals(0, call("/role-binding/list", "{}").body().path("total_count").asInt());

@@ -3,15 +3,15 @@ package io.scimgateway.emulator.spaceone;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The v1 {@code project} verbs a gateway uses projects as groups with: create, update, delete, get, list, and the
- * members verbs add-member, modify-member, remove-member and list-members (a member is a user with a role of type
- * {@code PROJECT}). Callers hold the domain's lock.
+ * The v1 {@code project} verbs a gateway uses projects as groups with: create (in a project group), update, delete,
+ * get, list, and the members verbs add-member, modify-member, remove-member and list-members. A member is a role
+ * binding of the user with a role of type {@code PROJECT} and the project's id, so {@code role-binding/list} finds
+ * members too. Callers hold the domain's lock.
  */
 final class SpaceoneProjectsApi {
 
@@ -32,7 +32,7 @@ final class SpaceoneProjectsApi {
         String id = call.allow(Set.of("project_id")).required("project_id");
         domain.project(id);
         domain.projects.remove(id);
-        domain.members.remove(id);
+        domain.roleBindings.values().removeIf(binding -> binding.path("project_id").asText().equals(id));
         yield JsonNodeFactory.instance.objectNode();
       }
       case "get" -> domain.project(call.required("project_id")).deepCopy();
@@ -43,10 +43,8 @@ final class SpaceoneProjectsApi {
       case "remove-member" -> {
         ObjectNode project = domain.project(call.allow(Set.of("project_id", "user_id")).required("project_id"));
         String userId = call.required("user_id");
-        if (members(project).remove(userId) == null) {
-          throw SpaceoneError.invalid("ERROR_NOT_FOUND_USER_IN_PROJECT",
-              "The user is not a member of the project. (user_id = " + userId + ")");
-        }
+        ObjectNode member = member(project, userId).orElseThrow(() -> notMember(userId));
+        domain.roleBindings.remove(member.get("role_binding_id").asText());
         yield JsonNodeFactory.instance.objectNode();
       }
       case "list-members" -> listMembers(call);
@@ -58,8 +56,7 @@ final class SpaceoneProjectsApi {
     ObjectNode project = JsonNodeFactory.instance.objectNode().put("project_id", domain.newId("project"))
         .put("name", call.required("name"));
     SpaceoneUserRules.maxLength("name", project.get("name").asText(), 40);
-    project.put("project_group_id", call.optional("project_group_id") == null ? ""
-        : call.optional("project_group_id"));
+    project.put("project_group_id", call.required("project_group_id"));
     project.set("tags", call.has("tags") ? call.object("tags").deepCopy() : JsonNodeFactory.instance.objectNode());
     project.put("domain_id", domain.settings.domainId()).put("created_at", domain.now());
     domain.projects.put(project.get("project_id").asText(), project);
@@ -78,8 +75,17 @@ final class SpaceoneProjectsApi {
     return project.deepCopy();
   }
 
-  private Map<String, ObjectNode> members(ObjectNode project) {
-    return domain.members.computeIfAbsent(project.get("project_id").asText(), id -> new LinkedHashMap<>());
+  private Optional<ObjectNode> member(ObjectNode project, String userId) {
+    String projectId = project.get("project_id").asText();
+    return domain.roleBindings.values().stream()
+        .filter(binding -> binding.path("project_id").asText().equals(projectId)
+            && binding.path("resource_id").asText().equals(userId))
+        .findFirst();
+  }
+
+  private static SpaceoneError notMember(String userId) {
+    return SpaceoneError.invalid("ERROR_NOT_FOUND_USER_IN_PROJECT",
+        "The user is not a member of the project. (user_id = " + userId + ")");
   }
 
   private ObjectNode addMember(SpaceoneCall call, boolean add) {
@@ -90,38 +96,47 @@ final class SpaceoneProjectsApi {
       throw SpaceoneError.invalid("ERROR_ONLY_ALLOWED_PROJECT_TYPE",
           "Only project role type can be used. (role_id = " + role.get("role_id").asText() + ")");
     }
-    Map<String, ObjectNode> members = members(project);
     String userId = user.get("user_id").asText();
-    if (add && members.containsKey(userId)) {
+    Optional<ObjectNode> held = member(project, userId);
+    if (add && held.isPresent()) {
       throw SpaceoneError.invalid("ERROR_USER_ALREADY_EXISTS_IN_PROJECT",
           "The user is already a member of the project. (user_id = " + userId + ")");
     }
-    if (!add && !members.containsKey(userId)) {
-      throw SpaceoneError.invalid("ERROR_NOT_FOUND_USER_IN_PROJECT",
-          "The user is not a member of the project. (user_id = " + userId + ")");
+    if (!add && held.isEmpty()) {
+      throw notMember(userId);
     }
-    ObjectNode member = JsonNodeFactory.instance.objectNode();
-    member.set("project_info", project.deepCopy());
-    member.set("user_info", user.deepCopy());
-    member.set("role_info", role.deepCopy());
-    member.set("labels", call.body().has("labels") ? call.body().get("labels").deepCopy()
+    ObjectNode binding = held.orElseGet(() -> JsonNodeFactory.instance.objectNode()
+        .put("role_binding_id", domain.newId("rb")).put("resource_type", "identity.User").put("resource_id", userId));
+    binding.set("role_info", role.deepCopy());
+    binding.put("role_id", role.get("role_id").asText()).put("role_type", "PROJECT")
+        .put("project_id", project.get("project_id").asText());
+    binding.set("labels", call.body().has("labels") ? call.body().get("labels").deepCopy()
         : JsonNodeFactory.instance.arrayNode());
-    members.put(userId, member);
-    return member.deepCopy();
+    binding.put("domain_id", domain.settings.domainId());
+    if (!binding.has("created_at")) {
+      binding.put("created_at", domain.now());
+    }
+    domain.roleBindings.put(binding.get("role_binding_id").asText(), binding);
+    return withInfo(binding);
+  }
+
+  /** A binding as the members verbs render it, with the project and the user it joins. */
+  private ObjectNode withInfo(ObjectNode binding) {
+    ObjectNode member = binding.deepCopy();
+    member.set("project_info", domain.project(binding.get("project_id").asText()).deepCopy());
+    member.set("user_info", domain.user(binding.get("resource_id").asText()).deepCopy());
+    return member;
   }
 
   private ObjectNode listMembers(SpaceoneCall call) {
     ObjectNode project = domain.project(call.required("project_id"));
+    String projectId = project.get("project_id").asText();
     List<ObjectNode> rows = new ArrayList<>();
-    members(project).forEach((userId, member) -> {
-      ObjectNode row = member.deepCopy();
-      row.set("user_info", domain.users.get(userId).deepCopy());
-      row.put("user_id", userId).put("role_id", member.path("role_info").path("role_id").asText());
-      rows.add(row);
-    });
+    domain.roleBindings.values().stream().filter(binding -> binding.path("project_id").asText().equals(projectId))
+        .forEach(binding -> rows.add(withInfo(binding).put("user_id", binding.get("resource_id").asText())));
     ObjectNode answer = SpaceoneQuery.of(call, List.of("user_id", "role_id"), List.of("user_id"))
         .answer(rows, "user_id", "user_id", List.of());
-    answer.withArray("results").forEach(row -> ((ObjectNode) row).remove(List.of("user_id", "role_id")));
+    answer.withArray("results").forEach(row -> ((ObjectNode) row).remove("user_id"));
     return answer;
   }
 }
