@@ -6,18 +6,11 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * The one HTTP client of every remote adapter: connect and read timeouts, a bounded number of calls in
@@ -41,7 +34,7 @@ public final class PlatformClient {
 
   private final PlatformClientSettings settings;
   private final PlatformErrors errors;
-  private final HttpClient http;
+  private final PlatformTransport transport;
   private final Semaphore inFlight;
   private final RetryDelay delay;
   private final RateLimitPause rateLimit;
@@ -58,10 +51,7 @@ public final class PlatformClient {
     this.errors = errors;
     this.tokens = tokens;
     this.rateLimit = new RateLimitPause(settings.maxBackoff(), Clock.systemUTC());
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.connectTimeout())
-        .build();
+    this.transport = new PlatformTransport(settings);
     this.inFlight = new Semaphore(settings.maxInFlight(), true);
     this.delay = new RetryDelay(settings.initialBackoff(), settings.maxBackoff());
     this.metrics = new PlatformMetrics(settings.platform());
@@ -161,10 +151,8 @@ public final class PlatformClient {
     long started = System.nanoTime();
     int status = 0;
     try {
-      HttpResponse<String> response = http.send(build(request), HttpResponse.BodyHandlers.ofString());
-      status = response.statusCode();
-      PlatformResponse answer = new PlatformResponse(status,
-          lowerCase(response.headers().map()), response.body());
+      PlatformResponse answer = transport.send(request);
+      status = answer.status();
       rateLimit.observe(answer);
       return answer;
     } finally {
@@ -173,34 +161,9 @@ public final class PlatformClient {
     }
   }
 
-  private HttpRequest build(PlatformRequest request) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(settings.baseUri().resolve(
-            stripLeadingSlash(settings.baseUri().getPath(), request.path())))
-        .timeout(settings.readTimeout())
-        .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(request.body()));
-    settings.defaultHeaders().forEach(builder::header);
-    request.headers().forEach(builder::header);
-    if (request.body() != null && request.headers().keySet().stream()
-        .noneMatch(CONTENT_TYPE::equalsIgnoreCase)) {
-      builder.header(CONTENT_TYPE, "application/json");
-    }
-    return builder.build();
-  }
-
-  /** A path relative to the base URL's own path ({@code https://host/v1} + {@code /users}). */
-  private static String stripLeadingSlash(String basePath, String path) {
-    String base = basePath == null || basePath.isEmpty() ? "/" : basePath;
-    if (path.isEmpty()) {
-      return base; // the base URL is the endpoint itself (a token endpoint)
-    }
-    String prefix = base.endsWith("/") ? base : base + "/";
-    return prefix + (path.startsWith("/") ? path.substring(1) : path);
-  }
-
   private static boolean retryable(Throwable failure, PlatformRequest request) {
     boolean neverSent = failure instanceof ConnectException
-        || failure instanceof HttpConnectTimeoutException;
+        || failure instanceof ConnectTimeoutException;
     return neverSent || (request.idempotent() && failure instanceof IOException);
   }
 
@@ -208,19 +171,12 @@ public final class PlatformClient {
     if (cause instanceof ScimException scim) {
       return scim;
     }
-    if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+    if (cause instanceof SocketTimeoutException) {
       return errors.timeout();
     }
     if (cause instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
     return errors.unreachable();
-  }
-
-  private static Map<String, List<String>> lowerCase(
-      Map<String, List<String>> headers) {
-    Map<String, List<String>> lower = new HashMap<>();
-    headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values));
-    return lower;
   }
 }
