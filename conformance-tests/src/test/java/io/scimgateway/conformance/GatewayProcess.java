@@ -66,7 +66,9 @@ final class GatewayProcess implements AutoCloseable {
    * for a benchmark that measures the gateway as its users run it.
    */
   static GatewayProcess startAsReadmeSays(Map<String, String> environment, String... args) {
-    return launch(List.of(), environment, args);
+    // Only to look inside a benchmark's gateway (a flight recording, say); never set by the build.
+    String diagnostics = System.getProperty("benchmark.gatewayJvmOptions", "").trim();
+    return launch(diagnostics.isEmpty() ? List.of() : List.of(diagnostics.split("\\s+")), environment, args);
   }
 
   private static GatewayProcess launch(List<String> jvmOptions, Map<String, String> environment,

@@ -43,4 +43,11 @@ final class PrometheusText {
   boolean has(String prefix, String label) {
     return samples.keySet().stream().anyMatch(k -> k.startsWith(prefix) && k.contains(label));
   }
+
+  /** The sum of every sample named {@code name} whose labels contain {@code label}. */
+  double total(String name, String label) {
+    return samples.entrySet().stream()
+        .filter(sample -> sample.getKey().startsWith(name + "{") && sample.getKey().contains(label))
+        .mapToDouble(Map.Entry::getValue).sum();
+  }
 }
