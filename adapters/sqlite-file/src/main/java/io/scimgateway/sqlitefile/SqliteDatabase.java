@@ -38,9 +38,12 @@ public final class SqliteDatabase implements SqlDatabase {
   private final Jdbi reader;
   private final GroupCommit commits;
 
-  /** Opens the file with plain connections: see {@link #SqliteDatabase(SqliteSettings, SchemaMigrations, Connections)}. */
+  /**
+   * Opens the file with connections that keep their statements: see
+   * {@link #SqliteDatabase(SqliteSettings, SchemaMigrations, Connections)}.
+   */
   public SqliteDatabase(SqliteSettings settings, SchemaMigrations migrations) {
-    this(settings, migrations, JDBC4Connection::new);
+    this(settings, migrations, StatementKeepingConnection::new);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.scimgateway.sqlitefile.AuditRows;
 import io.scimgateway.sqlitefile.SchemaMigrations;
 import io.scimgateway.sqlitefile.SqliteDatabase;
 import io.scimgateway.sqlitefile.SqliteSettings;
+import io.scimgateway.sqlitefile.StatementKeepingConnection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
@@ -45,7 +46,7 @@ final class SqliteBackend {
   /** A connection that keeps its statements and knows the filter compiler's SQL functions. */
   private static SQLiteConnection connection(String url, String file, Properties properties)
       throws SQLException {
-    SQLiteConnection connection = new StoreConnection(url, file, properties);
+    SQLiteConnection connection = new StatementKeepingConnection(url, file, properties);
     ScimSqlFunctions.register(connection);
     return connection;
   }

@@ -1,6 +1,5 @@
-package io.scimgateway.sqlite;
+package io.scimgateway.sqlitefile;
 
-import io.scimgateway.sqlitefile.Statements;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -9,16 +8,16 @@ import java.util.Properties;
 import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
- * A SQLite connection that keeps its prepared statements, by SQL text. Preparing the store's queries
- * costs SQLite more than running them (an indexed lookup by userName is about half preparation), and
- * the same few queries serve every request. The pool hands a connection to one thread at a time, so
+ * A SQLite connection that keeps its prepared statements, by SQL text. Preparing a query costs SQLite
+ * more than running it (an indexed lookup by userName is about half preparation), and the same few
+ * queries serve every request: the embedded store's and the remote adapters' local-state reads alike. The pool hands a connection to one thread at a time, so
  * the statements need no locking; the least recently used ones are closed beyond {@link #KEPT}.
  *
  * <p>{@link Statements#query} reads every row and closes the result set, which resets the statement:
  * a kept statement never holds a read snapshot open between requests, so the next read sees every
  * write committed before it began.
  */
-final class StoreConnection extends JDBC4Connection implements Statements.Kept {
+public final class StatementKeepingConnection extends JDBC4Connection implements Statements.Kept {
 
   /** Enough for the fixed queries and a working set of filter shapes. */
   static final int KEPT = 64;
@@ -34,7 +33,7 @@ final class StoreConnection extends JDBC4Connection implements Statements.Kept {
     }
   };
 
-  StoreConnection(String url, String file, Properties properties) throws SQLException {
+  public StatementKeepingConnection(String url, String file, Properties properties) throws SQLException {
     super(url, file, properties);
   }
 
