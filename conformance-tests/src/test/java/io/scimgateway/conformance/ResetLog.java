@@ -3,13 +3,13 @@ package io.scimgateway.conformance;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import io.scimgateway.gateway.core.LogResetSink;
+import io.scimgateway.gateway.delivery.LogResetSink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lines the default reset sink writes, read from its logger while open: the gateway under test

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.scimgateway.emulator.appwrite.AppwriteEmulator;
 import io.scimgateway.gateway.GatewayServer;
 import io.scimgateway.gateway.config.GatewayConfig;
-import io.scimgateway.gateway.core.FileResetSink;
+import io.scimgateway.gateway.delivery.FileResetSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

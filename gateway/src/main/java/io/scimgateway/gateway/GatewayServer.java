@@ -1,19 +1,19 @@
 package io.scimgateway.gateway;
 
+import io.scimgateway.gateway.audit.AuditRetention;
 import io.scimgateway.gateway.auth.BearerAuthenticator;
 import io.scimgateway.gateway.auth.TokenStore;
 import io.scimgateway.gateway.config.AuthenticatorFactory;
 import io.scimgateway.gateway.config.GatewayConfig;
 import io.scimgateway.gateway.config.ResetSinkFactory;
 import io.scimgateway.gateway.core.GatewayLimits;
-import io.scimgateway.gateway.core.ResetSink;
 import io.scimgateway.gateway.core.ResourceServices;
-import io.scimgateway.gateway.http.CleartextHttp2UpgradeAddOn;
-import io.scimgateway.gateway.http.ClientErrorKeepAliveAddOn;
+import io.scimgateway.gateway.core.password.ResetSink;
 import io.scimgateway.gateway.health.HealthHandlers;
 import io.scimgateway.gateway.health.Readiness;
+import io.scimgateway.gateway.http.CleartextHttp2UpgradeAddOn;
+import io.scimgateway.gateway.http.ClientErrorKeepAliveAddOn;
 import io.scimgateway.gateway.http.GatewayApplication;
-import io.scimgateway.gateway.audit.AuditRetention;
 import io.scimgateway.gateway.metrics.GatewayMetrics;
 import io.scimgateway.gateway.metrics.MetricsHandler;
 import io.scimgateway.schemas.SchemaRegistry;

@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads users in as few packets as brainCloud allows: any number of users by id is one packet (the user info and the

@@ -1,12 +1,12 @@
 package io.scimgateway.gateway.config;
 
-import io.scimgateway.gateway.core.FileResetSink;
-import io.scimgateway.gateway.core.LogResetSink;
-import java.nio.file.Path;
-import io.scimgateway.gateway.core.ResetSink;
-import io.scimgateway.gateway.core.WebhookResetSink;
+import io.scimgateway.gateway.core.password.ResetSink;
+import io.scimgateway.gateway.delivery.FileResetSink;
+import io.scimgateway.gateway.delivery.LogResetSink;
+import io.scimgateway.gateway.delivery.WebhookResetSink;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 

@@ -5,13 +5,13 @@ package io.scimgateway.gateway.core;
  * parsers accept a value path that is never closed ({@code emails[type eq "work"}); such text is
  * refused before it reaches them.
  */
-final class Brackets {
+public final class Brackets {
 
   private Brackets() {
   }
 
   /** What does not pair up in {@code text} ("quotes", "parentheses", "brackets"), or null. */
-  static String unpaired(String text) {
+  public static String unpaired(String text) {
     int parentheses = 0;
     int brackets = 0;
     boolean inString = false;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.gateway.core.write.ETags;
 import io.scimgateway.spi.StoredResource;
 import java.net.URI;
 import java.util.Iterator;
@@ -37,7 +38,7 @@ public final class ResourceRepresentation {
   }
 
   /** The representation a filter is evaluated against: everything but locations. */
-  ObjectNode forFiltering(StoredResource resource) {
+  public ObjectNode forFiltering(StoredResource resource) {
     ObjectNode node = JSON.objectNode();
     JsonNode schemas = resource.attributes().get("schemas");
     if (schemas != null) {
@@ -79,7 +80,7 @@ public final class ResourceRepresentation {
   }
 
   /** The URL of the resource {@code id} at {@code endpoint} ({@code /Users}), the id percent-encoded. */
-  static String location(URI baseUri, String endpoint, String id) {
+  public static String location(URI baseUri, String endpoint, String id) {
     String base = baseUri.toString();
     String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     return trimmed + endpoint + "/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)

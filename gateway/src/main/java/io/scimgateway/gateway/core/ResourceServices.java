@@ -2,6 +2,9 @@ package io.scimgateway.gateway.core;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.gateway.core.catalog.CatalogListing;
+import io.scimgateway.gateway.core.password.ResetSink;
+import io.scimgateway.gateway.core.query.CursorCodec;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.spi.Backend;

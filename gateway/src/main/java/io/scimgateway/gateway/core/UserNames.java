@@ -10,15 +10,15 @@ import java.text.Normalizer;
  * values filters compare them with are both normalized, so uniqueness and lookups ignore the form on
  * every backend.
  */
-final class UserNames {
+public final class UserNames {
 
-  static final String USER_NAME = "userName";
+  public static final String USER_NAME = "userName";
 
   private UserNames() {
   }
 
   /** {@code resource} with its {@code userName}, if any, in NFC. */
-  static ObjectNode normalize(ObjectNode resource) {
+  public static ObjectNode normalize(ObjectNode resource) {
     JsonNode userName = resource.get(USER_NAME);
     if (userName != null && userName.isTextual()) {
       resource.put(USER_NAME, nfc(userName.textValue()));
@@ -26,7 +26,7 @@ final class UserNames {
     return resource;
   }
 
-  static String nfc(String text) {
+  public static String nfc(String text) {
     return Normalizer.normalize(text, Normalizer.Form.NFC);
   }
 }

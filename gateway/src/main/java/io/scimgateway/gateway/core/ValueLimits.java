@@ -37,12 +37,12 @@ public record ValueLimits(int maxStringLength, int maxValues, Map<String, Limit>
     });
   }
 
-  int maxLength(String path) {
+  public int maxLength(String path) {
     Limit limit = find(path);
     return limit == null || limit.maxLength() == null ? maxStringLength : limit.maxLength();
   }
 
-  int maxValues(String path) {
+  public int maxValues(String path) {
     Limit limit = find(path);
     return limit == null || limit.maxValues() == null ? maxValues : limit.maxValues();
   }

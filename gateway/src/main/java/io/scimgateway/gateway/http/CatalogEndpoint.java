@@ -1,10 +1,10 @@
 package io.scimgateway.gateway.http;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
-import io.scimgateway.gateway.core.CatalogKind;
-import io.scimgateway.gateway.core.CatalogListing;
-import io.scimgateway.gateway.core.ListQueryParser;
 import io.scimgateway.gateway.core.ResourceServices;
+import io.scimgateway.gateway.core.catalog.CatalogKind;
+import io.scimgateway.gateway.core.catalog.CatalogListing;
+import io.scimgateway.gateway.core.query.ListQueryParser;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,6 @@
 package io.scimgateway.gateway.http;
 
 import io.scimgateway.gateway.core.ScimErrorBody;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 
 /**

@@ -3,7 +3,7 @@ package io.scimgateway.gateway.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import io.scimgateway.gateway.core.ListQueryParser;
+import io.scimgateway.gateway.core.query.ListQueryParser;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

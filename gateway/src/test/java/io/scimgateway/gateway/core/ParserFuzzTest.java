@@ -13,6 +13,11 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import io.scimgateway.gateway.core.query.ListQuery;
+import io.scimgateway.gateway.core.query.ListQueryParser;
+import io.scimgateway.gateway.core.query.QueryPlanner;
+import io.scimgateway.gateway.core.write.PatchRequestReader;
+import io.scimgateway.gateway.core.write.ResourceValidator;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.FilterSupport;
 

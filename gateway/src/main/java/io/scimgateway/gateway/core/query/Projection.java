@@ -1,0 +1,134 @@
+package io.scimgateway.gateway.core.query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.types.AttributeDefinition;
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import com.unboundid.scim2.server.utils.ScimResourceTrimmer;
+import io.scimgateway.schemas.SchemaRegistry;
+import io.scimgateway.spi.NeededAttributes;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code attributes} and {@code excludedAttributes} of a request (RFC 7644 section 3.9), applied
+ * with each attribute's {@code returned} characteristic by the SDK's trimmer: {@code always} is always
+ * returned, {@code never} never, {@code request} only when asked for. Immutable and thread-safe.
+ */
+public final class Projection {
+
+  private static final Map<ResourceTypeDefinition, DefaultProjection> DEFAULTS =
+      new ConcurrentHashMap<>();
+  /** Per resource type, what a response returns whatever the client lists; made once. */
+  private static final Map<ResourceTypeDefinition, NeededAttributes> ALWAYS_RETURNED =
+      new ConcurrentHashMap<>();
+
+  private final ScimResourceTrimmer trimmer;
+  private final DefaultProjection defaults;
+  private final NeededAttributes returned;
+
+  private Projection(ScimResourceTrimmer trimmer, DefaultProjection defaults,
+      NeededAttributes returned) {
+    this.trimmer = trimmer;
+    this.defaults = defaults;
+    this.returned = returned;
+  }
+
+  /** What a request that names neither {@code attributes} nor {@code excludedAttributes} gets. */
+  public static Projection plain(ResourceTypeDefinition resourceType) {
+    DefaultProjection defaults = DEFAULTS.computeIfAbsent(resourceType, DefaultProjection::new);
+    return new Projection(null, defaults, defaults::returns);
+  }
+
+  /**
+   * Parses the comma-separated attribute lists; {@code attributes} wins when both are given.
+   *
+   * @throws BadRequestException {@code invalidValue} for a path that is not valid SCIM syntax
+   */
+  public static Projection of(ResourceTypeDefinition resourceType, String attributes,
+      String excludedAttributes) throws BadRequestException {
+    boolean included = attributes != null && !attributes.isBlank();
+    if (!included && (excludedAttributes == null || excludedAttributes.isBlank())) {
+      return plain(resourceType);
+    }
+    String list = included ? attributes : excludedAttributes;
+    Set<Path> paths = paths(resourceType, list, included ? "attributes" : "excludedAttributes");
+    return new Projection(new ScimResourceTrimmer(resourceType, Set.of(), paths, !included), null,
+        included ? NeededAttributes.only(topLevel(paths))
+                .and(ALWAYS_RETURNED.computeIfAbsent(resourceType, Projection::alwaysReturned))
+            : NeededAttributes.allBut(wholeAttributes(resourceType, paths)));
+  }
+
+  /**
+   * The top-level core attributes the response returns, so that a store can skip reading the others.
+   * Meta (and so the version) counts as returned whenever the response holds it.
+   */
+  public NeededAttributes returned() {
+    return returned;
+  }
+
+  private static Set<String> topLevel(Set<Path> paths) {
+    Set<String> names = new HashSet<>();
+    paths.forEach(path -> names.add(path.getElement(0).getAttribute()));
+    return names;
+  }
+
+  /** Attributes excluded whole; excluding {@code emails.type} still reads {@code emails}. */
+  private static Set<String> wholeAttributes(ResourceTypeDefinition resourceType, Set<Path> paths) {
+    String core = resourceType.getCoreSchema().getId();
+    Set<String> names = new HashSet<>();
+    paths.stream().filter(path -> path.size() == 1
+            && (path.getSchemaUrn() == null || path.getSchemaUrn().equalsIgnoreCase(core)))
+        .forEach(path -> names.add(path.getElement(0).getAttribute()));
+    return names;
+  }
+
+  /** Attributes returned whatever the client lists, and meta, which the trimmer keeps too. */
+  private static NeededAttributes alwaysReturned(ResourceTypeDefinition resourceType) {
+    Set<String> names = new HashSet<>(Set.of("meta"));
+    resourceType.getCoreSchema().getAttributes().stream()
+        .filter(a -> a.getReturned() == AttributeDefinition.Returned.ALWAYS)
+        .forEach(a -> names.add(a.getName()));
+    return NeededAttributes.only(names);
+  }
+
+  /** The resource as the client asked to see it; {@code resource} may be changed in place. */
+  public ObjectNode apply(ObjectNode resource) {
+    return trimmer != null ? trimmer.trimObjectNode(resource) : defaults.apply(resource);
+  }
+
+  /** An extension's URN alone names all of its attributes. */
+  private static Set<Path> wholeExtension(ResourceTypeDefinition resourceType, String name) {
+    Set<Path> paths = new LinkedHashSet<>();
+    SchemaRegistry.extension(resourceType, name).ifPresent(extension -> extension.getAttributes()
+        .forEach(a -> paths.add(Path.root(extension.getId()).attribute(a.getName()))));
+    return paths;
+  }
+
+  private static Set<Path> paths(ResourceTypeDefinition resourceType, String list, String parameter)
+      throws BadRequestException {
+    Set<Path> paths = new LinkedHashSet<>();
+    if (list == null || list.isBlank()) {
+      return paths;
+    }
+    for (String attribute : list.split(",")) {
+      String trimmed = attribute.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      try {
+        Set<Path> extension = wholeExtension(resourceType, trimmed);
+        paths.addAll(!extension.isEmpty() ? extension
+            : Set.of(resourceType.normalizePath(Path.fromString(trimmed)).withoutFilters()));
+      } catch (BadRequestException e) {
+        throw BadRequestException.invalidValue("\"" + trimmed + "\" in the " + parameter
+            + " parameter is not an attribute path: " + e.getMessage());
+      }
+    }
+    return paths;
+  }
+}
