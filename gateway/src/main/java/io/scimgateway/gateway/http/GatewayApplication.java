@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.scimgateway.gateway.auth.TokenAuthenticator;
 import io.scimgateway.gateway.core.GatewayLimits;
+import io.scimgateway.gateway.core.ResourceRequests;
 import io.scimgateway.gateway.core.ResourceServices;
 import io.scimgateway.gateway.metrics.GatewayMetrics;
 import io.scimgateway.schemas.SchemaRegistry;
@@ -22,6 +23,7 @@ public final class GatewayApplication extends ResourceConfig {
       @Override
       protected void configure() {
         bind(services).to(ResourceServices.class);
+        bind(new ResourceRequests(services, limits)).to(ResourceRequests.class);
         bind(limits).to(GatewayLimits.class);
         bind(documents).to(DiscoveryDocuments.class);
         bind(new ScimBaseUri.Provider()).to(ValueParamProvider.class);

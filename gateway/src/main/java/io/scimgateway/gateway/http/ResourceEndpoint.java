@@ -3,16 +3,12 @@ package io.scimgateway.gateway.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.messages.PatchRequest;
+import io.scimgateway.gateway.core.ResourceAnswer;
+import io.scimgateway.gateway.core.ResourceRequests;
 import io.scimgateway.gateway.core.ResourceService;
 import io.scimgateway.gateway.core.ResourceServices;
-import io.scimgateway.gateway.core.query.ListQuery;
+import io.scimgateway.gateway.core.Returning;
 import io.scimgateway.gateway.core.query.ListQueryParser;
-import io.scimgateway.gateway.core.query.Projection;
-import io.scimgateway.gateway.core.write.ETags;
-import io.scimgateway.gateway.core.write.PatchRequestReader;
-import io.scimgateway.gateway.core.write.Preconditions;
-import io.scimgateway.spi.StoredResource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +33,9 @@ import java.net.URI;
 
 /**
  * The resource endpoints of RFC 7644 section 3 ({@code /Users}, {@code /Groups}, and any other type
- * the registry and backend serve): create, read, replace, patch, delete, list and search.
+ * the registry and backend serve): create, read, replace, patch, delete, list and search. Each method
+ * finds the resource type's service, makes one {@link ResourceRequests} call of what the client sent,
+ * and turns the answer into a response.
  */
 @Path("{endpoint}")
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
@@ -46,9 +44,12 @@ import java.net.URI;
 public final class ResourceEndpoint {
 
   private final ResourceServices services;
+  private final ResourceRequests requests;
+
   @Inject
-  public ResourceEndpoint(ResourceServices services) {
+  public ResourceEndpoint(ResourceServices services, ResourceRequests requests) {
     this.services = services;
+    this.requests = requests;
   }
 
   @GET
@@ -58,9 +59,9 @@ public final class ResourceEndpoint {
       @QueryParam("cursor") String cursor, @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes, @ScimBaseUri URI base)
       throws ScimException {
-    ResourceService service = service(endpoint);
-    return list(service, new ListQueryParser.Parameters(filter, sortBy, sortOrder, startIndex, count,
-        cursor), attributes, excludedAttributes, base);
+    return ResourceResponses.list(requests.list(service(endpoint),
+        new ListQueryParser.Parameters(filter, sortBy, sortOrder, startIndex, count, cursor),
+        new Returning(attributes, excludedAttributes), base));
   }
 
   @POST
@@ -69,16 +70,8 @@ public final class ResourceEndpoint {
       throws ScimException {
     ResourceService service = service(endpoint);
     SearchRequestBody request = SearchRequestBody.read(body);
-    return list(service, request.parameters(), request.attributes(), request.excludedAttributes(),
-        base);
-  }
-
-  private Response list(ResourceService service, ListQueryParser.Parameters parameters,
-      String attributes, String excludedAttributes, URI base) throws ScimException {
-    Projection projection = Projection.of(service.resourceType(), attributes, excludedAttributes);
-    ListQuery query = service.queryParser().parse(parameters).returning(projection.returned());
-    return ResourceResponses.list(service, service.search(query), base, projection,
-        Integer.valueOf(0).equals(query.count()));
+    return ResourceResponses.list(requests.list(service, request.parameters(), request.returning(),
+        base));
   }
 
   @POST
@@ -86,12 +79,10 @@ public final class ResourceEndpoint {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes, @ScimBaseUri URI base,
       @Context ContainerRequestContext request) throws ScimException {
-    ResourceService service = service(endpoint);
-    StoredResource created = service.create(Requesters.of(request), require(body));
-    URI location = UriBuilder.fromUri(base).path(endpoint).path(created.id()).build();
-    return ResourceResponses.single(Response.Status.CREATED, service, created, base,
-            Projection.of(service.resourceType(), attributes, excludedAttributes))
-        .location(location)
+    ResourceAnswer created = requests.create(service(endpoint), Requesters.of(request), require(body),
+        new Returning(attributes, excludedAttributes), base);
+    return ResourceResponses.single(Response.Status.CREATED, created)
+        .location(UriBuilder.fromUri(base).path(endpoint).path(created.id()).build())
         .build();
   }
 
@@ -102,13 +93,12 @@ public final class ResourceEndpoint {
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @ScimBaseUri URI base)
       throws ScimException {
-    ResourceService service = service(endpoint);
-    Projection projection = Projection.of(service.resourceType(), attributes, excludedAttributes);
-    StoredResource resource = service.get(id, projection.returned());
-    if (new Preconditions(null, ifNoneMatch).notModified(resource)) {
-      return Response.notModified().header(HttpHeaders.ETAG, ETags.of(resource)).build();
+    ResourceAnswer found = requests.get(service(endpoint), id,
+        new Returning(attributes, excludedAttributes), ifNoneMatch, base);
+    if (found.notModified()) {
+      return Response.notModified().header(HttpHeaders.ETAG, found.etag()).build();
     }
-    return ResourceResponses.single(Response.Status.OK, service, resource, base, projection).build();
+    return ResourceResponses.single(Response.Status.OK, found).build();
   }
 
   @PUT
@@ -118,11 +108,9 @@ public final class ResourceEndpoint {
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @ScimBaseUri URI base,
       @Context ContainerRequestContext request) throws ScimException {
-    ResourceService service = service(endpoint);
-    StoredResource replaced = service.replace(Requesters.of(request), id, require(body),
-        new Preconditions(ifMatch, null));
-    return ResourceResponses.single(Response.Status.OK, service, replaced, base,
-        Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
+    return ResourceResponses.single(Response.Status.OK, requests.replace(service(endpoint),
+        Requesters.of(request), id, require(body), new Returning(attributes, excludedAttributes),
+        ifMatch, base)).build();
   }
 
   /** Answers 200 with the resource, so that a client sees the result of its change (and Entra's
@@ -134,12 +122,9 @@ public final class ResourceEndpoint {
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @ScimBaseUri URI base,
       @Context ContainerRequestContext request) throws ScimException {
-    ResourceService service = service(endpoint);
-    PatchRequest patch = PatchRequestReader.read(require(body), services.compatibility());
-    StoredResource patched = service.patch(Requesters.of(request), id, patch,
-        new Preconditions(ifMatch, null));
-    return ResourceResponses.single(Response.Status.OK, service, patched, base,
-        Projection.of(service.resourceType(), attributes, excludedAttributes)).build();
+    return ResourceResponses.single(Response.Status.OK, requests.patch(service(endpoint),
+        Requesters.of(request), id, require(body), new Returning(attributes, excludedAttributes),
+        ifMatch, base)).build();
   }
 
   @DELETE
@@ -147,7 +132,7 @@ public final class ResourceEndpoint {
   public Response delete(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context ContainerRequestContext request)
       throws ScimException {
-    service(endpoint).delete(Requesters.of(request), id, new Preconditions(ifMatch, null));
+    requests.delete(service(endpoint), Requesters.of(request), id, ifMatch);
     return Response.noContent().build();
   }
 

@@ -3,14 +3,11 @@ package io.scimgateway.gateway.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgateway.gateway.core.ResourceService;
+import io.scimgateway.gateway.core.ListAnswer;
+import io.scimgateway.gateway.core.ResourceAnswer;
 import io.scimgateway.gateway.core.query.ListResult;
-import io.scimgateway.gateway.core.query.Projection;
-import io.scimgateway.gateway.core.write.ETags;
-import io.scimgateway.spi.StoredResource;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 
 /** Builds the HTTP responses that carry resources: single ones with ETag, and list responses. */
@@ -21,21 +18,15 @@ final class ResourceResponses {
   private ResourceResponses() {
   }
 
-  static Response.ResponseBuilder single(Response.Status status, ResourceService service,
-      StoredResource resource, URI baseUri, Projection projection) {
-    ObjectNode body = projection.apply(service.representation().render(resource, baseUri));
+  static Response.ResponseBuilder single(Response.Status status, ResourceAnswer answer) {
     return Response.status(status)
         .type(ScimMediaType.SCIM_JSON_TYPE)
-        .header(HttpHeaders.ETAG, ETags.of(resource))
-        .entity(body);
+        .header(HttpHeaders.ETAG, answer.etag())
+        .entity(answer.body());
   }
 
-  static Response list(ResourceService service, ListResult result, URI baseUri,
-      Projection projection, boolean totalOnly) {
-    List<ObjectNode> rendered = result.resources().stream()
-        .map(resource -> projection.apply(service.representation().render(resource, baseUri)))
-        .toList();
-    return list(result, rendered, totalOnly);
+  static Response list(ListAnswer answer) {
+    return list(answer.result(), answer.resources(), answer.totalOnly());
   }
 
   /**

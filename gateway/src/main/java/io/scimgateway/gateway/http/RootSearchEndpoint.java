@@ -1,17 +1,8 @@
 package io.scimgateway.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.filters.Filter;
-import io.scimgateway.gateway.core.GatewayLimits;
-import io.scimgateway.gateway.core.ResourceService;
-import io.scimgateway.gateway.core.ResourceServices;
-import io.scimgateway.gateway.core.query.ListQuery;
-import io.scimgateway.gateway.core.query.ListQueryParser;
-import io.scimgateway.gateway.core.query.ListResult;
-import io.scimgateway.gateway.core.query.Projection;
-import io.scimgateway.spi.StoredResource;
+import io.scimgateway.gateway.core.ResourceRequests;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -21,16 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * {@code POST /.search}: one search over every resource type served (RFC 7644 section 3.4.3), Users
- * first, then Groups. A filter naming an attribute one type lacks simply matches nothing of that type;
- * it is an error only when no type has it. Index paging spans the types; sorting and cursors, whose
- * order would have to merge types, are left to the per-type endpoints.
+ * {@code POST /.search}: one search over every resource type served (RFC 7644 section 3.4.3); the
+ * core's {@link ResourceRequests#searchAll} pages it across the types.
  */
 @Path(".search")
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
@@ -38,67 +23,16 @@ import java.util.Map;
 @Singleton
 public final class RootSearchEndpoint {
 
-  private final ResourceServices services;
-  private final GatewayLimits limits;
+  private final ResourceRequests requests;
 
   @Inject
-  public RootSearchEndpoint(ResourceServices services, GatewayLimits limits) {
-    this.services = services;
-    this.limits = limits;
+  public RootSearchEndpoint(ResourceRequests requests) {
+    this.requests = requests;
   }
 
   @POST
   public Response search(ObjectNode body, @ScimBaseUri URI base) throws ScimException {
     SearchRequestBody request = SearchRequestBody.read(body);
-    ListQueryParser.Parameters parameters = request.parameters();
-    if (parameters.sortBy() != null || parameters.cursor() != null) {
-      throw BadRequestException.invalidValue("A search across all resource types pages by "
-          + "startIndex only; to sort or use a cursor, search one type: POST /Users/.search or "
-          + "POST /Groups/.search.");
-    }
-    Map<ResourceService, Filter> filters = filtersByType(parameters.filter());
-    ListQuery paging = services.all().get(0).queryParser().parse(
-        new ListQueryParser.Parameters(null, null, null, parameters.startIndex(), parameters.count(),
-            null));
-    int count = paging.count() == null ? limits.maxResults() : Math.min(paging.count(), limits.maxResults());
-    long skip = paging.startIndex() - 1;
-    long total = 0;
-    List<ObjectNode> page = new ArrayList<>();
-    for (Map.Entry<ResourceService, Filter> entry : filters.entrySet()) {
-      ResourceService service = entry.getKey();
-      int wanted = count - page.size();
-      long from = Math.max(0, skip - total);
-      ListResult part = service.search(new ListQuery(entry.getValue(), null, from + 1, wanted, null));
-      total += part.totalResults();
-      Projection projection = Projection.of(service.resourceType(), request.attributes(),
-          request.excludedAttributes());
-      for (StoredResource resource : part.resources()) {
-        page.add(projection.apply(service.representation().render(resource, base)));
-      }
-    }
-    ListResult result = ListResult.indexedPage(total, skip + 1);
-    return ResourceResponses.list(result, page, Integer.valueOf(0).equals(paging.count()));
-  }
-
-  /**
-   * The filter as each type understands it: an attribute a type lacks has no value there. A type none
-   * of whose attributes the filter names is left out; a filter that names no attribute of any type
-   * is the client's mistake.
-   */
-  private Map<ResourceService, Filter> filtersByType(String text) throws ScimException {
-    Filter parsed = ListQueryParser.parseUnchecked(text, limits, services.compatibility());
-    Map<ResourceService, Filter> filters = new LinkedHashMap<>();
-    for (ResourceService service : services.all()) {
-      if (parsed == null) {
-        filters.put(service, null);
-      } else {
-        service.queryParser().forSearchAcrossTypes(parsed).ifPresent(f -> filters.put(service, f));
-      }
-    }
-    if (filters.isEmpty()) {
-      throw BadRequestException.invalidFilter("The filter \"" + text + "\" names no attribute of "
-          + "any resource type served here.");
-    }
-    return filters;
+    return ResourceResponses.list(requests.searchAll(request.parameters(), request.returning(), base));
   }
 }

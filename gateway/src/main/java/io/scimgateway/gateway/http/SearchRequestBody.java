@@ -3,6 +3,7 @@ package io.scimgateway.gateway.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import io.scimgateway.gateway.core.Returning;
 import io.scimgateway.gateway.core.query.ListQueryParser;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,11 +16,9 @@ import java.util.Map;
  * same parameters as a list's query string, as JSON. Names are matched without regard to case.
  *
  * @param parameters filter, sort and paging, as the query string would carry them
- * @param attributes the {@code attributes} list, comma-joined, or null
- * @param excludedAttributes the {@code excludedAttributes} list, comma-joined, or null
+ * @param returning the {@code attributes} and {@code excludedAttributes} lists, each comma-joined
  */
-record SearchRequestBody(ListQueryParser.Parameters parameters, String attributes,
-    String excludedAttributes) {
+record SearchRequestBody(ListQueryParser.Parameters parameters, Returning returning) {
 
   static SearchRequestBody read(ObjectNode body) throws BadRequestException {
     if (body == null) {
@@ -31,7 +30,7 @@ record SearchRequestBody(ListQueryParser.Parameters parameters, String attribute
     return new SearchRequestBody(new ListQueryParser.Parameters(
         text(fields, "filter"), text(fields, "sortby"), text(fields, "sortorder"),
         number(fields, "startindex"), number(fields, "count"), text(fields, "cursor")),
-        list(fields, "attributes"), list(fields, "excludedattributes"));
+        new Returning(list(fields, "attributes"), list(fields, "excludedattributes")));
   }
 
   private static ObjectNode lowerCaseNames(ObjectNode body) {
