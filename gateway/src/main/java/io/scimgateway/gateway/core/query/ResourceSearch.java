@@ -34,7 +34,7 @@ public final class ResourceSearch {
   private final QueryPlanner planner;
   private final ResidualFilterEvaluator evaluator;
   private final ResourceRepresentation representation;
-  private final CandidateScan scan;
+  private final StorePages pages;
   private final GatewayLimits limits;
   private final CursorCodec cursors;
 
@@ -45,7 +45,7 @@ public final class ResourceSearch {
     this.planner = new QueryPlanner(store.filterSupport());
     this.evaluator = new ResidualFilterEvaluator(resourceType);
     this.representation = new ResourceRepresentation(resourceType);
-    this.scan = new CandidateScan(store, limits);
+    this.pages = new StorePages(store, limits);
     this.limits = limits;
     this.cursors = cursors;
   }
@@ -79,13 +79,13 @@ public final class ResourceSearch {
   private ListResult byIndex(ListQuery query, QueryPlan plan, long skip, int count)
       throws ScimException {
     if (plan.exact()) {
-      SearchPage page = StorePages.read(store, new SearchQuery(plan.pushed(), query.sorting(),
+      SearchPage page = pages.read(new SearchQuery(plan.pushed(), query.sorting(),
           new PageWindow.Offset(skip, count), needed(query)));
       return ListResult.indexed(page.resources(), page.totalResults(), skip + 1);
     }
     List<StoredResource> window = new ArrayList<>();
     long[] matched = {0};
-    scan.walk(plan.pushed(), query.sorting(), needed(query), null, false, (resource, position) -> {
+    pages.scan(plan.pushed(), query.sorting(), needed(query), null, false, (resource, position) -> {
       if (matches(plan.residual(), resource)) {
         if (matched[0] >= skip && window.size() < count) {
           window.add(resource);
@@ -106,7 +106,7 @@ public final class ResourceSearch {
     List<StoredResource> matches = new ArrayList<>();
     List<GatewaySortOrder.Key> keys = new ArrayList<>();
     try {
-      scan.walk(plan.pushed(), null, needed(query), null, false, (resource, position) -> {
+      pages.scan(plan.pushed(), null, needed(query), null, false, (resource, position) -> {
         ObjectNode node = representation.forFiltering(resource);
         if (plan.residual() == null || plan.residual().visit(evaluator, node)) {
           matches.add(resource);
@@ -191,7 +191,7 @@ public final class ResourceSearch {
     PageWindow window = state.backward()
         ? new PageWindow.Before(state.position(), count == 0 ? 0 : count + 1)
         : new PageWindow.After(state.position(), count == 0 ? 0 : count + 1);
-    SearchPage page = StorePages.read(store,
+    SearchPage page = pages.read(
         new SearchQuery(plan.pushed(), query.sorting(), window, needed(query)));
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.resources().size(); i++) {
@@ -210,7 +210,7 @@ public final class ResourceSearch {
       throws ScimException {
     List<Hit> hits = new ArrayList<>();
     long[] matched = {0};
-    scan.walk(plan.pushed(), query.sorting(), needed(query), state.position(), state.backward(),
+    pages.scan(plan.pushed(), query.sorting(), needed(query), state.position(), state.backward(),
         (resource, position) -> {
           if (matches(plan.residual(), resource)) {
             if (count > 0 && hits.size() <= count) {

@@ -1,10 +1,14 @@
 package io.scimgateway.gateway.core.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.filters.Filter;
+import io.scimgateway.gateway.core.GatewayLimits;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.ResourceChange;
 import io.scimgateway.spi.ResourceStore;
@@ -28,6 +32,11 @@ class StorePagesTest {
 
     NumberedStore(int pageSize) {
       this.pageSize = pageSize;
+    }
+
+    @Override
+    public boolean supportsPositions() {
+      return true;
     }
 
     @Override
@@ -99,7 +108,7 @@ class StorePagesTest {
   }
 
   private static SearchPage read(NumberedStore store, PageWindow window) throws Exception {
-    return StorePages.read(store, new SearchQuery((Filter) null, null, window));
+    return new StorePages(store, GatewayLimits.defaults()).read(new SearchQuery((Filter) null, null, window));
   }
 
   @Test
@@ -138,5 +147,53 @@ class StorePagesTest {
     NumberedStore store = new NumberedStore(50);
     assertEquals(range(0, 50), ids(read(store, new PageWindow.After(null, 50))));
     assertEquals(1, store.searches.size());
+  }
+
+  @Test
+  void aWindowOfNoneStillAsksForTheTotal() throws Exception {
+    NumberedStore store = new NumberedStore(7);
+    SearchPage page = read(store, new PageWindow.Offset(0, 0));
+    assertEquals(List.of(), ids(page));
+    assertEquals(RESOURCES, page.totalResults());
+    assertEquals(1, store.searches.size());
+  }
+
+  @Test
+  void aScanReadsStorePagesUntilTheVisitorStops() throws Exception {
+    NumberedStore store = new NumberedStore(7);
+    List<String> seen = new ArrayList<>();
+    new StorePages(store, GatewayLimits.defaults()).scan(null, null, NeededAttributes.ALL, null, false,
+        (resource, position) -> {
+          seen.add(position);
+          return seen.size() < 20;
+        });
+    assertEquals(range(0, 20), seen);
+    assertEquals(List.of("After[position=null, limit=7]", "After[position=6, limit=7]",
+        "After[position=13, limit=7]"), store.searches);
+  }
+
+  @Test
+  void aBackwardScanVisitsTheNearestFirst() throws Exception {
+    List<String> seen = new ArrayList<>();
+    new StorePages(new NumberedStore(7), GatewayLimits.defaults()).scan(null, null,
+        NeededAttributes.ALL, "10", true, (resource, position) -> seen.add(position));
+    assertEquals(List.of("9", "8", "7", "6", "5", "4", "3", "2", "1", "0"), seen);
+  }
+
+  @Test
+  void aScanPastTheScanLimitIsRefusedAsTooMany() throws Exception {
+    GatewayLimits defaults = GatewayLimits.defaults();
+    GatewayLimits limits = new GatewayLimits(defaults.maxResults(), 100, defaults.maxPayloadBytes(),
+        defaults.maxFilterLength(), defaults.cursorTimeoutSeconds(), defaults.bulkMaxOperations(),
+        defaults.bulkMaxPayloadBytes(), defaults.values());
+    StorePages pages = new StorePages(new NumberedStore(7), limits);
+    int[] seen = {0};
+    BadRequestException refused = assertThrows(BadRequestException.class, () -> pages.scan(null, null,
+        NeededAttributes.ALL, null, false, (resource, position) -> ++seen[0] > 0));
+    assertEquals("tooMany", refused.getScimError().getScimType());
+    assertEquals(100, seen[0]);
+    int[] few = {0};
+    pages.scan(null, null, NeededAttributes.ALL, "149", false, (resource, position) -> ++few[0] > 0);
+    assertEquals(100, few[0]); // exactly at the limit is allowed
   }
 }
