@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.AndFilter;
+import com.unboundid.scim2.common.filters.ComplexValueFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import com.unboundid.scim2.common.filters.NotFilter;
+import com.unboundid.scim2.common.filters.OrFilter;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.FilterWalker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,16 +55,37 @@ final class AppwriteFilter implements FilterSupport {
    * {@link Translation#nothing()} when none can.
    */
   Translation translate(Filter filter) throws ScimException {
-    if (filter == null) {
-      return Translation.everything();
-    }
-    return switch (filter.getFilterType()) {
-      case AND -> combine(filter, true);
-      case OR -> combine(filter, false);
-      case NOT -> translate(filter.getInvertedFilter()).negated();
-      default -> comparison(filter);
-    };
+    return filter == null ? Translation.everything() : filter.visit(translator, null);
   }
+
+  /** The walk that translates: combinations here, each comparison by {@link #comparison}. */
+  private final FilterWalker<Translation, Void> translator = new FilterWalker<>() {
+    @Override
+    protected Translation comparison(Filter term, Void unused) throws ScimException {
+      return AppwriteFilter.this.comparison(term);
+    }
+
+    @Override
+    public Translation visit(AndFilter filter, Void unused) throws ScimException {
+      return combine(filter, true);
+    }
+
+    @Override
+    public Translation visit(OrFilter filter, Void unused) throws ScimException {
+      return combine(filter, false);
+    }
+
+    @Override
+    public Translation visit(NotFilter filter, Void unused) throws ScimException {
+      return translate(filter.getInvertedFilter()).negated();
+    }
+
+    @Override
+    public Translation visit(ComplexValueFilter filter, Void unused) {
+      throw new IllegalStateException("the planner pushed a value filter Appwrite cannot evaluate: "
+          + filter);
+    }
+  };
 
   private Translation comparison(Filter filter) throws ScimException {
     PushableAttribute pushable = attributes.get(key(filter.getAttributePath()));

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.AndFilter;
+import com.unboundid.scim2.common.filters.ComplexValueFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import com.unboundid.scim2.common.filters.NotFilter;
+import com.unboundid.scim2.common.filters.OrFilter;
 import io.scimgateway.kit.CaseInsensitiveRegex;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.FilterWalker;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.Sorting;
 import java.time.OffsetDateTime;
@@ -225,22 +230,49 @@ final class SpaceoneQueryTranslator implements FilterSupport {
   }
 
   private void conditions(Filter filter, ArrayNode all, ObjectNode query) throws ScimException {
-    switch (filter.getFilterType()) {
-      case AND -> {
-        for (Filter operand : filter.getCombinedFilters()) {
-          conditions(operand, all, query);
-        }
-      }
-      case OR -> {
-        ArrayNode any = query.putArray("filter_or");
-        for (Filter operand : filter.getCombinedFilters()) {
-          any.add(condition(operand, false));
-        }
-      }
-      case NOT -> all.add(condition(filter.getInvertedFilter(), true));
-      default -> all.add(condition(filter, false));
-    }
+    filter.visit(conditionWalk, new Target(all, query));
   }
+
+  /** Where a walk puts conditions: {@code filter} (all must hold), or {@code filter_or} beside it. */
+  private record Target(ArrayNode all, ObjectNode query) {
+  }
+
+  /** The walk that makes conditions: an "and" adds its operands', an "or" is the query's one or-group. */
+  private final FilterWalker<Void, Target> conditionWalk = new FilterWalker<>() {
+    @Override
+    protected Void comparison(Filter term, Target target) throws ScimException {
+      target.all().add(condition(term, false));
+      return null;
+    }
+
+    @Override
+    public Void visit(AndFilter filter, Target target) throws ScimException {
+      for (Filter operand : filter.getCombinedFilters()) {
+        operand.visit(this, target);
+      }
+      return null;
+    }
+
+    @Override
+    public Void visit(OrFilter filter, Target target) throws ScimException {
+      ArrayNode any = target.query().putArray("filter_or");
+      for (Filter operand : filter.getCombinedFilters()) {
+        any.add(condition(operand, false));
+      }
+      return null;
+    }
+
+    @Override
+    public Void visit(NotFilter filter, Target target) throws ScimException {
+      target.all().add(condition(filter.getInvertedFilter(), true));
+      return null;
+    }
+
+    @Override
+    public Void visit(ComplexValueFilter filter, Target target) {
+      throw new IllegalStateException("the planner pushed a value filter SpaceONE cannot take: " + filter);
+    }
+  };
 
   private ObjectNode condition(Filter term, boolean negated) throws ScimException {
     String key = key(term.getAttributePath());

@@ -1,9 +1,15 @@
 package io.scimgateway.zidentity;
 
 import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.AndFilter;
+import com.unboundid.scim2.common.filters.ComplexValueFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import com.unboundid.scim2.common.filters.NotFilter;
+import com.unboundid.scim2.common.filters.OrFilter;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.FilterWalker;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,21 +54,48 @@ final class ZidentityFilter implements FilterSupport {
   }
 
   /** The list parameters for a pushed filter; none for null (every record). */
-  List<Map.Entry<String, String>> parameters(Filter filter) {
-    List<Map.Entry<String, String>> parameters = new ArrayList<>();
-    if (filter == null || filter.getFilterType() == FilterType.OR) {
+  List<Map.Entry<String, String>> parameters(Filter filter) throws ScimException {
+    return filter == null ? List.of() : filter.visit(walker, null);
+  }
+
+  /** The walk that makes parameters: an "and" joins its operands', an "or" asks for everything. */
+  private final FilterWalker<List<Map.Entry<String, String>>, Void> walker = new FilterWalker<>() {
+    @Override
+    protected List<Map.Entry<String, String>> comparison(Filter term, Void unused) {
+      String parameter = likeParameters.get(key(term.getAttributePath()));
+      if (parameter == null || !TEXT.contains(term.getFilterType())) {
+        throw pushedWrongly(term);
+      }
+      return List.of(Map.entry(parameter, term.getComparisonValue().asText()));
+    }
+
+    @Override
+    public List<Map.Entry<String, String>> visit(AndFilter filter, Void unused) throws ScimException {
+      List<Map.Entry<String, String>> parameters = new ArrayList<>();
+      for (Filter operand : filter.getCombinedFilters()) {
+        parameters.addAll(operand.visit(this, null));
+      }
       return parameters;
     }
-    if (filter.getFilterType() == FilterType.AND) {
-      filter.getCombinedFilters().forEach(operand -> parameters.addAll(parameters(operand)));
-      return parameters;
+
+    @Override
+    public List<Map.Entry<String, String>> visit(OrFilter filter, Void unused) {
+      return List.of();
     }
-    String parameter = likeParameters.get(key(filter.getAttributePath()));
-    if (parameter == null || !TEXT.contains(filter.getFilterType())) {
-      throw new IllegalStateException("the planner pushed a filter ZIdentity cannot narrow: " + filter);
+
+    @Override
+    public List<Map.Entry<String, String>> visit(NotFilter filter, Void unused) {
+      throw pushedWrongly(filter);
     }
-    parameters.add(Map.entry(parameter, filter.getComparisonValue().asText()));
-    return parameters;
+
+    @Override
+    public List<Map.Entry<String, String>> visit(ComplexValueFilter filter, Void unused) {
+      throw pushedWrongly(filter);
+    }
+  };
+
+  private static IllegalStateException pushedWrongly(Filter filter) {
+    return new IllegalStateException("the planner pushed a filter ZIdentity cannot narrow: " + filter);
   }
 
   private static String key(Path path) {

@@ -1,9 +1,15 @@
 package io.scimgateway.gateway.core.query;
 
 import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.AndFilter;
+import com.unboundid.scim2.common.filters.ComplexValueFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
+import com.unboundid.scim2.common.filters.NotFilter;
+import com.unboundid.scim2.common.filters.OrFilter;
 import io.scimgateway.spi.FilterSupport;
+import io.scimgateway.spi.FilterWalker;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,28 +31,21 @@ import java.util.List;
  *       the gateway, since one element must satisfy all of it.
  * </ul>
  */
-public final class QueryPlanner {
+public final class QueryPlanner extends FilterWalker<QueryPlan, Void> {
 
   private final FilterSupport support;
+  private final AllExact allExact = new AllExact();
 
   public QueryPlanner(FilterSupport support) {
     this.support = support;
   }
 
-  public QueryPlan plan(Filter filter) {
-    if (filter == null) {
-      return new QueryPlan(null, null);
-    }
-    return switch (filter.getFilterType()) {
-      case AND -> and(filter);
-      case OR -> or(filter);
-      case NOT -> not(filter);
-      case COMPLEX_VALUE -> valueFilter(filter);
-      default -> comparison(filter);
-    };
+  public QueryPlan plan(Filter filter) throws ScimException {
+    return filter == null ? new QueryPlan(null, null) : filter.visit(this, null);
   }
 
-  private QueryPlan comparison(Filter filter) {
+  @Override
+  protected QueryPlan comparison(Filter filter, Void unused) {
     return switch (support.support(filter.getAttributePath().withoutFilters(), filter.getFilterType())) {
       case EXACT -> new QueryPlan(filter, null);
       case SUPERSET -> new QueryPlan(filter, filter);
@@ -54,25 +53,16 @@ public final class QueryPlanner {
     };
   }
 
-  private QueryPlan valueFilter(Filter filter) {
+  @Override
+  public QueryPlan visit(ComplexValueFilter filter, Void unused) throws ScimException {
     Path attribute = filter.getAttributePath().withoutFilters();
-    return allExact(filter.getValueFilter(), attribute)
+    return filter.getValueFilter().visit(allExact, attribute)
         ? new QueryPlan(filter, null)
         : new QueryPlan(null, filter);
   }
 
-  /** Whether the store evaluates every comparison of a value filter exactly. */
-  private boolean allExact(Filter filter, Path parent) {
-    return switch (filter.getFilterType()) {
-      case AND, OR -> filter.getCombinedFilters().stream().allMatch(f -> allExact(f, parent));
-      case NOT -> allExact(filter.getInvertedFilter(), parent);
-      case COMPLEX_VALUE -> false;
-      default -> support.support(parent.attribute(filter.getAttributePath().getElement(0).getAttribute()),
-          filter.getFilterType()) == FilterSupport.Support.EXACT;
-    };
-  }
-
-  private QueryPlan and(Filter filter) {
+  @Override
+  public QueryPlan visit(AndFilter filter, Void unused) throws ScimException {
     List<Filter> pushed = new ArrayList<>();
     List<Filter> residual = new ArrayList<>();
     for (Filter operand : filter.getCombinedFilters()) {
@@ -99,7 +89,8 @@ public final class QueryPlanner {
     return support.combines(Filter.and(joined));
   }
 
-  private QueryPlan or(Filter filter) {
+  @Override
+  public QueryPlan visit(OrFilter filter, Void unused) throws ScimException {
     List<Filter> pushed = new ArrayList<>();
     boolean exact = true;
     for (Filter operand : filter.getCombinedFilters()) {
@@ -117,7 +108,8 @@ public final class QueryPlanner {
     return new QueryPlan(combined, exact ? null : filter);
   }
 
-  private QueryPlan not(Filter filter) {
+  @Override
+  public QueryPlan visit(NotFilter filter, Void unused) throws ScimException {
     QueryPlan inner = plan(filter.getInvertedFilter());
     if (inner.pushed() != null && inner.exact() && support.combines(Filter.not(inner.pushed()))) {
       return new QueryPlan(Filter.not(inner.pushed()), null);
@@ -133,5 +125,44 @@ public final class QueryPlanner {
       return filters.get(0);
     }
     return type == FilterType.AND ? Filter.and(filters) : Filter.or(filters);
+  }
+
+  /** Whether the store evaluates every comparison of a value filter, under its parent path, exactly. */
+  private final class AllExact extends FilterWalker<Boolean, Path> {
+
+    @Override
+    protected Boolean comparison(Filter term, Path parent) {
+      return support.support(parent.attribute(term.getAttributePath().getElement(0).getAttribute()),
+          term.getFilterType()) == FilterSupport.Support.EXACT;
+    }
+
+    @Override
+    public Boolean visit(AndFilter filter, Path parent) throws ScimException {
+      return all(filter.getCombinedFilters(), parent);
+    }
+
+    @Override
+    public Boolean visit(OrFilter filter, Path parent) throws ScimException {
+      return all(filter.getCombinedFilters(), parent);
+    }
+
+    @Override
+    public Boolean visit(NotFilter filter, Path parent) throws ScimException {
+      return filter.getInvertedFilter().visit(this, parent);
+    }
+
+    @Override
+    public Boolean visit(ComplexValueFilter filter, Path parent) {
+      return false;
+    }
+
+    private boolean all(List<Filter> operands, Path parent) throws ScimException {
+      for (Filter operand : operands) {
+        if (!operand.visit(this, parent)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }
