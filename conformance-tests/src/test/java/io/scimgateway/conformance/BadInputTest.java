@@ -452,9 +452,8 @@ class BadInputTest {
   // ---------------------------------------------------------------- payload size
 
   private TestGateway limitedGateway() {
-    GatewayConfig defaults = TestGateway.config(data.resolve("limited"));
-    GatewayConfig limited = new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
-        defaults.auth(), new GatewayConfig.Limits(null, null, 2048L, null, null));
+    GatewayConfig limited = TestGateway.config(data.resolve("limited"))
+        .with("limits: {maxPayloadBytes: 2048}");
     return TestGateway.start(limited, TestGateway.TOKEN);
   }
 

@@ -120,9 +120,8 @@ class BulkTest {
     JsonNode bulk = running.session().get("/ServiceProviderConfig").json().path("bulk");
     assertEquals(true, bulk.path("supported").asBoolean());
     assertEquals(1000, bulk.path("maxOperations").asInt());
-    GatewayConfig defaults = TestGateway.config(data);
-    GatewayConfig small = new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
-        defaults.auth(), new GatewayConfig.Limits(null, null, null, null, null, 2, 2048L, null, null, null));
+    GatewayConfig small = TestGateway.config(data)
+        .with("limits: {bulkMaxOperations: 2, bulkMaxPayloadBytes: 2048}");
     RunningGateway.with(small, scim -> {
       ObjectNode[] three = {post("1", "/Users", minimalUser("1@example.com")),
           post("2", "/Users", minimalUser("2@example.com")),

@@ -29,7 +29,7 @@ class EntraFilterTest {
 
   @Test
   void acceptedByDefault() {
-    run(GatewayConfig.Compatibility.class.cast(null), scim -> {
+    run(null, scim -> {
       String ravi = scim.post("/Users", user("ravi@fabrikam.example")).json().path("id").asText();
       var inactive = user("ines@fabrikam.example").put("active", false);
       String ines = scim.post("/Users", inactive).json().path("id").asText();
@@ -43,18 +43,18 @@ class EntraFilterTest {
 
   @Test
   void refusedWhenSwitchedOff() {
-    run(new GatewayConfig.Compatibility(false, false, false, false, false, false, false, false), scim -> {
+    run("compatibility: {booleanStrings: false, valuePathComparisons: false, bareComplexValues: false, "
+        + "valuePathUpserts: false, removeListedValues: false, emptyPatches: false, dottedValueKeys: false, "
+        + "unknownSchemaUris: false}", scim -> {
       assertScimError(scim.get("/Users?filter=" + BY_WORK_EMAIL), 400, "invalidFilter");
       assertScimError(scim.get("/Users?filter=" + PRIMARY_AS_STRING), 400, "invalidFilter");
       assertScimError(scim.get("/Users?filter=" + ACTIVE_AS_STRING), 400, "invalidFilter");
     });
   }
 
-  private void run(GatewayConfig.Compatibility compatibility,
-      java.util.function.Consumer<ScimSession> test) {
+  /** Runs {@code test} with the compatibility settings of a YAML fragment; null: the defaults. */
+  private void run(String compatibility, java.util.function.Consumer<ScimSession> test) {
     GatewayConfig defaults = TestGateway.config(data);
-    GatewayConfig config = new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
-        defaults.auth(), defaults.limits(), compatibility);
-    RunningGateway.with(config, test);
+    RunningGateway.with(compatibility == null ? defaults : defaults.with(compatibility), test);
   }
 }

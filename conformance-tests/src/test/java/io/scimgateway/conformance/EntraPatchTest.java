@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EntraPatchTest {
 
-  private static final GatewayConfig.Compatibility STRICT =
-      new GatewayConfig.Compatibility(false, false, false, false, false, false, false, false);
+  /** Every leniency toward identity providers off but bodies without schemas. */
+  private static final String STRICT = "compatibility: {booleanStrings: false, valuePathComparisons: false, bareComplexValues: false, "
+      + "valuePathUpserts: false, removeListedValues: false, emptyPatches: false, dottedValueKeys: false, "
+      + "unknownSchemaUris: false}";
 
   @TempDir
   Path data;
@@ -106,11 +108,10 @@ class EntraPatchTest {
     });
   }
 
-  private void run(GatewayConfig.Compatibility compatibility,
-      java.util.function.Consumer<ScimSession> test) {
+  /** Runs {@code test} with the compatibility settings of a YAML fragment; null: the defaults. */
+  private void run(String compatibility, java.util.function.Consumer<ScimSession> test) {
     GatewayConfig defaults = TestGateway.config(data);
-    RunningGateway.with(new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
-        defaults.auth(), defaults.limits(), compatibility), test);
+    RunningGateway.with(compatibility == null ? defaults : defaults.with(compatibility), test);
   }
 
   private static String createUser(ScimSession scim, String name) {

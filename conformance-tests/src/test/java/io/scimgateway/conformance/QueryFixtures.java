@@ -175,16 +175,13 @@ final class QueryFixtures {
 
   /** The default test configuration with the given limits (null: the default). */
   static GatewayConfig withLimits(Path data, Integer maxResults, Integer maxFilterLength) {
-    GatewayConfig defaults = TestGateway.config(data);
-    return new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(), defaults.auth(),
-        new GatewayConfig.Limits(maxResults, null, null, maxFilterLength, null));
+    return TestGateway.config(data).with("limits: {maxResults: " + maxResults + ", maxFilterLength: "
+        + maxFilterLength + "}");
   }
 
   /** The default test configuration with cursors that expire after {@code seconds}. */
   static GatewayConfig withCursorLifetime(Path data, int seconds) {
-    GatewayConfig defaults = TestGateway.config(data);
-    return new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(), defaults.auth(),
-        new GatewayConfig.Limits(null, null, null, null, seconds));
+    return TestGateway.config(data).with("limits: {cursorTimeoutSeconds: " + seconds + "}");
   }
 
   /**

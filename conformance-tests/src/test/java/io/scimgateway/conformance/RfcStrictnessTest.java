@@ -30,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RfcStrictnessTest {
 
   private static final String CORE = ScimJson.USER + ":";
-  private static final GatewayConfig.Compatibility STRICT = new GatewayConfig.Compatibility(
-      false, false, false, false, false, false, false, false, false);
+  /** Every leniency toward identity providers off. */
+  private static final String STRICT = "compatibility: {booleanStrings: false, valuePathComparisons: false, "
+      + "bareComplexValues: false, valuePathUpserts: false, removeListedValues: false, emptyPatches: false, "
+      + "dottedValueKeys: false, unknownSchemaUris: false, schemalessBodies: false}";
 
   @TempDir
   Path data;
@@ -234,10 +236,8 @@ class RfcStrictnessTest {
 
   @Test
   void attributeLimitsAreConfigurableAndNamed() {
-    GatewayConfig defaults = TestGateway.config(data);
-    GatewayConfig limited = new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
-        defaults.auth(), new GatewayConfig.Limits(null, null, null, null, null, null, null, 64, 2,
-            java.util.Map.of("displayName", new io.scimgateway.gateway.core.ValueLimits.Limit(8, null))));
+    GatewayConfig limited = TestGateway.config(data)
+        .with("limits: {maxStringLength: 64, maxValues: 2, attributes: {displayName: {maxLength: 8}}}");
     RunningGateway.with(limited, scim -> {
       ObjectNode user = minimalUser("limits@example.com");
       user.put("displayName", "Nine char");
@@ -254,11 +254,11 @@ class RfcStrictnessTest {
     });
   }
 
-  private void run(GatewayConfig.Compatibility compatibility, Consumer<ScimSession> test) {
+  /** Runs {@code test} with the compatibility settings of a YAML fragment; null: the defaults. */
+  private void run(String compatibility, Consumer<ScimSession> test) {
     Path dir = data.resolve(compatibility == null ? "defaults" : "strict");
     GatewayConfig defaults = TestGateway.config(dir);
-    RunningGateway.with(new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
-        defaults.auth(), defaults.limits(), compatibility), test);
+    RunningGateway.with(compatibility == null ? defaults : defaults.with(compatibility), test);
   }
 
   private static String createUser(ScimSession scim, String name) {

@@ -53,9 +53,7 @@ class ScanLimitTest {
   }
 
   private void withScanLimit(int scanLimit, java.util.function.Consumer<ScimSession> test) {
-    GatewayConfig defaults = TestGateway.config(data);
-    GatewayConfig limited = new GatewayConfig(defaults.server(), defaults.data(), defaults.backend(),
-        defaults.auth(), new GatewayConfig.Limits(null, scanLimit, null, null, null));
+    GatewayConfig limited = TestGateway.config(data).with("limits: {scanLimit: " + scanLimit + "}");
     RunningGateway.with(limited, test);
   }
 

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  */
 public final class ConfigLoader {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+  /** Reads the file, and builds every configuration record: from the file, a fragment or defaults. */
+  static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .findAndRegisterModules();
 
@@ -32,14 +33,14 @@ public final class ConfigLoader {
     ConfigProblems problems = null;
     GatewayConfig config = null;
     try {
-      JsonNode tree = YAML.readTree(file.toFile());
+      JsonNode tree = MAPPER.readTree(file.toFile());
       if (tree == null || tree.isMissingNode() || tree.isNull()) {
         return GatewayConfig.defaults();
       }
-      try (JsonParser keys = YAML.createParser(file.toFile())) {
+      try (JsonParser keys = MAPPER.createParser(file.toFile())) {
         problems = new ConfigProblems(keys);
       }
-      config = YAML.readerFor(GatewayConfig.class).withHandler(problems).readValue(file.toFile());
+      config = MAPPER.readerFor(GatewayConfig.class).withHandler(problems).readValue(file.toFile());
       config.limits().toGatewayLimits(); // checks the limits now, while the file can be named
     } catch (IllegalArgumentException e) {
       problems.add(null, e.getMessage());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgateway.gateway.core.ClientCompatibility;
 import io.scimgateway.gateway.core.GatewayLimits;
 import io.scimgateway.gateway.core.ValueLimits;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,42 +34,39 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
     Compatibility compatibility, PasswordReset passwordReset, MetricsSettings metrics,
     LoggingSettings logging, AuditSettings audit) {
 
-  public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
-      Compatibility compatibility, PasswordReset passwordReset, MetricsSettings metrics,
-      LoggingSettings logging) {
-    this(server, data, backend, auth, limits, compatibility, passwordReset, metrics, logging, null);
-  }
-
-  public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
-      Compatibility compatibility, PasswordReset passwordReset) {
-    this(server, data, backend, auth, limits, compatibility, passwordReset, null, null);
-  }
-
-  public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits) {
-    this(server, data, backend, auth, limits, null, null);
-  }
-
-  public GatewayConfig(Server server, Path data, ObjectNode backend, Auth auth, Limits limits,
-      Compatibility compatibility) {
-    this(server, data, backend, auth, limits, compatibility, null);
-  }
-
   public GatewayConfig {
-    server = server == null ? new Server(null, null, null) : server;
+    server = section(server, Server.class);
     data = data == null ? Path.of("data") : data;
     backend = backend == null ? JsonNodeFactory.instance.objectNode() : backend;
-    auth = auth == null ? new Auth(null, null) : auth;
-    limits = limits == null ? new Limits(null, null, null, null, null) : limits;
-    compatibility = compatibility == null
-        ? new Compatibility(null, null, null, null, null, null, null, null, null) : compatibility;
-    passwordReset = passwordReset == null ? new PasswordReset(null, null) : passwordReset;
-    metrics = metrics == null ? new MetricsSettings(null, null) : metrics;
-    logging = logging == null ? new LoggingSettings(null, null, null) : logging;
-    audit = audit == null ? new AuditSettings(null, null) : audit;
+    auth = section(auth, Auth.class);
+    limits = section(limits, Limits.class);
+    compatibility = section(compatibility, Compatibility.class);
+    passwordReset = section(passwordReset, PasswordReset.class);
+    metrics = section(metrics, MetricsSettings.class);
+    logging = section(logging, LoggingSettings.class);
+    audit = section(audit, AuditSettings.class);
   }
 
+  /** Every setting at its default, as an empty configuration file gives. */
   public static GatewayConfig defaults() {
-    return new GatewayConfig(null, null, null, null, null, null, null, null, null);
+    return section(null, GatewayConfig.class);
+  }
+
+  /**
+   * This configuration with a YAML fragment laid over it, as if its settings were added to the file:
+   * {@code config.with("limits: {scanLimit: 100}")}. Unknown keys are refused as in the file.
+   *
+   * @throws IllegalArgumentException for a fragment that is not valid YAML or not a valid setting
+   */
+  public GatewayConfig with(String yaml) {
+    try {
+      ObjectNode tree = ConfigLoader.MAPPER.valueToTree(this);
+      return ConfigLoader.MAPPER.treeToValue(ConfigLoader.MAPPER.readerForUpdating(tree).readValue(yaml),
+          GatewayConfig.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a valid configuration fragment: " + yaml + " ("
+          + e.getMessage() + ")", e);
+    }
   }
 
   /** The backend's name, {@code sqlite} unless configured. */
@@ -77,43 +75,52 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
   }
 
   public GatewayConfig withServer(Server server) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging, audit);
+    return replaced("server", server);
   }
 
   public GatewayConfig withData(Path data) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging, audit);
+    return replaced("data", data);
   }
 
   public GatewayConfig withAuth(Auth auth) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging, audit);
+    return replaced("auth", auth);
   }
 
   public GatewayConfig withBackend(ObjectNode backend) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging, audit);
+    return replaced("backend", backend);
   }
 
   public GatewayConfig withMetrics(MetricsSettings metrics) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging, audit);
+    return replaced("metrics", metrics);
   }
 
   public GatewayConfig withLogging(LoggingSettings logging) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging, audit);
+    return replaced("logging", logging);
   }
 
   public GatewayConfig withAudit(AuditSettings audit) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging, audit);
+    return replaced("audit", audit);
   }
 
   public GatewayConfig withPasswordReset(PasswordReset passwordReset) {
-    return new GatewayConfig(server, data, backend, auth, limits, compatibility, passwordReset, metrics,
-        logging, audit);
+    return replaced("passwordReset", passwordReset);
+  }
+
+  /** This configuration with one section replaced whole, built as the loader builds one. */
+  private GatewayConfig replaced(String section, Object value) {
+    ObjectNode tree = ConfigLoader.MAPPER.valueToTree(this);
+    tree.set(section, ConfigLoader.MAPPER.valueToTree(value));
+    try {
+      return ConfigLoader.MAPPER.treeToValue(tree, GatewayConfig.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a valid " + section + " setting: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code value}, or the section as an empty one in the file reads: each setting at its default. */
+  private static <T> T section(T value, Class<T> type) {
+    return value != null ? value
+        : ConfigLoader.MAPPER.convertValue(JsonNodeFactory.instance.objectNode(), type);
   }
 
   /** @param basePath the path SCIM is served under, {@code /scim/v2} by default */
@@ -157,12 +164,6 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
       Long bulkMaxPayloadBytes, Integer maxStringLength, Integer maxValues,
       Map<String, ValueLimits.Limit> attributes) {
 
-    public Limits(Integer maxResults, Integer scanLimit, Long maxPayloadBytes,
-        Integer maxFilterLength, Integer cursorTimeoutSeconds) {
-      this(maxResults, scanLimit, maxPayloadBytes, maxFilterLength, cursorTimeoutSeconds, null, null,
-          null, null, null);
-    }
-
     public GatewayLimits toGatewayLimits() {
       GatewayLimits defaults = GatewayLimits.defaults();
       return new GatewayLimits(
@@ -184,13 +185,6 @@ public record GatewayConfig(Server server, Path data, ObjectNode backend, Auth a
       Boolean bareComplexValues, Boolean valuePathUpserts, Boolean removeListedValues,
       Boolean emptyPatches, Boolean dottedValueKeys, Boolean unknownSchemaUris,
       Boolean schemalessBodies) {
-
-    public Compatibility(Boolean booleanStrings, Boolean valuePathComparisons,
-        Boolean bareComplexValues, Boolean valuePathUpserts, Boolean removeListedValues,
-        Boolean emptyPatches, Boolean dottedValueKeys, Boolean unknownSchemaUris) {
-      this(booleanStrings, valuePathComparisons, bareComplexValues, valuePathUpserts,
-          removeListedValues, emptyPatches, dottedValueKeys, unknownSchemaUris, null);
-    }
 
     public ClientCompatibility toClientCompatibility() {
       return new ClientCompatibility(on(booleanStrings), on(valuePathComparisons),
