@@ -46,8 +46,9 @@ class SyncBenchmark {
     Path second = HrExport.writeCsv(work.resolve("tomorrow.csv"), tomorrow);
     for (String target : targets.split(",")) {
       Path data = work.resolve("data-" + target);
-      try (SyncDirectory directory = target.equals("url") ? SyncDirectory.byUrlToProcess(data)
-          : SyncDirectory.inProcess(data)) {
+      // Both the sync and the gateway it writes to start as README says, as users run them.
+      try (SyncDirectory directory = (target.equals("url") ? SyncDirectory.byUrlToProcess(data, true)
+          : SyncDirectory.inProcess(data)).asUsersRunIt()) {
         String mode = target.equals("url") ? "by URL to a gateway process (/Bulk)" : "in-process";
         time(directory, first, mapping, String.format(Locale.ROOT, "%,d rows into an empty "
             + "directory, %s", rows, mode), 30);

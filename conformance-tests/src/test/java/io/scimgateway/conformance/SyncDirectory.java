@@ -19,8 +19,20 @@ abstract class SyncDirectory implements AutoCloseable {
 
   final Path data;
 
+  /** Whether sync runs exactly as README says (full JIT), as a benchmark measures it. */
+  private boolean asReadmeSays;
+
   SyncDirectory(Path data) {
     this.data = data;
+  }
+
+  /**
+   * This directory, with every {@code sync} started exactly as README says: no JVM options, so with the
+   * full JIT a long run gets, rather than the quick tier that starts a test's short runs cheaply.
+   */
+  SyncDirectory asUsersRunIt() {
+    asReadmeSays = true;
+    return this;
   }
 
   static SyncDirectory inProcess(Path data) {
@@ -53,8 +65,15 @@ abstract class SyncDirectory implements AutoCloseable {
    * --data DIR}), written by URL; stopped with SIGTERM on close.
    */
   static SyncDirectory byUrlToProcess(Path data) throws Exception {
-    GatewayProcess gateway = GatewayProcess.start(TestGateway.TOKEN, "--data", data.toString(),
-        "--port", "0");
+    return byUrlToProcess(data, false);
+  }
+
+  /** {@link #byUrlToProcess(Path)}; with {@code asReadmeSays}, the gateway gets no JVM options either. */
+  static SyncDirectory byUrlToProcess(Path data, boolean asReadmeSays) throws Exception {
+    Map<String, String> token = Map.of("SCIM_GATEWAY_TOKEN", TestGateway.TOKEN);
+    String[] args = {"--data", data.toString(), "--port", "0"};
+    GatewayProcess gateway = asReadmeSays ? GatewayProcess.startAsReadmeSays(token, args)
+        : GatewayProcess.startWith(token, args);
     try {
       URI base = gateway.awaitServing(Duration.ofSeconds(90));
       return atUrl(data, base, () -> {
@@ -113,7 +132,8 @@ abstract class SyncDirectory implements AutoCloseable {
         mapping.toString()));
     args.addAll(arguments());
     args.addAll(List.of(more));
-    return GatewayProcess.startWith(environment(), args.toArray(String[]::new));
+    return asReadmeSays ? GatewayProcess.startAsReadmeSays(environment(), args.toArray(String[]::new))
+        : GatewayProcess.startWith(environment(), args.toArray(String[]::new));
   }
 
   /** Runs sync to its end. */

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,26 +35,17 @@ public final class AuditRows {
       + "audit_events WHERE seq <= (SELECT seq FROM audit_events ORDER BY seq DESC LIMIT 1 OFFSET ?) "
       + "ORDER BY seq LIMIT ?)";
 
+  /** Writes one event; on a SQLite connection with its kept insert statement. */
   public void insert(Connection connection, AuditEvent event) {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setString(1, event.id());
-      insert.setString(2, Timestamps.format(event.time()));
-      insert.setString(3, event.actor());
-      insert.setString(4, event.clientId());
-      insert.setString(5, event.address());
-      insert.setString(6, event.requestId());
-      insert.setString(7, event.operation());
-      insert.setString(8, event.resourceType());
-      insert.setString(9, event.resourceId());
-      insert.setString(10, event.resourceName());
-      insert.setString(11, JSON.writeValueAsString(event.changes()));
-      insert.setString(12, event.outcome());
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      throw StoreFailure.on(connection, INSERT, e);
+    String changes;
+    try {
+      changes = JSON.writeValueAsString(event.changes());
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+    Statements.update(connection, INSERT, Arrays.asList(event.id(), Timestamps.format(event.time()),
+        event.actor(), event.clientId(), event.address(), event.requestId(), event.operation(),
+        event.resourceType(), event.resourceId(), event.resourceName(), changes, event.outcome()));
   }
 
   /** The events that match, newest first. */
