@@ -262,4 +262,22 @@ class ProjectionTest {
     assertAbsent(group.json(), "members");
     assertFalse(group.json().path("displayName").isMissingNode(), group::toString);
   }
+
+  @Test
+  void aMalformedAttributesParameterRefusesAWriteBeforeItChangesAnything() {
+    String malformed = "?attributes=" + q("emails[type");
+    ScimResponse refused = scim.post("/Users" + malformed, ScimJson.user("never@example.com"));
+    ScimAssertions.assertScimError(refused, 400, "invalidValue");
+    assertEquals(0, scim.get("/Users?filter=" + q("userName eq \"never@example.com\"")).json()
+        .path("totalResults").asInt(), "the refused POST created the user");
+
+    String id = scim.post("/Users", ScimJson.user("kept@example.com")).text("id");
+    ScimAssertions.assertScimError(scim.patch("/Users/" + id + malformed,
+        patch(op("replace", "displayName", ScimJson.parse("\"Changed\"")))), 400, "invalidValue");
+    ScimAssertions.assertScimError(scim.put("/Users/" + id + malformed,
+        ScimJson.user("renamed@example.com")), 400, "invalidValue");
+    JsonNode kept = scim.get("/Users/" + id).json();
+    assertEquals("kept@example.com", kept.path("userName").asText(), kept::toString);
+    assertFalse(kept.path("displayName").asText().equals("Changed"), kept::toString);
+  }
 }

@@ -59,22 +59,27 @@ public final class ResourceRequests {
     return answer(service, resource, projection, base);
   }
 
+  // A write reads its attributes parameters first: a malformed one is refused before anything changes.
+
   public ResourceAnswer create(ResourceService service, Requester by, ObjectNode body,
       Returning returning, URI base) throws ScimException {
-    return answer(service, service.create(by, body), projection(service, returning), base);
+    Projection projection = projection(service, returning);
+    return answer(service, service.create(by, body), projection, base);
   }
 
   public ResourceAnswer replace(ResourceService service, Requester by, String id, ObjectNode body,
       Returning returning, String ifMatch, URI base) throws ScimException {
+    Projection projection = projection(service, returning);
     StoredResource replaced = service.replace(by, id, body, new Preconditions(ifMatch, null));
-    return answer(service, replaced, projection(service, returning), base);
+    return answer(service, replaced, projection, base);
   }
 
   public ResourceAnswer patch(ResourceService service, Requester by, String id, ObjectNode body,
       Returning returning, String ifMatch, URI base) throws ScimException {
+    Projection projection = projection(service, returning);
     PatchRequest patch = PatchRequestReader.read(body, services.compatibility());
     StoredResource patched = service.patch(by, id, patch, new Preconditions(ifMatch, null));
-    return answer(service, patched, projection(service, returning), base);
+    return answer(service, patched, projection, base);
   }
 
   public void delete(ResourceService service, Requester by, String id, String ifMatch)
