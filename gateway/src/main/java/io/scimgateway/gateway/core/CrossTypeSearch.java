@@ -53,8 +53,7 @@ final class CrossTypeSearch {
       long from = Math.max(0, skip - total);
       ListResult part = service.search(new ListQuery(entry.getValue(), null, from + 1, wanted, null));
       total += part.totalResults();
-      Projection projection = Projection.of(service.resourceType(), returning.attributes(),
-          returning.excludedAttributes());
+      Projection projection = returning.projection(service.resourceType());
       for (StoredResource resource : part.resources()) {
         page.add(ResourceRequests.render(service, resource, projection, base));
       }

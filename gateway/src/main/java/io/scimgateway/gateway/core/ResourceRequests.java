@@ -34,7 +34,7 @@ public final class ResourceRequests {
   /** {@code GET /Users} and {@code POST /Users/.search}. */
   public ListAnswer list(ResourceService service, ListQueryParser.Parameters parameters,
       Returning returning, URI base) throws ScimException {
-    Projection projection = projection(service, returning);
+    Projection projection = returning.projection(service.resourceType());
     ListQuery query = service.queryParser().parse(parameters).returning(projection.returned());
     ListResult result = service.search(query);
     List<ObjectNode> resources = result.resources().stream()
@@ -51,7 +51,7 @@ public final class ResourceRequests {
   /** {@code GET /Users/{id}}, answered "not modified" when {@code ifNoneMatch} names its version. */
   public ResourceAnswer get(ResourceService service, String id, Returning returning,
       String ifNoneMatch, URI base) throws ScimException {
-    Projection projection = projection(service, returning);
+    Projection projection = returning.projection(service.resourceType());
     StoredResource resource = service.get(id, projection.returned());
     if (new Preconditions(null, ifNoneMatch).notModified(resource)) {
       return new ResourceAnswer(resource.id(), ETags.of(resource), null);
@@ -63,20 +63,20 @@ public final class ResourceRequests {
 
   public ResourceAnswer create(ResourceService service, Requester by, ObjectNode body,
       Returning returning, URI base) throws ScimException {
-    Projection projection = projection(service, returning);
+    Projection projection = returning.projection(service.resourceType());
     return answer(service, service.create(by, body), projection, base);
   }
 
   public ResourceAnswer replace(ResourceService service, Requester by, String id, ObjectNode body,
       Returning returning, String ifMatch, URI base) throws ScimException {
-    Projection projection = projection(service, returning);
+    Projection projection = returning.projection(service.resourceType());
     StoredResource replaced = service.replace(by, id, body, new Preconditions(ifMatch, null));
     return answer(service, replaced, projection, base);
   }
 
   public ResourceAnswer patch(ResourceService service, Requester by, String id, ObjectNode body,
       Returning returning, String ifMatch, URI base) throws ScimException {
-    Projection projection = projection(service, returning);
+    Projection projection = returning.projection(service.resourceType());
     PatchRequest patch = PatchRequestReader.read(body, services.compatibility());
     StoredResource patched = service.patch(by, id, patch, new Preconditions(ifMatch, null));
     return answer(service, patched, projection, base);
@@ -87,11 +87,6 @@ public final class ResourceRequests {
     service.delete(by, id, new Preconditions(ifMatch, null));
   }
 
-  private static Projection projection(ResourceService service, Returning returning)
-      throws ScimException {
-    return Projection.of(service.resourceType(), returning.attributes(),
-        returning.excludedAttributes());
-  }
 
   private static ResourceAnswer answer(ResourceService service, StoredResource resource,
       Projection projection, URI base) {
