@@ -13,6 +13,16 @@ public interface WriteBatching {
 
   <T> T inOneBatch(Work<T> work) throws ScimException;
 
+  /**
+   * The same, for work that acts on nothing outside the backend and builds its state anew each time
+   * it runs: the backend may run it first without setting each write apart and, should a write fail,
+   * undo that whole attempt and run the work again write by write. A batch in which nothing fails then
+   * costs the backend no per-write bookkeeping.
+   */
+  default <T> T inOneRepeatableBatch(Work<T> work) throws ScimException {
+    return inOneBatch(work);
+  }
+
   /** The writes to batch. */
   @FunctionalInterface
   interface Work<T> {

@@ -19,6 +19,11 @@ public interface SqlDatabase extends AutoCloseable {
    */
   <T> T inOneBatch(WriteBatching.Work<T> work) throws ScimException;
 
+  /** {@link WriteBatching#inOneRepeatableBatch}: by default, {@link #inOneBatch}. */
+  default <T> T inOneRepeatableBatch(WriteBatching.Work<T> work) throws ScimException {
+    return inOneBatch(work);
+  }
+
   /** A write: all of it applies or none does; returns once it is committed (or joins the current one). */
   <T> T write(HandleWork<T> work) throws ScimException;
 

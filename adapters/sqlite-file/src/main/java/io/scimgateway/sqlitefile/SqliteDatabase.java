@@ -91,6 +91,19 @@ public final class SqliteDatabase implements SqlDatabase {
   }
 
   /**
+   * {@link #inOneBatch}, first tried as one attempt without a savepoint per write
+   * ({@link OptimisticBatch}): in a savepoint, SQLite copies every page a write is about to change to
+   * its sub-journal, so a bulk of a thousand creates wrote each changed index page a thousand times.
+   */
+  @Override
+  public <T> T inOneRepeatableBatch(WriteBatching.Work<T> work) throws ScimException {
+    if (GroupCommit.currentHandle() != null) {
+      return work.run();
+    }
+    return commits.submit(handle -> OptimisticBatch.run(handle, work));
+  }
+
+  /**
    * A write: all of it applies or none does. It runs in the next group commit and returns once that
    * is durable; inside a group (a batch, or a write that writes more) it runs in place, in a savepoint.
    */
@@ -98,6 +111,9 @@ public final class SqliteDatabase implements SqlDatabase {
   public <T> T write(HandleWork<T> work) throws ScimException {
     Handle handle = GroupCommit.currentHandle();
     if (handle != null) {
+      if (OptimisticBatch.attempting()) {
+        return OptimisticBatch.unguarded(handle, work);
+      }
       return GroupCommit.inSavepoint(handle, work);
     }
     return commits.submit(work);

@@ -1,6 +1,7 @@
 package io.scimgateway.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.spi.Backend;
@@ -62,7 +63,17 @@ public final class SqlBackend implements Backend {
   @Override
   public <C> Optional<C> capability(Class<C> type) {
     if (type == WriteBatching.class) {
-      WriteBatching batching = database::inOneBatch;
+      WriteBatching batching = new WriteBatching() {
+        @Override
+        public <T> T inOneBatch(Work<T> work) throws ScimException {
+          return database.inOneBatch(work);
+        }
+
+        @Override
+        public <T> T inOneRepeatableBatch(Work<T> work) throws ScimException {
+          return database.inOneRepeatableBatch(work);
+        }
+      };
       return Optional.of(type.cast(batching));
     }
     if (type == EntitlementCatalog.class) {

@@ -12,16 +12,19 @@ import io.scimgateway.gateway.core.Requester;
 import io.scimgateway.gateway.core.ResourceService;
 import io.scimgateway.gateway.core.ResourceServices;
 import io.scimgateway.gateway.core.ScimErrorBody;
+import io.scimgateway.gateway.core.password.PasswordExtension;
 import io.scimgateway.gateway.core.write.ETags;
 import io.scimgateway.gateway.core.write.PatchRequestReader;
 import io.scimgateway.gateway.core.write.Preconditions;
 import io.scimgateway.spi.StoredResource;
+import io.scimgateway.spi.WriteBatching;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -67,7 +70,22 @@ public final class BulkProcessor {
     int failOnErrors = request.path("failOnErrors").asInt(Integer.MAX_VALUE);
     int stopAfter = failOnErrors <= 0 ? Integer.MAX_VALUE : failOnErrors;
     // One commit for the whole request: the answer is sent only after it, so every 201 is durable.
-    return services.batching().inOneBatch(() -> run(pending, stopAfter, baseUri, by));
+    // Each run starts from its own copy of the operations, so the backend may run the work twice.
+    WriteBatching.Work<ObjectNode> work = () -> run(new ArrayList<>(pending), stopAfter, baseUri, by);
+    return startsResets(pending)
+        ? services.batching().inOneBatch(work)
+        : services.batching().inOneRepeatableBatch(work);
+  }
+
+  /**
+   * Whether an operation may deliver a password reset (to a reset sink, outside the backend): such a
+   * batch must run once, never as an attempt that is undone and run again. Read generously, by name
+   * anywhere in an operation's data, so that no spelling of the attribute escapes.
+   */
+  static boolean startsResets(List<BulkOperation> operations) {
+    String name = PasswordExtension.Attribute.RESET_PASSWORD.schemaName.toLowerCase(Locale.ROOT);
+    return operations.stream().anyMatch(operation -> operation.data() != null
+        && operation.data().toString().toLowerCase(Locale.ROOT).contains(name));
   }
 
   private ObjectNode run(List<BulkOperation> pending, int failOnErrors, URI baseUri,

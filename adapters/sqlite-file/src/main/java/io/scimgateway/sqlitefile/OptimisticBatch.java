@@ -1,0 +1,70 @@
+package io.scimgateway.sqlitefile;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.spi.WriteBatching;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A repeatable batch run first as one attempt, in one savepoint, with the writes inside it not set
+ * apart in savepoints of their own. If every write succeeds, that is the batch. If one fails, it may
+ * have left part of itself behind, so the attempt is rolled back as a whole and the batch runs again
+ * the careful way, each write in its own savepoint, where the failed write fails alone and the others
+ * apply. Failures are rare in a bulk load or an HR sync, so the common case pays one savepoint per
+ * batch instead of one per write (and SQLite's copy of each page a write changes to its sub-journal).
+ *
+ * <p>Runs on the group commit thread; the attempt is marked in a thread-local that
+ * {@link SqliteDatabase#write} reads.
+ */
+final class OptimisticBatch {
+
+  private static final ThreadLocal<Boolean> ATTEMPTING = ThreadLocal.withInitial(() -> false);
+
+  private OptimisticBatch() {
+  }
+
+  /** True while an attempt runs on this thread: writes then run without their own savepoint. */
+  static boolean attempting() {
+    return ATTEMPTING.get();
+  }
+
+  /** Runs the batch as an attempt and, if a write in it fails, again write by write. */
+  static <T> T run(Handle handle, WriteBatching.Work<T> work) throws ScimException {
+    handle.execute("SAVEPOINT batch_attempt");
+    ATTEMPTING.set(true);
+    try {
+      T result = work.run();
+      handle.execute("RELEASE SAVEPOINT batch_attempt");
+      return result;
+    } catch (WriteFailed failed) {
+      handle.execute("ROLLBACK TO SAVEPOINT batch_attempt");
+      handle.execute("RELEASE SAVEPOINT batch_attempt");
+    } finally {
+      ATTEMPTING.set(false);
+    }
+    return work.run();
+  }
+
+  /**
+   * A write inside the attempt: runs in place; if it fails, the attempt ends ({@link WriteFailed}
+   * passes through the callers' handling of SCIM and runtime errors, which would otherwise record the
+   * failure and go on with a transaction holding part of the write).
+   */
+  static <T> T unguarded(Handle handle, SqlDatabase.HandleWork<T> work) {
+    try {
+      return work.apply(handle);
+    } catch (WriteFailed failed) {
+      throw failed;
+    } catch (ScimException | RuntimeException | Error e) {
+      throw new WriteFailed(e);
+    }
+  }
+
+  /** Ends an attempt; never leaves {@link #run}. An error so that no catch of failures stops it. */
+  static final class WriteFailed extends Error {
+    private static final long serialVersionUID = 1L;
+
+    WriteFailed(Throwable cause) {
+      super("A write failed inside an optimistic batch attempt", cause, false, false);
+    }
+  }
+}
