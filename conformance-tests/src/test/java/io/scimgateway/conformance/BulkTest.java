@@ -63,6 +63,31 @@ class BulkTest {
         .path("totalResults").asInt(-1));
   }
 
+  /**
+   * A failure in the middle leaves its neighbours applied, once each, under the ids the answer gives:
+   * a store that runs a failed batch again must answer from the run that stays.
+   */
+  @Test
+  void aFailureInTheMiddleLeavesItsNeighboursAppliedOnceUnderTheIdsAnswered() {
+    ScimSession scim = running.session();
+    scim.post("/Users", minimalUser("taken@example.com"));
+    JsonNode operations = bulk(scim, null,
+        post("a", "/Users", minimalUser("before@example.com")),
+        post("b", "/Users", minimalUser("taken@example.com")),
+        post("c", "/Users", minimalUser("after@example.com"))).path("Operations");
+    assertEquals("409", operations.get(1).path("status").asText(), operations.toString());
+    for (int applied : new int[] {0, 2}) {
+      JsonNode operation = operations.get(applied);
+      assertEquals("201", operation.path("status").asText(), operations.toString());
+      String userName = applied == 0 ? "before@example.com" : "after@example.com";
+      JsonNode found = scim.get("/Users?filter=userName%20eq%20%22" + userName + "%22").json();
+      assertEquals(1, found.path("totalResults").asInt(-1), found.toString());
+      assertEquals(path(operation.path("location").asText()),
+          "/Users/" + found.path("Resources").get(0).path("id").asText());
+    }
+    assertEquals(3, scim.get("/Users?count=0").json().path("totalResults").asInt());
+  }
+
   @Test
   void circularAndDanglingReferencesFailClearly() {
     ScimSession scim = running.session();

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Metrics;
 import io.scimgateway.spi.WriteBatching;
+import io.scimgateway.sqlitefile.OptimisticBatch;
 import io.scimgateway.sqlitefile.SchemaMigrations;
 import io.scimgateway.sqlitefile.Savepoint;
 import io.scimgateway.sqlitefile.SqlDatabase;
@@ -65,11 +66,21 @@ public final class PostgresDatabase implements SqlDatabase {
     return transaction(handle -> work.run());
   }
 
+  /** {@link #inOneBatch}, first tried without a savepoint per write ({@link OptimisticBatch}). */
+  @Override
+  public <T> T inOneRepeatableBatch(WriteBatching.Work<T> work) throws ScimException {
+    if (CURRENT.get() != null) {
+      return work.run();
+    }
+    return transaction(handle -> OptimisticBatch.run(handle, work));
+  }
+
   @Override
   public <T> T write(HandleWork<T> work) throws ScimException {
     Handle current = CURRENT.get();
     if (current != null) {
-      return Savepoint.run(current, work);
+      return OptimisticBatch.attempting() ? OptimisticBatch.unguarded(current, work)
+          : Savepoint.run(current, work);
     }
     for (int attempt = 1; ; attempt++) {
       try {
