@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +110,21 @@ class PasswordExtensionTest {
       assertEquals(5, resets.deliveries().size());
       assertEquals("cleo@example.com", resets.last().userName().replace("\"", ""));
       resets.deliveries().subList(0, 4).forEach(delivery -> assertEquals(id, delivery.userId()));
+
+      // A failing neighbour must not make the reset go out twice (a bulk tried, undone, run again).
+      ObjectNode failing = object();
+      failing.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:BulkRequest");
+      ArrayNode operations = failing.putArray("Operations");
+      operations.addObject().put("method", "POST").put("bulkId", "d").put("path", "/Users")
+          .set("data", withPassword(minimalUser("dana@example.com"), reset()));
+      operations.addObject().put("method", "POST").put("bulkId", "e").put("path", "/Users")
+          .set("data", minimalUser("ben@example.com"));
+      answer = scim.post("/Bulk", failing).json();
+      assertEquals("201", answer.path("Operations").path(0).path("status").asText(), answer::toString);
+      assertEquals("409", answer.path("Operations").path(1).path("status").asText(), answer::toString);
+      assertEquals(6, resets.deliveries().size(), "the reset went out once");
+      String dana = answer.path("Operations").path(0).path("location").asText();
+      assertTrue(dana.endsWith("/Users/" + resets.last().userId()), dana);
     });
   }
 
