@@ -79,8 +79,7 @@ public final class PostgresDatabase implements SqlDatabase {
   public <T> T write(HandleWork<T> work) throws ScimException {
     Handle current = CURRENT.get();
     if (current != null) {
-      return OptimisticBatch.attempting() ? OptimisticBatch.unguarded(current, work)
-          : Savepoint.run(current, work);
+      return Savepoint.run(current, work);
     }
     for (int attempt = 1; ; attempt++) {
       try {

@@ -13,8 +13,8 @@ import org.jdbi.v3.core.Handle;
  * batch instead of one per write: on SQLite, no copy of each page a write changes to the sub-journal;
  * on a server database, no two extra round trips and no subtransaction per write.
  *
- * <p>The attempt is marked in a thread-local: a database's {@link SqlDatabase#write}, on the thread
- * that runs the batch, asks {@link #attempting()} and then runs the write {@link #unguarded}.
+ * <p>The attempt is marked in a thread-local, which {@link Savepoint#run} (where every write joining
+ * a transaction runs) asks, running the write {@link #unguarded} instead.
  */
 public final class OptimisticBatch {
 
@@ -24,7 +24,7 @@ public final class OptimisticBatch {
   }
 
   /** True while an attempt runs on this thread: writes then run without their own savepoint. */
-  public static boolean attempting() {
+  static boolean attempting() {
     return ATTEMPTING.get();
   }
 
@@ -50,7 +50,7 @@ public final class OptimisticBatch {
    * passes through the callers' handling of SCIM and runtime errors, which would otherwise record the
    * failure and go on with a transaction holding part of the write).
    */
-  public static <T> T unguarded(Handle handle, SqlDatabase.HandleWork<T> work) {
+  static <T> T unguarded(Handle handle, SqlDatabase.HandleWork<T> work) {
     try {
       return work.apply(handle);
     } catch (WriteFailed failed) {

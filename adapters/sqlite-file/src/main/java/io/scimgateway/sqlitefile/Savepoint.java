@@ -15,6 +15,9 @@ public final class Savepoint {
 
   /** Runs {@code work} in a savepoint of {@code handle}'s open transaction. */
   public static <T> T run(Handle handle, SqlDatabase.HandleWork<T> work) throws ScimException {
+    if (OptimisticBatch.attempting()) {
+      return OptimisticBatch.unguarded(handle, work); // the attempt's own savepoint covers it
+    }
     handle.execute("SAVEPOINT one_write");
     try {
       T result = work.apply(handle);

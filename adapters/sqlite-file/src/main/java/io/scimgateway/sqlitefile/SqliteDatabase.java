@@ -111,9 +111,6 @@ public final class SqliteDatabase implements SqlDatabase {
   public <T> T write(HandleWork<T> work) throws ScimException {
     Handle handle = GroupCommit.currentHandle();
     if (handle != null) {
-      if (OptimisticBatch.attempting()) {
-        return OptimisticBatch.unguarded(handle, work);
-      }
       return GroupCommit.inSavepoint(handle, work);
     }
     return commits.submit(work);
