@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,22 @@ class ProcessLifecycleTest {
       ScimResponse read = scim.get("/Users/" + id);
       assertEquals(200, read.status(), read::toString);
       assertEquals("sigterm@example.com", read.text("userName"));
+    }
+  }
+
+  /**
+   * A debugger (or any agent) set in {@code JAVA_TOOL_OPTIONS}, as operators attach one: the jar
+   * serves in the JVM that loaded it, rather than loading it a second time in a child JVM, where the
+   * JVM refuses a second debugger and stops.
+   */
+  @Test
+  void anAgentInJavaToolOptionsIsLoadedOnce() throws Exception {
+    Map<String, String> environment = Map.of("SCIM_GATEWAY_TOKEN", TOKEN, "JAVA_TOOL_OPTIONS",
+        "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0");
+    try (GatewayProcess gateway = GatewayProcess.startAsReadmeSays(environment, "--port", "0",
+        "--data", data.toString())) {
+      ScimClient scim = new ScimClient(gateway.awaitServing(START), TOKEN);
+      assertEquals(200, scim.get("/ServiceProviderConfig").status(), gateway::output);
     }
   }
 }

@@ -17,7 +17,10 @@ import java.util.OptionalInt;
  * stops the child gracefully, and the child stops if the first JVM is killed.
  *
  * <p>Any {@code -Xmx} (or {@code -XX:MaxRAM...}) on the command line or in {@code JAVA_TOOL_OPTIONS}
- * means the user chose: the gateway then runs in the JVM as started.
+ * means the user chose: the gateway then runs in the JVM as started. So does an agent ({@code
+ * -javaagent}, {@code -agentlib}, {@code -agentpath}: a debugger, a profiler, a tracing agent): the
+ * first JVM has loaded it already, and a second copy in a child would run it twice (a debugger's
+ * second copy finds its port taken).
  */
 final class SmallFootprintLauncher {
 
@@ -48,7 +51,7 @@ final class SmallFootprintLauncher {
       return OptionalInt.empty(); // token, config and backend commands are short-lived
     }
     List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    if (jvmArguments.stream().anyMatch(SmallFootprintLauncher::limitsMemory)) {
+    if (jvmArguments.stream().anyMatch(argument -> limitsMemory(argument) || loadsAgent(argument))) {
       return OptionalInt.empty();
     }
     List<String> command = new ArrayList<>();
@@ -59,6 +62,9 @@ final class SmallFootprintLauncher {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().put(CHILD_MARK, "1");
+    // Their options are among the arguments copied above; read again, each would count twice.
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.environment().remove("JDK_JAVA_OPTIONS");
     // glibc gives each thread that allocates its own 64 MB malloc arena; two are plenty here.
     builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
     try {
@@ -83,6 +89,11 @@ final class SmallFootprintLauncher {
   private static boolean limitsMemory(String jvmArgument) {
     return jvmArgument.startsWith("-Xmx") || jvmArgument.startsWith("-XX:MaxHeapSize")
         || jvmArgument.startsWith("-XX:MaxRAM");
+  }
+
+  private static boolean loadsAgent(String jvmArgument) {
+    return jvmArgument.startsWith("-javaagent:") || jvmArgument.startsWith("-agentlib:")
+        || jvmArgument.startsWith("-agentpath:");
   }
 
   /** SIGTERM to the child, and its graceful stop (it finishes requests in flight) awaited. */
