@@ -296,6 +296,42 @@ class GroupCrudTest {
     assertEquals("Outer Renamed", valueOf(groupsOf(alice), outer).path("display").asText());
   }
 
+  /**
+   * A group's representation shows its members' names, so renaming a member (a user, or a nested group)
+   * moves the group's ETag on. On the SQL store a read without members gives the same ETag as one
+   * with them, so that clients that exclude members (Entra's lookups) can still send If-Match.
+   */
+  @Test
+  @Needs(Capability.SQL_STORE)
+  void renamingAMemberMovesTheGroupsEtagAndAReadWithoutMembersHasTheSameEtag() {
+    String etag = scim.get("/Groups/" + outer).header("ETag").orElseThrow();
+    assertEquals(etag, scim.get("/Groups/" + outer + "?excludedAttributes=members").header("ETag")
+        .orElseThrow(), "the version is the group's, not that of what a read returns");
+
+    assertStatus(200, scim.patch("/Users/" + alice,
+        patch(op("replace", "displayName", ScimJson.parse("\"Alice Smith\"")))));
+    ScimResponse afterUser = scim.get("/Groups/" + outer);
+    assertNotEquals(etag, afterUser.header("ETag").orElseThrow(), "a member shows a new name");
+    assertEquals("Alice Smith", valueOf(afterUser.json().path("members"), alice).path("display")
+        .asText(), afterUser::toString);
+
+    assertStatus(200, scim.patch("/Groups/" + inner,
+        patch(op("replace", "displayName", ScimJson.parse("\"Inner Renamed\"")))));
+    ScimResponse afterGroup = scim.get("/Groups/" + outer);
+    assertNotEquals(afterUser.header("ETag").orElseThrow(), afterGroup.header("ETag").orElseThrow(),
+        "a nested group shows a new name");
+    assertEquals("Inner Renamed", valueOf(afterGroup.json().path("members"), inner).path("display")
+        .asText(), afterGroup::toString);
+
+    ScimResponse added = scim.patch("/Groups/" + outer + "?excludedAttributes=members",
+        patch(op("add", "members", ScimJson.parse("[{\"value\":\"" + dave + "\"}]"))));
+    assertStatus(200, added);
+    assertAbsent(added.json(), "members");
+    assertEquals(scim.get("/Groups/" + outer).header("ETag").orElseThrow(),
+        added.header("ETag").orElseThrow(), "the answer's ETag is the group's");
+    assertTrue(values(members(outer)).contains(dave));
+  }
+
   // ---------------------------------------------------------------- replace
 
   @Test

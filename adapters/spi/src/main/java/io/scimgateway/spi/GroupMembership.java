@@ -19,4 +19,15 @@ public interface GroupMembership {
    */
   StoredResource changeMembers(String groupId, Collection<String> add, Collection<String> remove,
       String expectedVersion) throws ScimException;
+
+  /**
+   * The same change, for an answer that uses only {@code answered}: a store may then leave out, and not
+   * read, what the answer does not use (the members of a large group, for a client that excluded them
+   * or a bulk answer, which carries only the version).
+   */
+  default StoredResource changeMembers(String groupId, Collection<String> add,
+      Collection<String> remove, String expectedVersion, NeededAttributes answered)
+      throws ScimException {
+    return changeMembers(groupId, add, remove, expectedVersion);
+  }
 }

@@ -48,6 +48,16 @@ interface DerivedAttributes {
     return true;
   }
 
+  /**
+   * Whether the version holds a digest of the derived attributes: where they change without a write to
+   * the resource's own row (a user's {@code groups}). A group's row is written whenever its members,
+   * or their names, change; its row version says it all, so a read without {@code members} (and so
+   * any write that answers without them) never reads a large group's members.
+   */
+  default boolean inVersion() {
+    return true;
+  }
+
   /** Adds the derived attributes of the row {@code pk} to {@code attributes}; returns them, or null. */
   JsonNode read(Connection connection, long pk, ObjectNode attributes);
 
@@ -138,6 +148,16 @@ interface DerivedAttributes {
       @Override
       public String presence() {
         return Memberships.ANY_MEMBER;
+      }
+
+      @Override
+      public boolean inVersion() {
+        return false;
+      }
+
+      @Override
+      public boolean neededBy(NeededAttributes needed) {
+        return needed.includes("members");
       }
 
       @Override

@@ -24,6 +24,11 @@ record IndexedColumns(String userName, String externalId, String displayName) {
     return fold(displayName);
   }
 
+  /** The name a group's {@code members} value shows for this resource (its {@code display}). */
+  String memberDisplay() {
+    return displayName != null ? displayName : userName;
+  }
+
   /** Folds a case-insensitive value the same way for columns and for filter values. */
   static String fold(String value) {
     return value == null ? null : value.toLowerCase(Locale.ROOT);

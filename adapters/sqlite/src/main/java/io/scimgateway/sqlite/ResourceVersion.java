@@ -8,9 +8,10 @@ import java.util.HexFormat;
 
 /**
  * A resource's version: its row version, which every write to the row raises, and, when the resource
- * has attributes computed from other rows (a user's {@code groups}, a group's {@code members} with
- * their display names), a digest of those. A user added to a group, or a member renamed, so gets a new
- * ETag without a write to every row the change reaches.
+ * has attributes computed from other rows that change without a write to its own (a user's {@code
+ * groups}), a digest of those. A user added to a group so gets a new ETag without a write to its row.
+ * (A group's row is written when its members come and go or are renamed: see {@link
+ * DerivedAttributes#inVersion}.)
  *
  * <p>Conditional writes compare only the row version: the computed part is not the row's to lose.
  */

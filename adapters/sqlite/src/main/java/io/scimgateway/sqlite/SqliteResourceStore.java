@@ -14,6 +14,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.scimgateway.spi.FilterSupport;
 import io.scimgateway.spi.GroupMembership;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.PasswordManagement;
 import io.scimgateway.spi.ResourceChange;
@@ -29,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -70,8 +72,19 @@ final class SqliteResourceStore implements ResourceStore {
 
   @Override
   public Optional<StoredResource> get(String id) throws ScimException {
+    return get(id, NeededAttributes.ALL);
+  }
+
+  /**
+   * Skips the derived attributes where the read does not use them and the version does not hold them
+   * (a group's members, for a read that excludes them): a single read's ETag is always the whole
+   * resource's.
+   */
+  @Override
+  public Optional<StoredResource> get(String id, NeededAttributes needed) throws ScimException {
+    boolean withDerived = derived.inVersion() || derived.neededBy(needed);
     return database.lookup(connection -> rows.lookUp(connection, id)
-        .map(keyed -> toStored(connection, keyed.row(), keyed.mayHaveDerived())));
+        .map(keyed -> toStored(connection, keyed.row(), withDerived && keyed.mayHaveDerived())));
   }
 
   /**
@@ -94,7 +107,7 @@ final class SqliteResourceStore implements ResourceStore {
         derived.write(handle, pk, taken);
         computed = derived.read(handle.getConnection(), pk, stored);
       }
-      return new StoredResource(id, stored, now, now, ResourceVersion.of(1, computed));
+      return new StoredResource(id, stored, now, now, version(1, computed));
     }, stored);
   }
 
@@ -115,11 +128,17 @@ final class SqliteResourceStore implements ResourceStore {
     String json = storable(json(stored));
     IndexedColumns columns = IndexedColumns.of(stored);
     boolean derivedChanged = derived.changes(before.attributes(), taken);
+    boolean renamed = !Objects.equals(columns.memberDisplay(),
+        IndexedColumns.of(before.attributes()).memberDisplay());
     return write(handle -> {
       if (!rows.updateIfVersion(handle.getConnection(), change.id(), expected, json, columns,
           passwordHash, now)) {
         existing(handle, change.id());
         throw versionChanged(change.id());
+      }
+      if (renamed) {
+        // The groups it is in show its new name: their versions move on (see ResourceVersion).
+        memberships.touchGroupsOf(handle, existing(handle, change.id()).pk(), now);
       }
       JsonNode computed;
       if (derivedChanged) {
@@ -130,7 +149,7 @@ final class SqliteResourceStore implements ResourceStore {
         computed = derived.keep(before.attributes(), stored);
       }
       return new StoredResource(change.id(), stored, before.created(), now,
-          ResourceVersion.of(expected + 1, computed));
+          version(expected + 1, computed));
     }, stored);
   }
 
@@ -205,7 +224,21 @@ final class SqliteResourceStore implements ResourceStore {
   @Override
   public <C> Optional<C> capability(Class<C> type) {
     if (type == GroupMembership.class && resourceType.equals("Group")) {
-      GroupMembership membership = this::changeMembers;
+      GroupMembership membership = new GroupMembership() {
+        @Override
+        public StoredResource changeMembers(String groupId, Collection<String> add,
+            Collection<String> remove, String expectedVersion) throws ScimException {
+          return changeMembers(groupId, add, remove, expectedVersion, NeededAttributes.ALL);
+        }
+
+        @Override
+        public StoredResource changeMembers(String groupId, Collection<String> add,
+            Collection<String> remove, String expectedVersion, NeededAttributes answered)
+            throws ScimException {
+          return SqliteResourceStore.this.changeMembers(groupId, add, remove, expectedVersion,
+              answered);
+        }
+      };
       return Optional.of(type.cast(membership));
     }
     if (type == PasswordManagement.class) {
@@ -215,7 +248,8 @@ final class SqliteResourceStore implements ResourceStore {
   }
 
   private StoredResource changeMembers(String groupId, Collection<String> add,
-      Collection<String> remove, String expectedVersion) throws ScimException {
+      Collection<String> remove, String expectedVersion, NeededAttributes answered)
+      throws ScimException {
     return write(handle -> {
       ResourceRow row = existing(handle, groupId);
       if (expectedVersion != null && ResourceVersion.rowVersion(expectedVersion) != row.version()) {
@@ -236,7 +270,7 @@ final class SqliteResourceStore implements ResourceStore {
       memberships.changeMembers(handle, row.pk(), adding, removing);
       memberships.touchGroup(handle, row.pk(), now());
       return toStored(handle.getConnection(),
-          rows.find(handle.getConnection(), groupId).orElseThrow());
+          rows.find(handle.getConnection(), groupId).orElseThrow(), derived.neededBy(answered));
     }, null);
   }
 
@@ -255,6 +289,10 @@ final class SqliteResourceStore implements ResourceStore {
         "No " + resourceType + " has the id \"" + id + "\"."));
   }
 
+  private String version(long rowVersion, JsonNode computed) {
+    return ResourceVersion.of(rowVersion, derived.inVersion() ? computed : null);
+  }
+
   private StoredResource toStored(Connection connection, ResourceRow row) {
     return toStored(connection, row, true);
   }
@@ -263,7 +301,7 @@ final class SqliteResourceStore implements ResourceStore {
     ObjectNode attributes = parse(row.attributes());
     JsonNode computed = mayHaveDerived ? derived.read(connection, row.pk(), attributes) : null;
     return new StoredResource(row.id(), attributes, row.created(), row.lastModified(),
-        ResourceVersion.of(row.version(), computed));
+        version(row.version(), computed));
   }
 
   /**

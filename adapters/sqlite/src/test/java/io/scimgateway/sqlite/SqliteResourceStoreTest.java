@@ -15,6 +15,7 @@ import com.unboundid.scim2.common.filters.Filter;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.BackendContext;
+import io.scimgateway.spi.GroupMembership;
 import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.PageWindow;
 import io.scimgateway.spi.ResourceChange;
@@ -105,6 +106,27 @@ class SqliteResourceStoreTest {
     StoredResource withMeta = users.search(new SearchQuery(null, null, new PageWindow.Offset(0, 10),
         NeededAttributes.allBut(Set.of("groups")))).resources().get(0);
     assertEquals(whole.version(), withMeta.version(), "the version needs the groups");
+  }
+
+  @Test
+  void aGroupReadOrMemberChangeThatDoesNotReturnMembersSkipsThemAndKeepsTheVersion()
+      throws ScimException {
+    StoredResource gina = users.create(user("gina@example.com"));
+    StoredResource hal = users.create(user("hal@example.com"));
+    StoredResource team = groups.create(group("Team", gina.id()));
+    NeededAttributes withoutMembers = NeededAttributes.allBut(Set.of("members"));
+    StoredResource lean = groups.get(team.id(), withoutMembers).orElseThrow();
+    assertTrue(lean.attributes().path("members").isMissingNode(), lean.attributes()::toString);
+    assertEquals(team.version(), lean.version(), "the version does not need the members");
+
+    GroupMembership membership = groups.capability(GroupMembership.class).orElseThrow();
+    StoredResource changed = membership.changeMembers(team.id(), List.of(hal.id()), List.of(),
+        team.version(), withoutMembers);
+    assertTrue(changed.attributes().path("members").isMissingNode(), changed.attributes()::toString);
+    StoredResource whole = groups.get(team.id()).orElseThrow();
+    assertEquals(2, whole.attributes().path("members").size(), whole.attributes()::toString);
+    assertEquals(whole.version(), changed.version());
+    assertNotEquals(team.version(), changed.version());
   }
 
   @Test

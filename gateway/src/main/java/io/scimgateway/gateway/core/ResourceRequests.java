@@ -78,7 +78,8 @@ public final class ResourceRequests {
       Returning returning, String ifMatch, URI base) throws ScimException {
     Projection projection = returning.projection(service.resourceType());
     PatchRequest patch = PatchRequestReader.read(body, services.compatibility());
-    StoredResource patched = service.patch(by, id, patch, new Preconditions(ifMatch, null));
+    StoredResource patched = service.patch(by, id, patch, new Preconditions(ifMatch, null),
+        projection.returned());
     return answer(service, patched, projection, base);
   }
 

@@ -145,13 +145,15 @@ public final class ResourceService {
    * {@code If-Match} the client asked for "apply to whatever is there", so a lost race is retried on
    * the fresh resource; with it, the race is the client's 412. A PATCH that only asks for password
    * actions changes nothing stored: it acts once and answers the resource with its version unchanged.
+   * {@code answered} is what the answer uses of the resource: a change of members alone then need not
+   * read a large group's members back.
    */
   public StoredResource patch(Requester by, String id, PatchRequest patch,
-      Preconditions preconditions) throws ScimException {
+      Preconditions preconditions, NeededAttributes answered) throws ScimException {
     Optional<MemberChanges> changes = membership.isPresent() ? MemberChanges.of(patch)
         : Optional.empty();
     if (changes.isPresent()) {
-      return changeMembers(by, id, changes.get(), preconditions);
+      return changeMembers(by, id, changes.get(), preconditions, answered);
     }
     if (patch.getOperations().isEmpty()) {
       // Nothing to change (compatibility.emptyPatches): answer what a plain read would.
@@ -202,7 +204,7 @@ public final class ResourceService {
 
   /** Only members come and go: the store changes those rows, never the whole list. */
   private StoredResource changeMembers(Requester by, String id, MemberChanges changes,
-      Preconditions preconditions) throws ScimException {
+      Preconditions preconditions, NeededAttributes answered) throws ScimException {
     String expected = null;
     if (preconditions.ifMatch() != null) {
       StoredResource current = get(id);
@@ -211,7 +213,7 @@ public final class ResourceService {
     }
     String expectedVersion = expected;
     return audit.members(by, changes.add(), changes.remove(), () -> membership.orElseThrow()
-        .changeMembers(id, changes.add(), changes.remove(), expectedVersion));
+        .changeMembers(id, changes.add(), changes.remove(), expectedVersion, answered));
   }
 
   public void delete(Requester by, String id, Preconditions preconditions) throws ScimException {

@@ -16,6 +16,7 @@ import io.scimgateway.gateway.core.password.PasswordExtension;
 import io.scimgateway.gateway.core.write.ETags;
 import io.scimgateway.gateway.core.write.PatchRequestReader;
 import io.scimgateway.gateway.core.write.Preconditions;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.StoredResource;
 import io.scimgateway.spi.WriteBatching;
 import java.net.URI;
@@ -43,6 +44,8 @@ public final class BulkProcessor {
   public static final String RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** What an operation's answer uses of the resource: its location and version, never its body. */
+  private static final NeededAttributes ANSWERED = NeededAttributes.only(Set.of("id", "meta"));
 
   private final ResourceServices services;
   private final GatewayLimits limits;
@@ -160,8 +163,8 @@ public final class BulkProcessor {
         case "PUT" -> succeeded(operation, 200, service,
             service.replace(by, target.id(), (ObjectNode) data, preconditions), baseUri);
         case "PATCH" -> succeeded(operation, 200, service, service.patch(by, target.id(),
-            PatchRequestReader.read((ObjectNode) data, services.compatibility()), preconditions),
-            baseUri);
+            PatchRequestReader.read((ObjectNode) data, services.compatibility()), preconditions,
+            ANSWERED), baseUri);
         default -> {
           service.delete(by, target.id(), preconditions);
           yield result(operation, 204).put("location", target.location(baseUri));
