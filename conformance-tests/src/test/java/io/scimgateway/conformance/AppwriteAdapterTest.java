@@ -223,7 +223,7 @@ class AppwriteAdapterTest {
 
     String groupId = scim.post("/Groups", group("Team")).text("id");
     appwrite.faults().applyThenDropNext(1);
-    assertStatus(200, scim.patch("/Groups/" + groupId, patch(op("add", "members", memberValues(id)))));
+    assertStatus(204, scim.patch("/Groups/" + groupId, patch(op("add", "members", memberValues(id)))));
     assertEquals(1, appwrite.storedMemberships().size());
 
     appwrite.faults().applyThenFailNext(1);

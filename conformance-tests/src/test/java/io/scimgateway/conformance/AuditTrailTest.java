@@ -201,7 +201,7 @@ class AuditTrailTest {
     assertStatus(201, team);
     String teamId = team.text("id");
     expected.add(new Expected("POST", "Group", teamId, "Audit team", null).members(aliceId, null));
-    assertStatus(200, okta.patch("/Groups/" + teamId,
+    assertStatus(204, okta.patch("/Groups/" + teamId,
         patch(op("add", "members", memberValues(bobId)))));
     expected.add(new Expected("PATCH", "Group", teamId, "Audit team", null).members(bobId, null));
 

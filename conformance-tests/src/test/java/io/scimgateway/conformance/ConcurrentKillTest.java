@@ -128,7 +128,7 @@ class ConcurrentKillTest {
         String member = scim.post("/Users", minimalUser("r" + round + "-member" + n + "@example.com"))
             .text("id");
         if (scim.patch("/Groups/" + group, patch(op("add", "members",
-            ScimJson.memberValues(member)))).status() == 200) {
+            ScimJson.memberValues(member)))).status() == 204) {
           addedMembers.add(member);
           answeredWrites.incrementAndGet();
         }

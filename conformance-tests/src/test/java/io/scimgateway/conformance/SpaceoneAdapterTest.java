@@ -76,12 +76,12 @@ class SpaceoneAdapterTest {
       assertEquals("Ada Lovelace", spaceone.emulator.user("ada@example.com").path("name").asText());
 
       String group = spaceone.scim.post("/Groups", ScimJson.group("Analysts")).text("id");
-      List<String> calls = spaceone.callsOf(() -> assertStatus(200, spaceone.scim.patch("/Groups/" + group,
+      List<String> calls = spaceone.callsOf(() -> assertStatus(204, spaceone.scim.patch("/Groups/" + group,
           patch(op("add", "members", ScimJson.parse("[{\"value\":\"" + id + "\"}]"))))));
       int addUsers = calls.indexOf("POST /identity/v2/user-group/add-users");
       spaceone.scim.patch("/Groups/" + group, patch(op("remove", "members[value eq \"" + id + "\"]", null)));
       spaceone.emulator.faults().delayNext(addUsers, Duration.ZERO).applyThenFailNext(1);
-      assertStatus(200, spaceone.scim.patch("/Groups/" + group,
+      assertStatus(204, spaceone.scim.patch("/Groups/" + group,
           patch(op("add", "members", ScimJson.parse("[{\"value\":\"" + id + "\"}]")))));
       assertEquals(1, spaceone.scim.get("/Groups/" + group).json().path("members").size());
     }

@@ -102,20 +102,20 @@ class SpaceoneProjectsTest {
       String grace = create(spaceone, "/Users", minimalUser("grace@example.com"));
       String group = create(spaceone, "/Groups", ScimJson.group("Payments"));
 
-      int before = spaceone.callsBefore("POST " + PROJECTS + "add-member", () -> assertStatus(200,
+      int before = spaceone.callsBefore("POST " + PROJECTS + "add-member", () -> assertStatus(204,
           spaceone.scim.patch("/Groups/" + group, patch(op("add", "members", memberValues(grace))))));
-      assertStatus(200, spaceone.scim.patch("/Groups/" + group,
+      assertStatus(204, spaceone.scim.patch("/Groups/" + group,
           patch(op("remove", "members[value eq \"" + grace + "\"]", null))));
       spaceone.emulator.faults().delayNext(before, Duration.ZERO).applyThenFailNext(1);
-      assertStatus(200, spaceone.scim.patch("/Groups/" + group, patch(op("add", "members", memberValues(ada)))));
+      assertStatus(204, spaceone.scim.patch("/Groups/" + group, patch(op("add", "members", memberValues(ada)))));
       assertEquals(List.of(ada), memberIds(spaceone, group), "added once, the lost answer's retry refused");
 
-      assertStatus(200, spaceone.scim.patch("/Groups/" + group, patch(op("add", "members", memberValues(grace)))));
-      int removeAt = spaceone.callsBefore("POST " + PROJECTS + "remove-member", () -> assertStatus(200,
+      assertStatus(204, spaceone.scim.patch("/Groups/" + group, patch(op("add", "members", memberValues(grace)))));
+      int removeAt = spaceone.callsBefore("POST " + PROJECTS + "remove-member", () -> assertStatus(204,
           spaceone.scim.patch("/Groups/" + group, patch(op("remove", "members[value eq \"" + grace + "\"]",
               null)))));
       spaceone.emulator.faults().delayNext(removeAt, Duration.ZERO).applyThenDropNext(1);
-      assertStatus(200, spaceone.scim.patch("/Groups/" + group,
+      assertStatus(204, spaceone.scim.patch("/Groups/" + group,
           patch(op("remove", "members[value eq \"" + ada + "\"]", null))));
       assertEquals(List.of(), memberIds(spaceone, group));
     }
@@ -139,7 +139,7 @@ class SpaceoneProjectsTest {
       assertEquals(1, groups.size(), groups::toString);
       assertEquals("Ours", groups.get(0).path("display").asText());
 
-      assertStatus(200, spaceone.scim.patch("/Groups/" + ours,
+      assertStatus(204, spaceone.scim.patch("/Groups/" + ours,
           patch(op("remove", "members[value eq \"" + ada + "\"]", null))));
       assertEquals(List.of(), memberIds(spaceone, ours));
     }

@@ -17,6 +17,9 @@ public interface NeededAttributes {
   /** Every attribute: what writes and unconditional reads use. */
   NeededAttributes ALL = name -> true;
 
+  /** What an answer without the resource's body uses: its id and version (a bulk answer, a 204). */
+  NeededAttributes ID_AND_VERSION = only(Set.of("id", "meta"));
+
   /** Whether the read uses the top-level core attribute {@code name}, compared without case. */
   boolean includes(String name);
 

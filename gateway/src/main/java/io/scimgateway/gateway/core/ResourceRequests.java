@@ -10,6 +10,7 @@ import io.scimgateway.gateway.core.query.Projection;
 import io.scimgateway.gateway.core.write.ETags;
 import io.scimgateway.gateway.core.write.PatchRequestReader;
 import io.scimgateway.gateway.core.write.Preconditions;
+import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.StoredResource;
 import java.net.URI;
 import java.util.List;
@@ -81,6 +82,14 @@ public final class ResourceRequests {
     StoredResource patched = service.patch(by, id, patch, new Preconditions(ifMatch, null),
         projection.returned());
     return answer(service, patched, projection, base);
+  }
+
+  /** {@code PATCH} answered without a body: returns the new ETag, reading back nothing more. */
+  public String patchForVersion(ResourceService service, Requester by, String id, ObjectNode body,
+      String ifMatch) throws ScimException {
+    PatchRequest patch = PatchRequestReader.read(body, services.compatibility());
+    return ETags.of(service.patch(by, id, patch, new Preconditions(ifMatch, null),
+        NeededAttributes.ID_AND_VERSION));
   }
 
   public void delete(ResourceService service, Requester by, String id, String ifMatch)

@@ -113,8 +113,12 @@ public final class ResourceEndpoint {
         ifMatch, base)).build();
   }
 
-  /** Answers 200 with the resource, so that a client sees the result of its change (and Entra's
-   *  validator, which refuses 204 for users, is satisfied). */
+  /**
+   * Answers a user 200 with the resource, so that a client sees the result of its change (and Entra's
+   * validator, which refuses 204 for users, is satisfied). Answers a group 204 with its ETag, as Entra
+   * and Okta expect, unless the request names attributes to return: a body listing every member of
+   * a large group is what Entra asks servers not to send, and would need them all read back.
+   */
   @PATCH
   @Path("{id}")
   public Response patch(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
@@ -122,7 +126,13 @@ public final class ResourceEndpoint {
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @ScimBaseUri URI base,
       @Context ContainerRequestContext request) throws ScimException {
-    return ResourceResponses.single(Response.Status.OK, requests.patch(service(endpoint),
+    ResourceService service = service(endpoint);
+    if (attributes == null && excludedAttributes == null
+        && service.resourceType().getName().equals("Group")) {
+      return Response.noContent().header(HttpHeaders.ETAG, requests.patchForVersion(service,
+          Requesters.of(request), id, require(body), ifMatch)).build();
+    }
+    return ResourceResponses.single(Response.Status.OK, requests.patch(service,
         Requesters.of(request), id, require(body), new Returning(attributes, excludedAttributes),
         ifMatch, base)).build();
   }

@@ -44,8 +44,6 @@ public final class BulkProcessor {
   public static final String RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  /** What an operation's answer uses of the resource: its location and version, never its body. */
-  private static final NeededAttributes ANSWERED = NeededAttributes.only(Set.of("id", "meta"));
 
   private final ResourceServices services;
   private final GatewayLimits limits;
@@ -164,7 +162,7 @@ public final class BulkProcessor {
             service.replace(by, target.id(), (ObjectNode) data, preconditions), baseUri);
         case "PATCH" -> succeeded(operation, 200, service, service.patch(by, target.id(),
             PatchRequestReader.read((ObjectNode) data, services.compatibility()), preconditions,
-            ANSWERED), baseUri);
+            NeededAttributes.ID_AND_VERSION), baseUri);
         default -> {
           service.delete(by, target.id(), preconditions);
           yield result(operation, 204).put("location", target.location(baseUri));
