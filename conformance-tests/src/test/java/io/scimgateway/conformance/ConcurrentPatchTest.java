@@ -105,7 +105,7 @@ class ConcurrentPatchTest {
       JsonNode current = scim.get(path).json();
       String version = current.path("meta").path("version").asText();
       ScimResponse response = scim.patch(path, patch, "If-Match", version);
-      if (response.status() == 200) {
+      if (response.status() == 200 || response.status() == 204) { // a group answers 204
         return;
       }
       assertEquals(412, response.status(), response::toString);

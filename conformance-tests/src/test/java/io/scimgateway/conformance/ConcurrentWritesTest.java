@@ -121,7 +121,7 @@ class ConcurrentWritesTest {
       if (i == 3) {
         assertScimError(adds.get(i), 400, "invalidValue");
       } else {
-        assertStatus(200, adds.get(i));
+        assertStatus(204, adds.get(i));
       }
     }
     JsonNode grown = scim.get("/Groups/" + group).json();

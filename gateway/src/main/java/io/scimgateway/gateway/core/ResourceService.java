@@ -207,7 +207,7 @@ public final class ResourceService {
       Preconditions preconditions, NeededAttributes answered) throws ScimException {
     String expected = null;
     if (preconditions.ifMatch() != null) {
-      StoredResource current = get(id);
+      StoredResource current = get(id, NeededAttributes.ID_AND_VERSION);
       preconditions.checkWrite(current);
       expected = current.version();
     }
