@@ -136,13 +136,13 @@ final class SqliteResourceStore implements ResourceStore {
         existing(handle, change.id());
         throw versionChanged(change.id());
       }
+      long pk = renamed || derivedChanged ? existing(handle, change.id()).pk() : -1;
       if (renamed) {
         // The groups it is in show its new name: their versions move on (see ResourceVersion).
-        memberships.touchGroupsOf(handle, existing(handle, change.id()).pk(), now);
+        memberships.touchGroupsOf(handle, pk, now);
       }
       JsonNode computed;
       if (derivedChanged) {
-        long pk = existing(handle, change.id()).pk();
         derived.write(handle, pk, taken);
         computed = derived.read(handle.getConnection(), pk, stored);
       } else {
