@@ -1,24 +1,22 @@
 package io.scimgateway.benchmark;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A server under measurement in its own JVM: started with explicit options, its output drained (the
- * last lines kept for error messages), its base URL taken from the line it prints once listening.
+ * A server under measurement in its own JVM: started with explicit options, its base URL taken from
+ * the line it prints once listening. Its output goes to a file, as a deployment's would go to a log
+ * file or the journal: a load generator that read and matched every access line itself would take
+ * CPU from the server it measures on a small machine.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -27,16 +25,13 @@ final class ServerProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Pattern announcement;
-  private final Deque<String> lines = new ArrayDeque<>();
-  private final CompletableFuture<URI> baseUri = new CompletableFuture<>();
+  private final Path log;
 
-  private ServerProcess(String name, Process process, Pattern announcement) {
+  private ServerProcess(String name, Process process, Pattern announcement, Path log) {
     this.name = name;
     this.process = process;
     this.announcement = announcement;
-    Thread reader = new Thread(this::drain, name + "-output");
-    reader.setDaemon(true);
-    reader.start();
+    this.log = log;
   }
 
   /**
@@ -50,18 +45,45 @@ final class ServerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(arguments);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path log = Files.createTempFile("server-", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
-    return new ServerProcess(name, builder.start(), announcement);
+    return new ServerProcess(name, builder.start(), announcement, log);
   }
 
+  /** Reads the output as it grows until the announcement appears. */
   URI awaitReady(Duration timeout) throws Exception {
-    try {
-      return baseUri.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(name + " did not announce itself within " + timeout
-          + ". Output:\n" + output(), e);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long read = 0;
+    StringBuilder partial = new StringBuilder();
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      while (System.nanoTime() < deadline) {
+        boolean exited = !process.isAlive();
+        long length = file.length();
+        if (length > read) {
+          byte[] chunk = new byte[(int) (length - read)];
+          file.seek(read);
+          file.readFully(chunk);
+          read = length;
+          partial.append(new String(chunk, StandardCharsets.UTF_8));
+          int end;
+          while ((end = partial.indexOf("\n")) >= 0) {
+            Matcher matcher = announcement.matcher(partial.substring(0, end).replace("\\/", "/"));
+            partial.delete(0, end + 1);
+            if (matcher.find()) {
+              return URI.create(matcher.group(1)); // JSON lines escape '/'
+            }
+          }
+        } else if (exited) {
+          throw new IllegalStateException(name + " exited before it was ready:\n" + output());
+        } else {
+          Thread.sleep(20);
+        }
+      }
     }
+    throw new IllegalStateException(name + " did not announce itself within " + timeout
+        + ". Output:\n" + output());
   }
 
   long pid() {
@@ -72,44 +94,38 @@ final class ServerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  synchronized String output() {
-    return String.join("\n", lines);
+  /** The last lines of the output. */
+  String output() {
+    try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      java.util.ArrayDeque<String> last = new java.util.ArrayDeque<>();
+      lines.forEach(line -> {
+        last.addLast(line);
+        if (last.size() > KEPT_LINES) {
+          last.removeFirst();
+        }
+      });
+      return String.join("\n", last);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "(output unreadable: " + e.getMessage() + ")";
+    }
   }
 
-  /** SIGTERM, then SIGKILL if it has not exited after 15 seconds. */
+  /** SIGTERM, then SIGKILL if it has not exited after 15 seconds; the output file goes too. */
   @Override
   public void close() {
     process.toHandle().destroy();
     try {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
-  }
-
-  private void drain() {
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        synchronized (this) {
-          lines.addLast(line);
-          if (lines.size() > KEPT_LINES) {
-            lines.removeFirst();
-          }
-        }
-        Matcher matcher = announcement.matcher(line.replace("\\/", "/")); // JSON lines escape '/'
-        if (!baseUri.isDone() && matcher.find()) {
-          baseUri.complete(URI.create(matcher.group(1)));
-        }
-      }
-    } catch (IOException e) {
-      baseUri.completeExceptionally(e);
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException ignored) {
+      // a temporary file; the system's cleanup takes it
     }
-    baseUri.completeExceptionally(new IllegalStateException(name + " exited before it was ready:\n"
-        + output()));
   }
 }
