@@ -19,7 +19,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +124,40 @@ class OperationsTest {
       assertTrue(gateway.output().contains(" INFO  ") && gateway.output().contains("io.scimgateway.access"),
           gateway.output());
     } finally {
+      emulator.close();
+    }
+  }
+
+  /**
+   * A remote platform's calls wait on the network, so the gateway works on as many requests at once
+   * as it may have platform calls in flight ({@code maxInFlight}, 16 by default), not only on its HTTP
+   * server's default of two per core. Twelve lookups sent together, each platform call held for a
+   * second, reach the platform together.
+   */
+  @Test
+  @Tag("platform")
+  void requestsToASlowPlatformAreWorkedOnTogether() throws Exception {
+    AppwriteEmulator emulator = new AppwriteEmulator("operations", "operations-key").start();
+    Path config = data.resolve("gateway.yaml");
+    Files.writeString(config, "backend: " + AppwritePlatform.section(emulator, data) + "\n");
+    int lookups = 12;
+    ExecutorService clients = Executors.newFixedThreadPool(lookups);
+    try (GatewayProcess gateway = GatewayProcess.start(TOKEN, "--port", "0", "--data", data.toString(),
+        "--config", config.toString())) {
+      ScimClient scim = new ScimClient(gateway.awaitServing(START), TOKEN);
+      assertEquals(200, scim.get("/Users?filter=userName%20eq%20%22warm-up%22").status());
+      emulator.faults().delayNext(lookups, Duration.ofSeconds(1));
+      List<Future<ScimResponse>> answers = new ArrayList<>();
+      for (int i = 0; i < lookups; i++) {
+        String filter = "userName%20eq%20%22nobody" + i + "%22";
+        answers.add(clients.submit(() -> scim.get("/Users?filter=" + filter)));
+      }
+      for (Future<ScimResponse> answer : answers) {
+        assertEquals(200, answer.get(60, TimeUnit.SECONDS).status());
+      }
+      assertEquals(lookups, emulator.mostInFlight(), "platform calls in flight at once");
+    } finally {
+      clients.shutdownNow();
       emulator.close();
     }
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP side every platform emulator shares: a JDK server on 127.0.0.1 that reads each request, applies the next
@@ -36,6 +37,8 @@ public final class EmulatorServer implements AutoCloseable {
   private final List<String> received = new CopyOnWriteArrayList<>();
   /** The last {@link #RECENT} requests whole, newest last, so a benchmark can send one again itself. */
   private final Deque<EmulatorRequest> recent = new ArrayDeque<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -68,12 +71,18 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /** The most requests this server has worked on at once so far (at most its 16 threads). */
+  public int mostInFlight() {
+    return mostInFlight.get();
+  }
+
   /** http://127.0.0.1:port, without a trailing slash. */
   public URI root() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   private void exchange(HttpExchange exchange) throws IOException {
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try (exchange) {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
@@ -97,6 +106,8 @@ public final class EmulatorServer implements AutoCloseable {
         response = platform.serverError();
       }
       send(exchange, response);
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 

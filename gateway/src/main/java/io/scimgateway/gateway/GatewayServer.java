@@ -18,6 +18,7 @@ import io.scimgateway.gateway.metrics.GatewayMetrics;
 import io.scimgateway.gateway.metrics.MetricsHandler;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.RequestConcurrency;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +33,7 @@ import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
 /**
@@ -103,6 +105,8 @@ public final class GatewayServer implements AutoCloseable {
       http.getListeners().forEach(listener -> {
         listener.registerAddOn(new ClientErrorKeepAliveAddOn());
         listener.registerAddOn(new CleartextHttp2UpgradeAddOn());
+        backend.capability(RequestConcurrency.class).ifPresent(concurrency ->
+            workAtOnce(listener.getTransport().getWorkerThreadPoolConfig(), concurrency.requests()));
       });
       addOperationsHandlers(http, config, backend, metrics);
       http.start();
@@ -136,6 +140,17 @@ public final class GatewayServer implements AutoCloseable {
     }
     server.removeHttpHandler(scim);
     server.addHttpHandler(new OperationsRouting(scim, byPath));
+  }
+
+  /**
+   * Lets the HTTP server work on {@code requests} at once where that is more than its default (two
+   * per core): a remote backend's requests wait on the platform, and with the default, a gateway on
+   * two cores had four platform calls in flight at most, whatever the backend allowed.
+   */
+  static void workAtOnce(ThreadPoolConfig workers, int requests) {
+    if (requests > workers.getMaxPoolSize()) {
+      workers.setMaxPoolSize(requests).setCorePoolSize(requests);
+    }
   }
 
   /** The port actually listened on (useful with port 0). */

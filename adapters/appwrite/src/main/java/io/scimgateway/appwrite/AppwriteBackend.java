@@ -19,7 +19,7 @@ final class AppwriteBackend extends RemoteBackend {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   AppwriteBackend(AppwriteSettings settings) {
-    super(LocalState.open(settings.localState()));
+    super(LocalState.open(settings.localState()), settings.client());
     PlatformClient client = new PlatformClient(settings.client(),
         new PlatformErrors(settings.client(), PlatformErrors.fromJsonBody(AppwriteBackend::reason)));
     AppwriteApi api = new AppwriteApi(client, JSON);

@@ -23,7 +23,7 @@ final class BrainCloudBackend extends RemoteBackend {
   private final ScheduledExecutorService heartbeats;
 
   BrainCloudBackend(BrainCloudSettings settings) {
-    super(LocalState.open(settings.localState()));
+    super(LocalState.open(settings.localState()), settings.dispatcher());
     Clock clock = Clock.systemUTC();
     PlatformClient http = new PlatformClient(settings.dispatcher(),
         new PlatformErrors(settings.dispatcher(), S2sErrors::reason));

@@ -17,7 +17,7 @@ import java.util.Map;
 final class SpaceoneBackend extends RemoteBackend {
 
   SpaceoneBackend(SpaceoneSettings settings) {
-    super(LocalState.open(settings.localState()));
+    super(LocalState.open(settings.localState()), settings.api());
     Clock clock = Clock.systemUTC();
     PlatformClient client = new PlatformClient(settings.api(),
         new PlatformErrors(settings.api(), SpaceoneApi::reason));

@@ -20,7 +20,7 @@ final class ZidentityBackend extends RemoteBackend {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   ZidentityBackend(ZidentitySettings settings) {
-    super(LocalState.open(settings.localState()));
+    super(LocalState.open(settings.localState()), settings.api());
     Clock clock = Clock.systemUTC();
     PlatformClient tokenClient = new PlatformClient(settings.tokenEndpoint(),
         new PlatformErrors(settings.tokenEndpoint(), PlatformErrors.fromJsonBody(ZidentityBackend::reason)));

@@ -80,6 +80,11 @@ public final class AppwriteEmulator implements EmulatorPlatform, AutoCloseable {
     return faults;
   }
 
+  /** The most requests the emulator has worked on at once (see {@link EmulatorServer#mostInFlight()}). */
+  public int mostInFlight() {
+    return server.mostInFlight();
+  }
+
   /** Every request received so far, as "METHOD /v1/path?query", decoded, oldest first. */
   public List<String> received() {
     return server.received();

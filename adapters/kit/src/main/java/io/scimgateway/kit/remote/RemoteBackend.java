@@ -1,9 +1,11 @@
 package io.scimgateway.kit.remote;
 
+import io.scimgateway.kit.PlatformClientSettings;
 import io.scimgateway.kit.local.LocalState;
 import io.scimgateway.spi.AuditTrail;
 import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.HealthCheck;
+import io.scimgateway.spi.RequestConcurrency;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.ReturnedOnRequest;
 import java.util.HashMap;
@@ -18,7 +20,7 @@ import java.util.Set;
  * registers them:
  *
  * <pre>{@code
- * super(LocalState.open(settings.localState()));
+ * super(LocalState.open(settings.localState()), settings.client());
  * serve("User", new PlatformUserStore(api, local, groups, clock));
  * serve(RemoteGroupStore.RESOURCE_TYPE, groups);
  * offer(EntitlementCatalog.class, catalog);
@@ -37,9 +39,14 @@ public abstract class RemoteBackend implements Backend {
   private final Map<Class<?>, Object> capabilities = new HashMap<>();
   private final Map<String, Set<String>> onRequest = new HashMap<>();
 
-  protected RemoteBackend(LocalState local) {
+  /**
+   * @param client the settings of the platform client: the gateway works on as many requests at once
+   *     as it may have platform calls in flight ({@link RequestConcurrency})
+   */
+  protected RemoteBackend(LocalState local, PlatformClientSettings client) {
     this.local = local;
     offer(AuditTrail.class, local.auditTrail());
+    offer(RequestConcurrency.class, new RequestConcurrency(client.maxInFlight()));
     offer(ReturnedOnRequest.class, resourceType -> onRequest.getOrDefault(resourceType, Set.of()));
   }
 
