@@ -144,8 +144,8 @@ public final class GatewayServer implements AutoCloseable {
 
   /**
    * Lets the HTTP server work on {@code requests} at once where that is more than its default (two
-   * per core): a remote backend's requests wait on the platform, and with the default, a gateway on
-   * two cores had four platform calls in flight at most, whatever the backend allowed.
+   * per core): a remote backend's requests wait on the platform, and with the default a gateway on two
+   * cores would have four platform calls in flight at most, whatever the backend allows.
    */
   static void workAtOnce(ThreadPoolConfig workers, int requests) {
     if (requests > workers.getMaxPoolSize()) {

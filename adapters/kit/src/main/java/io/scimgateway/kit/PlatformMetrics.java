@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -37,15 +38,15 @@ final class PlatformMetrics {
   void call(PlatformRequest request, int status, long nanos) {
     String operation = operation(request);
     String outcome = outcome(status);
-    callTimers.computeIfAbsent(operation + ' ' + outcome, key -> Timer.builder(
-            "scim_gateway_backend_calls")
+    Timer timer = callTimers.computeIfAbsent(operation + ' ' + outcome,
+        key -> Timer.builder("scim_gateway_backend_calls")
         .description("Calls to the backend platform")
         .tag("platform", platform)
         .tag("operation", operation)
         .tag("outcome", outcome)
         .publishPercentileHistogram()
-        .register(registry))
-        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .register(registry));
+    timer.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void retry(PlatformRequest request) {
