@@ -2,13 +2,16 @@ package io.scimgateway.benchmark;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,7 +100,7 @@ final class ServerProcess implements AutoCloseable {
   /** The last lines of the output. */
   String output() {
     try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-      java.util.ArrayDeque<String> last = new java.util.ArrayDeque<>();
+      ArrayDeque<String> last = new ArrayDeque<>();
       lines.forEach(line -> {
         last.addLast(line);
         if (last.size() > KEPT_LINES) {
@@ -105,7 +108,7 @@ final class ServerProcess implements AutoCloseable {
         }
       });
       return String.join("\n", last);
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return "(output unreadable: " + e.getMessage() + ")";
     }
   }
@@ -115,8 +118,8 @@ final class ServerProcess implements AutoCloseable {
   public void close() {
     process.toHandle().destroy();
     try {
-      if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();

@@ -28,11 +28,11 @@ import java.util.function.IntPredicate;
  *       caseExact} (as it does for {@code profileUrl}); here a case-exact reference compares as a
  *       case-exact string.
  *   <li>The SDK tries to read both sides of every text comparison as dates, whatever the schema
- *       says, so {@code "2024-01-01T00:00:00Z"} equalled {@code "2024-01-01T00:00Z"} in a string
- *       attribute, and every comparison of ordinary text threw and caught two exceptions with their
- *       stack traces (the most expensive step of a residual {@code userName eq}). Here an attribute
- *       the schema types as string or reference compares as text only; dateTime and attributes the
- *       schema does not know keep the SDK's comparison.
+ *       says, so {@code "2024-01-01T00:00:00Z"} equalled {@code "2024-01-01T00:00:00.000Z"} in a
+ *       string attribute, and every comparison of ordinary text threw and caught two exceptions
+ *       with their stack traces (the most expensive step of a residual {@code userName eq}). Here
+ *       an attribute the schema types as string or reference compares as text only; dateTime and
+ *       attributes the schema does not know keep the SDK's comparison.
  * </ul>
  */
 final class ResidualFilterEvaluator extends SchemaAwareFilterEvaluator {
@@ -117,7 +117,8 @@ final class ResidualFilterEvaluator extends SchemaAwareFilterEvaluator {
     boolean caseExact = definition.isCaseExact();
     String target = caseExact ? wanted.textValue() : StaticUtils.toLowerCase(wanted.textValue());
     for (JsonNode candidate : candidates) {
-      String value = caseExact ? candidate.textValue() : StaticUtils.toLowerCase(candidate.textValue());
+      String value = caseExact ? candidate.textValue()
+          : StaticUtils.toLowerCase(candidate.textValue());
       if (accepts.test(value.compareTo(target))) {
         return true;
       }
