@@ -12,15 +12,22 @@ import org.jdbi.v3.core.Handle;
 final class GroupedWrite<T> {
 
   /** Tells the commit thread to stop once it has committed what came before. */
-  static final GroupedWrite<Void> STOP = new GroupedWrite<>(handle -> null);
+  static final GroupedWrite<Void> STOP = new GroupedWrite<>(handle -> null, handle -> null);
 
   private final SqliteDatabase.HandleWork<T> work;
+  private final SqliteDatabase.HandleWork<T> alone;
   private final CountDownLatch answered = new CountDownLatch(1);
   private T result;
   private Throwable failure;
 
-  GroupedWrite(SqliteDatabase.HandleWork<T> work) {
+  /**
+   * @param work the write, run in a savepoint among others
+   * @param alone the same write when it is alone in its transaction, free to roll the transaction
+   *     back and begin it again ({@link OptimisticBatch#runAsTransaction}); often {@code work} itself
+   */
+  GroupedWrite(SqliteDatabase.HandleWork<T> work, SqliteDatabase.HandleWork<T> alone) {
     this.work = work;
+    this.alone = alone;
   }
 
   /**
@@ -34,6 +41,23 @@ final class GroupedWrite<T> {
       throw e;
     } catch (ScimException | RuntimeException | Error e) {
       failure = e;
+    }
+  }
+
+  /**
+   * Runs the work as the only write of the transaction, without a savepoint. If it fails, the
+   * transaction is rolled back and begun again, empty, so that the commit that follows keeps nothing
+   * of it.
+   */
+  void runAlone(Handle handle) {
+    try {
+      result = alone.apply(handle);
+    } catch (Savepoint.Lost e) {
+      throw e;
+    } catch (ScimException | RuntimeException | Error e) {
+      failure = e;
+      handle.rollback();
+      handle.begin();
     }
   }
 

@@ -46,6 +46,23 @@ public final class OptimisticBatch {
   }
 
   /**
+   * {@link #run} for a batch that is its transaction's only write: the attempt needs no savepoint,
+   * since undoing it is rolling the transaction back (and beginning it again for the careful run).
+   */
+  static <T> T runAsTransaction(Handle handle, WriteBatching.Work<T> work) throws ScimException {
+    ATTEMPTING.set(true);
+    try {
+      return work.run();
+    } catch (WriteFailed failed) {
+      handle.rollback();
+      handle.begin();
+    } finally {
+      ATTEMPTING.set(false);
+    }
+    return work.run();
+  }
+
+  /**
    * A write inside the attempt: runs in place; if it fails, the attempt ends ({@link WriteFailed}
    * passes through the callers' handling of SCIM and runtime errors, which would otherwise record the
    * failure and go on with a transaction holding part of the write).

@@ -100,7 +100,7 @@ public final class SqliteDatabase implements SqlDatabase {
     if (GroupCommit.currentHandle() != null) {
       return work.run();
     }
-    return commits.submit(handle -> OptimisticBatch.run(handle, work));
+    return commits.submitRepeatable(work);
   }
 
   /**

@@ -10,12 +10,15 @@ import io.scimgateway.sqlitefile.SqliteSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +116,34 @@ class GroupCommitTest {
       }
     }
     assertEquals(expected, stored, "the failed writes left nothing, their neighbours are there");
+  }
+
+  /**
+   * A write alone in its group runs without a savepoint (SQLite would copy each page it changes to
+   * the sub-journal); one that fails after its insert still leaves nothing, since its transaction is
+   * rolled back instead, and the next write commits as usual.
+   */
+  @Test
+  void aWriteAloneInItsGroupTakesNoSavepointAndAFailedOneLeavesNoTrace() throws Exception {
+    List<String> statements = new CopyOnWriteArrayList<>();
+    database.writer().setSqlLogger(new SqlLogger() {
+      @Override
+      public void logAfterExecution(StatementContext context) {
+        statements.add(context.getRawSql());
+      }
+    });
+    database.write(handle -> handle.execute("INSERT INTO probe VALUES (1)"));
+    PreconditionFailedException failed = assertThrows(PreconditionFailedException.class,
+        () -> database.write(handle -> {
+          handle.execute("INSERT INTO probe VALUES (2)");
+          throw new PreconditionFailedException("fails after its insert");
+        }));
+    assertEquals("fails after its insert", failed.getMessage());
+    database.write(handle -> handle.execute("INSERT INTO probe VALUES (3)"));
+    assertEquals(List.of(1, 3), database.writer().withHandle(handle ->
+        handle.createQuery("SELECT n FROM probe ORDER BY n").mapTo(Integer.class).list()));
+    assertTrue(statements.contains("INSERT INTO probe VALUES (2)"), statements.toString());
+    assertTrue(statements.stream().noneMatch(sql -> sql.contains("SAVEPOINT")), statements.toString());
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

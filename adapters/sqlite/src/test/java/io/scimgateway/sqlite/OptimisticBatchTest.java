@@ -10,7 +10,10 @@ import io.scimgateway.sqlitefile.SqliteSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +31,21 @@ class OptimisticBatchTest {
 
   private SqliteDatabase database;
   private final AtomicInteger runs = new AtomicInteger();
+  private final List<String> savepoints = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void open() throws Exception {
     database = new SqliteDatabase(SqliteSettings.defaults(directory.resolve("store.db")),
         SqliteBackend.MIGRATIONS);
     database.write(handle -> handle.execute("CREATE TABLE probe (n INTEGER PRIMARY KEY)"));
+    database.writer().setSqlLogger(new SqlLogger() {
+      @Override
+      public void logAfterExecution(StatementContext context) {
+        if (context.getRawSql().startsWith("SAVEPOINT")) {
+          savepoints.add(context.getRawSql());
+        }
+      }
+    });
   }
 
   @AfterEach
@@ -45,6 +57,7 @@ class OptimisticBatchTest {
   void aBatchInWhichNoWriteFailsRunsOnce() throws Exception {
     List<Integer> failed = database.inOneRepeatableBatch(inserts(List.of(1, 2, 3), -1));
     assertEquals(1, runs.get());
+    assertEquals(List.of(), savepoints, "alone in its transaction, the attempt needs no savepoint");
     assertEquals(List.of(), failed);
     assertEquals(List.of(1, 2, 3), probes());
   }
@@ -53,6 +66,7 @@ class OptimisticBatchTest {
   void aWriteThatFailsAfterItsInsertFailsAloneAndTheBatchRunsAgain() throws Exception {
     List<Integer> failed = database.inOneRepeatableBatch(inserts(List.of(1, 2, 3), 2));
     assertEquals(2, runs.get(), "the attempt was undone and the batch ran again");
+    assertEquals(3, savepoints.size(), "the second run sets each write apart: " + savepoints);
     assertEquals(List.of(2), failed, "the answer is the second run's");
     assertEquals(List.of(1, 3), probes(), "the failed write left nothing, its neighbours applied");
   }
