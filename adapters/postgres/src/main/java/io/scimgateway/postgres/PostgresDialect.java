@@ -124,6 +124,15 @@ public final class PostgresDialect implements SqlDialect {
     return false;
   }
 
+  /**
+   * No: a trigger keeps them, as in every schema so far, so that instances of an older version still
+   * running beside a newer one during an upgrade count what they write.
+   */
+  @Override
+  public boolean countsInStatements() {
+    return false;
+  }
+
   @Override
   public boolean isUniqueViolation(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

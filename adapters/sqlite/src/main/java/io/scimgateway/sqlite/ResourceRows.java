@@ -55,8 +55,14 @@ final class ResourceRows {
         + "last_modified, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", Arrays.asList(id,
         resourceType, json, columns.userName(), columns.userNameFolded(), columns.externalId(),
         columns.displayName(), columns.displayNameFolded(), passwordHash, time, time));
-    return Statements.query(connection, dialect.lastInsertedPk(), List.of(),
+    long pk = Statements.query(connection, dialect.lastInsertedPk(), List.of(),
         rs -> rs.getLong(1)).get(0);
+    if (dialect.countsInStatements()) {
+      Statements.update(connection, "INSERT INTO resource_counts (resource_type, total) VALUES (?, 1) "
+          + "ON CONFLICT (resource_type) DO UPDATE SET total = resource_counts.total + 1",
+          List.of(resourceType));
+    }
+    return pk;
   }
 
   /**
@@ -75,7 +81,11 @@ final class ResourceRows {
   }
 
   void delete(Handle handle, long pk) {
-    handle.createUpdate("DELETE FROM resources WHERE pk = ?").bind(0, pk).execute();
+    if (handle.createUpdate("DELETE FROM resources WHERE pk = ?").bind(0, pk).execute() == 1
+        && dialect.countsInStatements()) {
+      handle.createUpdate("UPDATE resource_counts SET total = total - 1 WHERE resource_type = ?")
+          .bind(0, resourceType).execute();
+    }
   }
 
   /** Rows matching {@code where} in {@code keyset} order, from an offset. */

@@ -65,6 +65,12 @@ public interface SqlDialect {
   /** The query that answers the primary key of the row the connection inserted last. */
   String lastInsertedPk();
 
+  /**
+   * Whether the store's own statements keep {@code resource_counts} beside each insert and delete;
+   * otherwise triggers of the schema keep it.
+   */
+  boolean countsInStatements();
+
   /** Whether text may hold NUL (U+0000); PostgreSQL's cannot. */
   boolean storesNul();
 

@@ -18,7 +18,8 @@ final class SqliteBackend {
   /** The embedded store's resources, memberships and password resets. */
   static final SchemaMigrations MIGRATIONS = new SchemaMigrations(SqliteBackend.class, "migrations",
       List.of("V1__resources_and_memberships.sql", "V2__timestamps_and_paging_indexes.sql",
-          "V3__resource_counts.sql", "V4__password_resets.sql", AuditRows.MIGRATION));
+          "V3__resource_counts.sql", "V4__password_resets.sql", AuditRows.MIGRATION,
+          "V6__counts_kept_by_the_store.sql"));
 
   private SqliteBackend() {
   }

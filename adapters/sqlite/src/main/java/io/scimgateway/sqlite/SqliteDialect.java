@@ -95,6 +95,15 @@ public final class SqliteDialect implements SqlDialect {
     return true;
   }
 
+  /**
+   * Yes: an insert that fires a trigger is a statement of several writes, and for each of those inside
+   * a transaction SQLite keeps a statement journal, a copy of every page the statement changes.
+   */
+  @Override
+  public boolean countsInStatements() {
+    return true;
+  }
+
   @Override
   public boolean isUniqueViolation(Throwable failure) {
     return failure.getCause() instanceof SQLiteException sqlite
