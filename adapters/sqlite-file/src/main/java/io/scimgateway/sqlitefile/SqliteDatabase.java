@@ -168,6 +168,7 @@ public final class SqliteDatabase implements SqlDatabase {
     if (!readOnly) {
       // The writer takes the lock when it begins, so a read inside a write never has to upgrade it.
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      config.setCacheSize(-1024 * settings.writerCacheMb()); // negative: in KiB, not pages
     }
     String file = settings.file().toAbsolutePath().toString();
     SQLiteDataSource dataSource = new SQLiteDataSource(config) {

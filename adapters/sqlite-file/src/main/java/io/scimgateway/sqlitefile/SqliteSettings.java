@@ -16,18 +16,27 @@ import java.util.Set;
  * @param synchronous SQLite's {@code synchronous} pragma: {@code full} (default) makes every answered
  *     write survive a power cut, {@code normal} only a process crash, in exchange for speed
  * @param busyTimeout how long a connection waits for a lock before the request fails
+ * @param writerCacheMb the writer connection's page cache, in MB: SQLite's own default of 2 unless
+ *     set. A write reads and changes index pages spread over the whole file; those it finds in the
+ *     cache it neither reads again nor, within a transaction, writes out early. Costs memory as it
+ *     fills, so a gateway keeps the default and a batch job ({@code sync}) takes more.
  */
-public record SqliteSettings(Path file, int readers, String synchronous, Duration busyTimeout) {
+public record SqliteSettings(Path file, int readers, String synchronous, Duration busyTimeout,
+    int writerCacheMb) {
+
+  /** The setting a batch job raises when the configuration leaves it alone. */
+  public static final String WRITER_CACHE_MB = "writerCacheMb";
 
   private static final Set<String> SYNCHRONOUS_MODES = Set.of("off", "normal", "full", "extra");
   private static final int DEFAULT_READERS = 4;
   private static final String DEFAULT_SYNCHRONOUS = "full";
   private static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 10_000;
+  private static final int DEFAULT_WRITER_CACHE_MB = 2;
 
   /** The defaults, for a file no configuration section describes. */
   public static SqliteSettings defaults(Path file) {
     return new SqliteSettings(file, DEFAULT_READERS, DEFAULT_SYNCHRONOUS,
-        Duration.ofMillis(DEFAULT_BUSY_TIMEOUT_MILLIS));
+        Duration.ofMillis(DEFAULT_BUSY_TIMEOUT_MILLIS), DEFAULT_WRITER_CACHE_MB);
   }
 
   public static SqliteSettings from(ObjectNode settings, Path dataDirectory) {
@@ -43,7 +52,8 @@ public record SqliteSettings(Path file, int readers, String synchronous, Duratio
     }
     Duration busyTimeout = Duration.ofMillis(intSetting(settings, "busyTimeoutMillis",
         DEFAULT_BUSY_TIMEOUT_MILLIS));
-    return new SqliteSettings(file, readers, synchronous, busyTimeout);
+    int writerCacheMb = intSetting(settings, WRITER_CACHE_MB, DEFAULT_WRITER_CACHE_MB);
+    return new SqliteSettings(file, readers, synchronous, busyTimeout, writerCacheMb);
   }
 
   private static int intSetting(ObjectNode settings, String name, int fallback) {

@@ -1,6 +1,7 @@
 package io.scimgateway.gateway.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.scimgateway.gateway.Backends;
 import io.scimgateway.gateway.config.GatewayConfig;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The gateway's own configured backend, in this process and without listening: reads and writes go
@@ -40,6 +42,10 @@ final class InProcessTarget implements SyncTarget {
   private static final NeededAttributes USER_ATTRIBUTES =
       NeededAttributes.allBut(Set.of("groups", "meta"));
 
+  /** The embedded store's setting of its writer's page cache (README, "Configuration"). */
+  private static final String WRITER_CACHE_MB = "writerCacheMb";
+  private static final int SYNC_WRITER_CACHE_MB = 64;
+
   /** Member values in one group PATCH where no payload limit stands in the way. */
   static final int LARGE_MEMBER_WRITES = 10_000;
 
@@ -58,7 +64,8 @@ final class InProcessTarget implements SyncTarget {
     this.bulk = new BulkProcessor(services, limits);
   }
 
-  static InProcessTarget open(GatewayConfig config) throws TargetUnavailableException {
+  static InProcessTarget open(GatewayConfig given) throws TargetUnavailableException {
+    GatewayConfig config = withBatchJobCache(given);
     SchemaRegistry registry = SchemaRegistry.load();
     GatewayLimits limits = config.limits().toGatewayLimits();
     Backend backend;
@@ -81,33 +88,49 @@ final class InProcessTarget implements SyncTarget {
     }
   }
 
+  /**
+   * The embedded store's writer with a page cache of {@value #SYNC_WRITER_CACHE_MB} MB, unless the
+   * configuration sets one: a sync batch changes index pages all over the file, and with SQLite's
+   * default of 2 MB it reads most of them again from disk. Sync is a job that ends, so the memory a
+   * gateway keeps small is not at stake.
+   */
+  private static GatewayConfig withBatchJobCache(GatewayConfig config) {
+    if (!config.backendType().equals("sqlite") || config.backend().has(WRITER_CACHE_MB)) {
+      return config;
+    }
+    ObjectNode backend = config.backend().deepCopy();
+    backend.put(WRITER_CACHE_MB, SYNC_WRITER_CACHE_MB);
+    return config.withBackend(backend);
+  }
+
   @Override
   public String description() {
     return description;
   }
 
   @Override
-  public Directory read() throws TargetUnavailableException {
+  public Directory read(PlannedAttributes planned) throws TargetUnavailableException {
     List<Directory.User> users = new ArrayList<>();
-    for (StoredResource user : all("Users", USER_ATTRIBUTES)) {
-      users.add(new Directory.User(user.id(), user.attributes()));
-    }
+    each("Users", USER_ATTRIBUTES, user -> users.add(
+        new Directory.User(user.id(), planned.keep(user.attributes()))));
     List<Directory.Group> groups = new ArrayList<>();
-    for (StoredResource group : all("Groups", NeededAttributes.ALL)) {
+    each("Groups", NeededAttributes.ALL, group -> {
       Set<String> members = new HashSet<>();
       group.attributes().path("members").forEach(m -> members.add(m.path("value").asText()));
       groups.add(new Directory.Group(group.id(), group.attributes().path("displayName").asText(null),
           members));
-    }
+    });
     return new Directory(users, groups);
   }
 
-  /** Every resource of a type, page by page with cursors, so that concurrent writes skip none. */
-  private List<StoredResource> all(String endpoint, NeededAttributes needed)
+  /**
+   * Hands over every resource of a type, page by page with cursors, so that concurrent writes skip
+   * none and only one page is held whole.
+   */
+  private void each(String endpoint, NeededAttributes needed, Consumer<StoredResource> each)
       throws TargetUnavailableException {
-    List<StoredResource> all = new ArrayList<>();
     if (services.byEndpoint(endpoint).isEmpty()) {
-      return all; // a backend without groups: the plan says so if the mapping needs them
+      return; // a backend without groups: the plan says so if the mapping needs them
     }
     ResourceService service = services.byEndpoint(endpoint).get();
     try {
@@ -115,14 +138,13 @@ final class InProcessTarget implements SyncTarget {
       do {
         ListResult page = service.search(new ListQuery(null, null, 1, limits.maxResults(), cursor,
             needed));
-        all.addAll(page.resources());
+        page.resources().forEach(each);
         cursor = page.nextCursor();
       } while (cursor != null);
     } catch (ScimException e) {
       throw new TargetUnavailableException("Reading " + endpoint + " failed: "
           + e.getScimError().getDetail(), e);
     }
-    return all;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /**
@@ -70,27 +71,24 @@ final class ScimHttpTarget implements SyncTarget {
   }
 
   @Override
-  public Directory read() throws TargetUnavailableException {
+  public Directory read(PlannedAttributes planned) throws TargetUnavailableException {
     List<Directory.User> users = new ArrayList<>();
-    for (JsonNode user : all("/Users", PAGE_SIZE, "excludedAttributes=groups")) {
-      ObjectNode attributes = (ObjectNode) user.deepCopy();
-      attributes.remove(List.of("id", "meta", "schemas"));
-      users.add(new Directory.User(user.path("id").asText(), attributes));
-    }
+    each("/Users", PAGE_SIZE, "excludedAttributes=groups", user -> users.add(
+        new Directory.User(user.path("id").asText(), planned.keep((ObjectNode) user))));
     List<Directory.Group> groups = new ArrayList<>();
-    for (JsonNode group : all("/Groups", GROUPS_PER_PAGE, "attributes=displayName,members")) {
+    each("/Groups", GROUPS_PER_PAGE, "attributes=displayName,members", group -> {
       Set<String> members = new HashSet<>();
       group.path("members").forEach(m -> members.add(m.path("value").asText()));
       groups.add(new Directory.Group(group.path("id").asText(), group.path("displayName").asText(null),
           members));
-    }
+    });
     return new Directory(users, groups);
   }
 
   /** Every resource at an endpoint: by cursor where the server has them, else by startIndex. */
-  private List<JsonNode> all(String endpoint, int pageSize, String projection)
+  /** Hands over every resource of an endpoint, page by page, so that only one page is held whole. */
+  private void each(String endpoint, int pageSize, String projection, Consumer<JsonNode> each)
       throws TargetUnavailableException {
-    List<JsonNode> all = new ArrayList<>();
     String cursor = "";
     long startIndex = 1;
     while (true) {
@@ -98,13 +96,13 @@ final class ScimHttpTarget implements SyncTarget {
           : "startIndex=" + startIndex;
       JsonNode page = get(endpoint + "?count=" + pageSize + "&" + paging + "&" + projection);
       JsonNode resources = page.path("Resources");
-      resources.forEach(all::add);
+      resources.forEach(each);
       startIndex += resources.size();
       cursor = page.path("nextCursor").asText(null);
       boolean more = cursors ? cursor != null
           : resources.size() > 0 && startIndex <= page.path("totalResults").asLong(0);
       if (!more) {
-        return all;
+        return;
       }
     }
   }

@@ -21,7 +21,7 @@ final class SyncRun {
   }
 
   int run(boolean dryRun, boolean allowMassLeavers, long started) throws TargetUnavailableException {
-    Directory directory = target.read();
+    Directory directory = target.read(new PlannedAttributes(input.mapping()));
     SyncPlan plan = SyncPlanner.plan(input.mapping(), input.users(), directory);
     PlanPrinter.counts(plan, out);
     boolean refused = !allowMassLeavers && tooManyLeavers(plan);

@@ -12,7 +12,8 @@ interface SyncTarget extends AutoCloseable {
   /** What the target is, for messages: a URL, or the configured backend. */
   String description();
 
-  Directory read() throws TargetUnavailableException;
+  /** Every user, keeping only what the plan reads of each, and every group with its members. */
+  Directory read(PlannedAttributes planned) throws TargetUnavailableException;
 
   /** How many writes one {@link #write} may carry: the bulk limit, or 1 where there is no /Bulk. */
   int batchSize();

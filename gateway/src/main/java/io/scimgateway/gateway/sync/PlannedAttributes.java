@@ -1,0 +1,47 @@
+package io.scimgateway.gateway.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a plan reads of a directory user: the mapped attributes, {@code active} and the manager's id.
+ * A target keeps only these of each user it reads, so a directory of a hundred thousand users is held
+ * as small plain nodes rather than whole resources, and planning finds its values at once.
+ */
+final class PlannedAttributes {
+
+  static final AttributePath ACTIVE = AttributePath.parse("active");
+  static final AttributePath MANAGER_ID = AttributePath.parse(SyncMapping.ENTERPRISE + ":manager.value");
+
+  private final List<AttributePath> paths = new ArrayList<>();
+
+  PlannedAttributes(SyncMapping mapping) {
+    mapping.attributes().forEach(attribute -> paths.add(attribute.path()));
+    paths.add(ACTIVE);
+    if (mapping.manager() != null) {
+      paths.add(MANAGER_ID);
+    }
+  }
+
+  /**
+   * A new node holding, of {@code user}'s attributes, what each path reads, where it reads it. A typed
+   * value that is there without the mapped sub-attribute is kept as a null, so that it is still found
+   * there (a change of it is then a {@code replace}).
+   */
+  ObjectNode keep(ObjectNode user) {
+    ObjectNode kept = JsonNodeFactory.instance.objectNode();
+    for (AttributePath path : paths) {
+      JsonNode value = path.read(user);
+      if (value != null) {
+        path.write(kept, value);
+      } else if (path.valueType() != null && path.hasTypedValue(user)) {
+        path.write(kept, NullNode.getInstance());
+      }
+    }
+    return kept;
+  }
+}
