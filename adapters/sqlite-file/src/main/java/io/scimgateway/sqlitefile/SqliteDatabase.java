@@ -164,6 +164,9 @@ public final class SqliteDatabase implements SqlDatabase {
     config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().toUpperCase()));
     config.setBusyTimeout((int) settings.busyTimeout().toMillis());
     config.enforceForeignKeys(true);
+    // Otherwise the driver runs a query of its own after every INSERT, in case its keys are asked for;
+    // the store asks for the one key it needs itself.
+    config.setGetGeneratedKeys(false);
     config.setReadOnly(readOnly);
     if (!readOnly) {
       // The writer takes the lock when it begins, so a read inside a write never has to upgrade it.

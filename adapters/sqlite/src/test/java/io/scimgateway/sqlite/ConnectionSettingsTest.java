@@ -1,6 +1,7 @@
 package io.scimgateway.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,13 @@ import io.scimgateway.sqlitefile.SqliteSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
 
-/** {@code backend.writerCacheMb}: the writer's page cache, SQLite's default unless set. */
-class WriterCacheTest {
+/**
+ * How the embedded store's connections are opened: {@code backend.writerCacheMb} sizes the writer's
+ * page cache (SQLite's default unless set), and the driver runs no query of its own after inserts.
+ */
+class ConnectionSettingsTest {
 
   @TempDir
   Path data;
@@ -38,6 +43,22 @@ class WriterCacheTest {
         () -> SqliteSettings.from(JsonNodeFactory.instance.objectNode().put("writerCacheMb", 0), data));
     assertTrue(refused.getMessage().contains("backend.writerCacheMb must be a positive integer"),
         refused.getMessage());
+  }
+
+  @Test
+  void theDriverLooksUpNoGeneratedKeysAfterAnInsert() throws Exception {
+    SqliteDatabase database = new SqliteDatabase(SqliteSettings.defaults(data.resolve("store.db")),
+        SqliteBackend.MIGRATIONS);
+    try {
+      for (boolean writer : new boolean[] {true, false}) {
+        boolean looksUp = (writer ? database.writer() : database.reader()).withHandle(handle ->
+            handle.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig()
+                .isGetGeneratedKeys());
+        assertFalse(looksUp, writer ? "writer" : "reader");
+      }
+    } finally {
+      database.close();
+    }
   }
 
   private static int cacheSize(SqliteDatabase database, boolean writer) {
