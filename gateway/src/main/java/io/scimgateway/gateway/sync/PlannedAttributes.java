@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a plan reads of a directory user: the mapped attributes, {@code active} and the manager's id.
@@ -25,6 +27,16 @@ final class PlannedAttributes {
     if (mapping.manager() != null) {
       paths.add(MANAGER_ID);
     }
+  }
+
+  /**
+   * The attributes to ask a SCIM server for ({@code attributes=}): each path's top-level attribute,
+   * whole, since a typed value is found by its {@code type} beside the mapped sub-attribute.
+   */
+  Set<String> attributeNames() {
+    Set<String> names = new LinkedHashSet<>();
+    paths.forEach(path -> names.add(path.multiValuedPath()));
+    return names;
   }
 
   /**

@@ -73,10 +73,14 @@ final class ScimHttpTarget implements SyncTarget {
   @Override
   public Directory read(PlannedAttributes planned) throws TargetUnavailableException {
     List<Directory.User> users = new ArrayList<>();
-    each("/Users", PAGE_SIZE, "excludedAttributes=groups", user -> users.add(
+    // Only what the plan reads, and of members only their ids: the pages are a third smaller, the
+    // largest group's page nearly three quarters.
+    String attributes = URLEncoder.encode(String.join(",", planned.attributeNames()),
+        StandardCharsets.UTF_8);
+    each("/Users", PAGE_SIZE, "attributes=" + attributes, user -> users.add(
         new Directory.User(user.path("id").asText(), planned.keep((ObjectNode) user))));
     List<Directory.Group> groups = new ArrayList<>();
-    each("/Groups", GROUPS_PER_PAGE, "attributes=displayName,members", group -> {
+    each("/Groups", GROUPS_PER_PAGE, "attributes=displayName,members.value", group -> {
       Set<String> members = new HashSet<>();
       group.path("members").forEach(m -> members.add(m.path("value").asText()));
       groups.add(new Directory.Group(group.path("id").asText(), group.path("displayName").asText(null),

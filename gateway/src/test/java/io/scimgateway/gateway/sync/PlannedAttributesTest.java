@@ -46,6 +46,13 @@ class PlannedAttributesTest {
     assertEquals(1, kept.get("emails").size(), "only the work address");
   }
 
+  @Test
+  void aServerIsAskedForEachTopLevelAttributeOnce() {
+    assertEquals(List.of("externalId", "name", "emails", "phoneNumbers",
+        SyncMapping.ENTERPRISE + ":department", "active", SyncMapping.ENTERPRISE + ":manager"),
+        List.copyOf(new PlannedAttributes(mapping()).attributeNames()));
+  }
+
   private static SyncMapping mapping() {
     List<SyncMapping.MappedAttribute> attributes = new ArrayList<>();
     for (String path : PATHS) {
