@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,8 @@ final class Memberships {
       "EXISTS (SELECT 1 FROM memberships WHERE group_pk = resources.pk)";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** How many members one query of {@link #groupsOfAll} asks about: a page's worth at most. */
+  private static final List<Integer> QUERY_SIZES = List.of(10, 100, 1000);
 
   private final SqlDialect dialect;
 
@@ -133,6 +137,37 @@ final class Memberships {
             + " resources r ON r.pk = a.pk WHERE r.pk <> ?"
             + " ORDER BY r.pk", List.of(memberPk, memberPk, memberPk),
         rs -> value(rs.getString(1), rs.getString(2), rs.getBoolean(3) ? "direct" : "indirect")));
+    return groups;
+  }
+
+  /**
+   * {@link #groupsOf} for several members in one query, by member pk; a member in no group is absent.
+   * Each member's groups come in the order {@link #groupsOf} gives them, so versions agree.
+   */
+  Map<Long, ArrayNode> groupsOfAll(Connection connection, Collection<Long> memberPks) {
+    Map<Long, ArrayNode> groups = new HashMap<>();
+    List<Long> all = List.copyOf(memberPks);
+    int largest = QUERY_SIZES.get(QUERY_SIZES.size() - 1);
+    for (int from = 0; from < all.size(); from += largest) {
+      List<Object> some = new ArrayList<>(all.subList(from, Math.min(all.size(), from + largest)));
+      // A few statement shapes only, so that the kept statements stay few: repeats change nothing.
+      int size = QUERY_SIZES.stream().filter(n -> n >= some.size()).findFirst().orElseThrow();
+      while (some.size() < size) {
+        some.add(some.get(0));
+      }
+      String marks = String.join(", ", Collections.nCopies(size, "?"));
+      Statements.query(connection, "WITH RECURSIVE ancestors(member_pk, pk) AS ("
+              + " SELECT member_pk, group_pk FROM memberships WHERE member_pk IN (" + marks + ")"
+              + " UNION SELECT a.member_pk, m.group_pk FROM memberships m"
+              + " JOIN ancestors a ON m.member_pk = a.pk)"
+              + " SELECT a.member_pk, r.id, r.display_name,"
+              + " EXISTS (SELECT 1 FROM memberships d WHERE d.member_pk = a.member_pk"
+              + " AND d.group_pk = r.pk) AS direct FROM ancestors a " + dialect.orderedJoin()
+              + " resources r ON r.pk = a.pk WHERE r.pk <> a.member_pk"
+              + " ORDER BY a.member_pk, r.pk", some,
+          rs -> groups.computeIfAbsent(rs.getLong(1), pk -> JSON.arrayNode())
+              .add(value(rs.getString(2), rs.getString(3), rs.getBoolean(4) ? "direct" : "indirect")));
+    }
     return groups;
   }
 

@@ -29,7 +29,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -198,8 +200,21 @@ final class SqliteResourceStore implements ResourceStore {
       List<StoredResource> page = new ArrayList<>();
       List<String> positions = new ArrayList<>();
       boolean withDerived = derived.neededBy(query.needed());
+      Map<Long, ObjectNode> parsed = new HashMap<>();
+      Map<Long, ObjectNode> needingDerived = new HashMap<>();
       for (ResourceRows.KeyedRow keyed : found) {
-        page.add(toStored(connection, keyed.row(), withDerived && keyed.mayHaveDerived()));
+        ObjectNode attributes = parse(keyed.row().attributes());
+        parsed.put(keyed.row().pk(), attributes);
+        if (withDerived && keyed.mayHaveDerived()) {
+          needingDerived.put(keyed.row().pk(), attributes);
+        }
+      }
+      Map<Long, JsonNode> computed = needingDerived.isEmpty() ? Map.of()
+          : derived.readAll(connection, needingDerived);
+      for (ResourceRows.KeyedRow keyed : found) {
+        ResourceRow row = keyed.row();
+        page.add(new StoredResource(row.id(), parsed.get(row.pk()), row.created(), row.lastModified(),
+            version(row.version(), computed.get(row.pk()))));
         positions.add(keyed.position());
       }
       return new SearchPage(page, total,

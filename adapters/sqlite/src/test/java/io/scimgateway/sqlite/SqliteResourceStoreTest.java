@@ -23,6 +23,7 @@ import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.SearchQuery;
 import io.scimgateway.spi.StoredResource;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -140,6 +141,45 @@ class SqliteResourceStoreTest {
     List<String> types = users.get(dave.id()).orElseThrow().attributes().path("groups")
         .findValuesAsText("type");
     assertEquals(List.of("direct", "indirect"), types);
+  }
+
+  /**
+   * A page reads its users' groups together (in queries of 10, 100 and 1,000 members); each user's
+   * groups and version come out as a read of that user alone gives them.
+   */
+  @Test
+  void aPageGivesEachUserTheGroupsAndVersionThatReadingItAloneGives() throws ScimException {
+    List<String> ids = new ArrayList<>();
+    for (int n = 0; n < 150; n++) {
+      ids.add(users.create(user("member" + n + "@example.com")).id());
+    }
+    StoredResource inner = groups.create(group("Inner", ids.subList(0, 120).toArray(String[]::new)));
+    StoredResource outer = groups.create(group("Outer", inner.id(), ids.get(3), ids.get(140)));
+    // A cycle: Inner contains Outer, which contains Inner.
+    groups.replace(new ResourceChange(inner, groupWith("Inner", ids.subList(0, 120), outer.id())));
+    groups.create(group("Tail", ids.get(149)));
+
+    for (int limit : new int[] {7, 60, 150}) {
+      List<StoredResource> page = users.search(new SearchQuery(null, 0, limit)).resources();
+      assertEquals(limit, page.size());
+      for (StoredResource listed : page) {
+        StoredResource alone = users.get(listed.id()).orElseThrow();
+        assertEquals(alone.attributes().path("groups"), listed.attributes().path("groups"),
+            listed.id());
+        assertEquals(alone.version(), listed.version(), listed.id());
+      }
+    }
+    StoredResource third = users.get(ids.get(3)).orElseThrow();
+    assertEquals(List.of("direct", "direct"), third.attributes().path("groups").findValuesAsText("type"),
+        "in Inner and in Outer directly");
+    assertEquals(List.of("direct", "indirect"), users.get(ids.get(0)).orElseThrow().attributes()
+        .path("groups").findValuesAsText("type"), "in Inner, and in Outer through it");
+  }
+
+  private static ObjectNode groupWith(String name, List<String> memberIds, String... more) {
+    List<String> all = new ArrayList<>(memberIds);
+    all.addAll(List.of(more));
+    return group(name, all.toArray(String[]::new));
   }
 
   @Test
