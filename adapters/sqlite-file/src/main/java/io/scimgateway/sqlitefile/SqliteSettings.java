@@ -24,14 +24,13 @@ import java.util.Set;
 public record SqliteSettings(Path file, int readers, String synchronous, Duration busyTimeout,
     int writerCacheMb) {
 
-  /** The setting a batch job raises when the configuration leaves it alone. */
-  public static final String WRITER_CACHE_MB = "writerCacheMb";
-
   private static final Set<String> SYNCHRONOUS_MODES = Set.of("off", "normal", "full", "extra");
   private static final int DEFAULT_READERS = 4;
   private static final String DEFAULT_SYNCHRONOUS = "full";
   private static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 10_000;
   private static final int DEFAULT_WRITER_CACHE_MB = 2;
+  /** Sync in-process sets it when the configuration does not (the gateway's InProcessTarget). */
+  private static final String WRITER_CACHE_MB = "writerCacheMb";
 
   /** The defaults, for a file no configuration section describes. */
   public static SqliteSettings defaults(Path file) {
