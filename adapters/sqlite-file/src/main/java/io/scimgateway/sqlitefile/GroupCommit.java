@@ -78,8 +78,9 @@ final class GroupCommit implements AutoCloseable {
   }
 
   /**
-   * Runs one write inside the open transaction, in its own savepoint ({@link Savepoint}). This is the
-   * one place where a write's statements run; what must commit with every write belongs here.
+   * Runs one write inside the open transaction, in its own savepoint ({@link Savepoint}): every
+   * write that joins others, and every write made inside another. Only a write alone in its group
+   * runs without it ({@link GroupedWrite#runAlone}).
    */
   static <T> T inSavepoint(Handle handle, SqliteDatabase.HandleWork<T> work) throws ScimException {
     return Savepoint.run(handle, work);

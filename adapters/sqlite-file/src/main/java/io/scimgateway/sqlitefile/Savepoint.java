@@ -6,7 +6,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * One write inside an open transaction, in its own savepoint: all of it applies, or none of it does,
  * and the transaction goes on either way. The one place where a write that joins others runs, for
- * SQLite's group commit and for a server database's batches alike.
+ * SQLite's group commit and for a server database's batches alike; a write alone in SQLite's group
+ * commit needs none, since its transaction holds nothing else.
  */
 public final class Savepoint {
 
