@@ -31,18 +31,10 @@ public final class OptimisticBatch {
   /** Runs the batch as an attempt and, if a write in it fails, again write by write. */
   public static <T> T run(Handle handle, WriteBatching.Work<T> work) throws ScimException {
     handle.execute("SAVEPOINT batch_attempt");
-    ATTEMPTING.set(true);
-    try {
-      T result = work.run();
-      handle.execute("RELEASE SAVEPOINT batch_attempt");
-      return result;
-    } catch (WriteFailed failed) {
+    return attempt(work, () -> handle.execute("RELEASE SAVEPOINT batch_attempt"), () -> {
       handle.execute("ROLLBACK TO SAVEPOINT batch_attempt");
       handle.execute("RELEASE SAVEPOINT batch_attempt");
-    } finally {
-      ATTEMPTING.set(false);
-    }
-    return work.run();
+    });
   }
 
   /**
@@ -50,12 +42,25 @@ public final class OptimisticBatch {
    * since undoing it is rolling the transaction back (and beginning it again for the careful run).
    */
   static <T> T runAsTransaction(Handle handle, WriteBatching.Work<T> work) throws ScimException {
-    ATTEMPTING.set(true);
-    try {
-      return work.run();
-    } catch (WriteFailed failed) {
+    return attempt(work, () -> { }, () -> {
       handle.rollback();
       handle.begin();
+    });
+  }
+
+  /**
+   * Runs the work as an attempt, then {@code kept} if it succeeded; if a write in it failed, {@code
+   * undo} and the work again, write by write.
+   */
+  private static <T> T attempt(WriteBatching.Work<T> work, Runnable kept, Runnable undo)
+      throws ScimException {
+    ATTEMPTING.set(true);
+    try {
+      T result = work.run();
+      kept.run();
+      return result;
+    } catch (WriteFailed failed) {
+      undo.run();
     } finally {
       ATTEMPTING.set(false);
     }
