@@ -1,6 +1,8 @@
 package io.scimgateway.gateway.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,5 +18,13 @@ record Directory(List<User> users, List<Group> groups) {
   record User(String id, ObjectNode attributes) {}
 
   /** A group: its id, displayName and the ids of its direct members. */
-  record Group(String id, String displayName, Set<String> memberIds) {}
+  record Group(String id, String displayName, Set<String> memberIds) {
+
+    /** The group a target read, from its attributes as SCIM returns them. */
+    static Group of(String id, JsonNode attributes) {
+      Set<String> members = new HashSet<>();
+      attributes.path("members").forEach(member -> members.add(member.path("value").asText()));
+      return new Group(id, attributes.path("displayName").asText(null), members);
+    }
+  }
 }

@@ -19,7 +19,6 @@ import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.StoredResource;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -114,12 +113,8 @@ final class InProcessTarget implements SyncTarget {
     each("Users", USER_ATTRIBUTES, user -> users.add(
         new Directory.User(user.id(), planned.keep(user.attributes()))));
     List<Directory.Group> groups = new ArrayList<>();
-    each("Groups", NeededAttributes.ALL, group -> {
-      Set<String> members = new HashSet<>();
-      group.attributes().path("members").forEach(m -> members.add(m.path("value").asText()));
-      groups.add(new Directory.Group(group.id(), group.attributes().path("displayName").asText(null),
-          members));
-    });
+    each("Groups", NeededAttributes.ALL,
+        group -> groups.add(Directory.Group.of(group.id(), group.attributes())));
     return new Directory(users, groups);
   }
 

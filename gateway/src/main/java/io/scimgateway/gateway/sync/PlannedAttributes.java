@@ -16,14 +16,13 @@ import java.util.Set;
  */
 final class PlannedAttributes {
 
-  static final AttributePath ACTIVE = AttributePath.parse("active");
   static final AttributePath MANAGER_ID = AttributePath.parse(SyncMapping.ENTERPRISE + ":manager.value");
 
   private final List<AttributePath> paths = new ArrayList<>();
 
   PlannedAttributes(SyncMapping mapping) {
     mapping.attributes().forEach(attribute -> paths.add(attribute.path()));
-    paths.add(ACTIVE);
+    paths.add(SyncMapping.ACTIVE);
     if (mapping.manager() != null) {
       paths.add(MANAGER_ID);
     }

@@ -22,7 +22,6 @@ import java.util.Set;
 final class RowMapper {
 
   static final int MAX_PROBLEMS = 20;
-  private static final AttributePath ACTIVE = AttributePath.parse("active");
 
   private final SyncMapping mapping;
   private final List<InputProblem> problems = new ArrayList<>();
@@ -58,7 +57,7 @@ final class RowMapper {
       values.put(attribute.path(), value(row, attribute));
     }
     if (!mapping.mapsActive()) {
-      values.put(ACTIVE, BooleanNode.TRUE); // a user the export lists is employed
+      values.put(SyncMapping.ACTIVE, BooleanNode.TRUE); // a user the export lists is employed
     }
     String key = text(values.get(mapping.key().path()));
     String keyColumn = mapping.key().column().name();

@@ -12,10 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.Set;
 
 /**
  * Any SCIM 2.0 service provider by URL and bearer token. {@code /ServiceProviderConfig} says whether it
@@ -80,12 +78,8 @@ final class ScimHttpTarget implements SyncTarget {
     each("/Users", PAGE_SIZE, "attributes=" + attributes, user -> users.add(
         new Directory.User(user.path("id").asText(), planned.keep((ObjectNode) user))));
     List<Directory.Group> groups = new ArrayList<>();
-    each("/Groups", GROUPS_PER_PAGE, "attributes=displayName,members.value", group -> {
-      Set<String> members = new HashSet<>();
-      group.path("members").forEach(m -> members.add(m.path("value").asText()));
-      groups.add(new Directory.Group(group.path("id").asText(), group.path("displayName").asText(null),
-          members));
-    });
+    each("/Groups", GROUPS_PER_PAGE, "attributes=displayName,members.value",
+        group -> groups.add(Directory.Group.of(group.path("id").asText(), group)));
     return new Directory(users, groups);
   }
 

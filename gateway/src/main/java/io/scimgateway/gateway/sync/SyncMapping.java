@@ -22,6 +22,7 @@ record SyncMapping(Path file, List<MappedAttribute> attributes, MappedAttribute 
     LeaverAction leavers, double maxLeaverShare) {
 
   static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  static final AttributePath ACTIVE = AttributePath.parse("active");
 
   SyncMapping {
     attributes = List.copyOf(attributes);
