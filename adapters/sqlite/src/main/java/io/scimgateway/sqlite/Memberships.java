@@ -35,8 +35,11 @@ final class Memberships {
       "EXISTS (SELECT 1 FROM memberships WHERE group_pk = resources.pk)";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  /** How many members one query of {@link #groupsOfAll} asks about: a page's worth at most. */
-  private static final List<Integer> QUERY_SIZES = List.of(10, 100, 1000);
+  /**
+   * How many members one query of {@link #groupsOfAll} asks about: one for a read of one resource
+   * (as cheap as an equality), a page's worth at most.
+   */
+  private static final List<Integer> QUERY_SIZES = List.of(1, 10, 100, 1000);
 
   private final SqlDialect dialect;
 
@@ -119,30 +122,18 @@ final class Memberships {
     return members;
   }
 
-  /**
-   * The groups a resource belongs to, directly or through nested groups, as SCIM {@code groups}
-   * values. {@code UNION} (not {@code UNION ALL}) stops the walk on cycles. The ordered join (SQLite's
-   * {@code CROSS JOIN}) keeps the few ancestors as the outer loop: left to itself, SQLite 3.50 scans
-   * every resource in pk order to avoid sorting (14 ms per user at 100,000 users instead of
-   * microseconds).
-   */
+  /** The groups a resource belongs to, as {@link #groupsOfAll} gives them; empty for none. */
   ArrayNode groupsOf(Connection connection, long memberPk) {
-    ArrayNode groups = JSON.arrayNode();
-    groups.addAll(Statements.query(connection, "WITH RECURSIVE ancestors(pk) AS ("
-            + " SELECT group_pk FROM memberships WHERE member_pk = ?"
-            + " UNION SELECT m.group_pk FROM memberships m JOIN ancestors a ON m.member_pk = a.pk)"
-            + " SELECT r.id, r.display_name,"
-            + " EXISTS (SELECT 1 FROM memberships d WHERE d.member_pk = ? AND d.group_pk = r.pk)"
-            + " AS direct FROM ancestors a " + dialect.orderedJoin()
-            + " resources r ON r.pk = a.pk WHERE r.pk <> ?"
-            + " ORDER BY r.pk", List.of(memberPk, memberPk, memberPk),
-        rs -> value(rs.getString(1), rs.getString(2), rs.getBoolean(3) ? "direct" : "indirect")));
-    return groups;
+    return groupsOfAll(connection, List.of(memberPk)).getOrDefault(memberPk, JSON.arrayNode());
   }
 
   /**
-   * {@link #groupsOf} for several members in one query, by member pk; a member in no group is absent.
-   * Each member's groups come in the order {@link #groupsOf} gives them, so versions agree.
+   * The groups each of several resources belongs to, directly or through nested groups, as SCIM
+   * {@code groups} values ordered by the group's pk, by member pk; a member in no group is absent.
+   * One query for up to 1,000 members. {@code UNION} (not {@code UNION ALL}) stops the walk on
+   * cycles. The ordered join (SQLite's {@code CROSS JOIN}) keeps the few ancestors as the outer loop:
+   * left to itself, SQLite 3.50 scans every resource in pk order to avoid sorting (14 ms per user at
+   * 100,000 users instead of microseconds).
    */
   Map<Long, ArrayNode> groupsOfAll(Connection connection, Collection<Long> memberPks) {
     Map<Long, ArrayNode> groups = new HashMap<>();

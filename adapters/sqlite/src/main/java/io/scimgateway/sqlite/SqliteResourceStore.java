@@ -213,8 +213,7 @@ final class SqliteResourceStore implements ResourceStore {
           : derived.readAll(connection, needingDerived);
       for (ResourceRows.KeyedRow keyed : found) {
         ResourceRow row = keyed.row();
-        page.add(new StoredResource(row.id(), parsed.get(row.pk()), row.created(), row.lastModified(),
-            version(row.version(), computed.get(row.pk()))));
+        page.add(stored(row, parsed.get(row.pk()), computed.get(row.pk())));
         positions.add(keyed.position());
       }
       return new SearchPage(page, total,
@@ -315,6 +314,11 @@ final class SqliteResourceStore implements ResourceStore {
   private StoredResource toStored(Connection connection, ResourceRow row, boolean mayHaveDerived) {
     ObjectNode attributes = parse(row.attributes());
     JsonNode computed = mayHaveDerived ? derived.read(connection, row.pk(), attributes) : null;
+    return stored(row, attributes, computed);
+  }
+
+  /** A row as the store answers it, with its derived attributes already read into it. */
+  private StoredResource stored(ResourceRow row, ObjectNode attributes, JsonNode computed) {
     return new StoredResource(row.id(), attributes, row.created(), row.lastModified(),
         version(row.version(), computed));
   }

@@ -144,8 +144,9 @@ class SqliteResourceStoreTest {
   }
 
   /**
-   * A page reads its users' groups together (in queries of 10, 100 and 1,000 members); each user's
-   * groups and version come out as a read of that user alone gives them.
+   * A page reads its users' groups together (in queries padded to 10, 100 or 1,000 members, where a
+   * read of one user asks about one); each user's groups and version come out as that read gives
+   * them.
    */
   @Test
   void aPageGivesEachUserTheGroupsAndVersionThatReadingItAloneGives() throws ScimException {
