@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
+import io.scimgateway.conformance.TestJwtIssuer.Keys;
 import io.scimgateway.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -354,11 +355,11 @@ class AuthTest {
     ScimClient scim = jwtGateway();
     JWTClaimsSet claims = TestJwtIssuer.validClaims().claim("scope", TestJwtIssuer.READ_WRITE).build();
 
-    String otherKid = new TestJwtIssuer("stranger-rsa", "stranger-ec").rs256(claims);
+    String otherKid = new TestJwtIssuer(Keys.STRANGER, "stranger-rsa", "stranger-ec").rs256(claims);
     assertScimError(scim.withToken(otherKid).get("/Users"), 401, otherKid);
 
     // an impostor that reuses the trusted key ids
-    TestJwtIssuer impostor = new TestJwtIssuer(IDP.rsaKeyId(), "conformance-ec");
+    TestJwtIssuer impostor = new TestJwtIssuer(Keys.IMPOSTOR, IDP.rsaKeyId(), "conformance-ec");
     String sameKid = impostor.rs256(claims);
     assertScimError(scim.withToken(sameKid).get("/Users"), 401, sameKid);
     String sameKidEc = impostor.es256(claims);
@@ -551,7 +552,8 @@ class AuthTest {
     ScimResponse read = scim.get("/Users/" + created.text("id"));
     assertEquals(200, read.status(), read::toString);
 
-    String stranger = new TestJwtIssuer("stranger-rsa", "stranger-ec").token(TestJwtIssuer.READ_WRITE);
+    String stranger = new TestJwtIssuer(Keys.STRANGER, "stranger-rsa", "stranger-ec")
+        .token(TestJwtIssuer.READ_WRITE);
     assertScimError(gateway.client().withToken(stranger).get("/Users"), 401, stranger);
   }
 
@@ -597,7 +599,7 @@ class AuthTest {
 
   @Test
   void rotatedKeyPublishedAtTheJwksUrlIsPickedUp() {
-    TestJwtIssuer rotated = new TestJwtIssuer("rotated-rsa", "rotated-ec");
+    TestJwtIssuer rotated = new TestJwtIssuer(Keys.ROTATED, "rotated-rsa", "rotated-ec");
     AtomicReference<String> published = new AtomicReference<>(IDP.publicJwks());
     HttpServer jwks = serveJwks(200, published::get);
     TestGateway gateway = startGateway(

@@ -8,34 +8,36 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.scimgateway.gateway.config.GatewayConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
  * A stand-in for an identity provider in tests: it holds an RSA and an EC signing key, publishes their
  * public halves as a JWKS, and mints JWT access tokens (valid ones, and the broken kinds a gateway must
- * refuse). Keys are generated once per instance; building one costs a fraction of a second.
+ * refuse). The keys are fixed test keys read from {@code test-issuer-keys.json}, one pair for each
+ * {@link Keys}: generating a 2048-bit RSA key took about two seconds of a test JVM's CPU, and the suite
+ * made nine of them over every backend.
  */
 final class TestJwtIssuer {
 
@@ -49,19 +51,44 @@ final class TestJwtIssuer {
   private final JWSSigner rsaSigner;
   private final JWSSigner ecSigner;
 
+  /** Which stored key pair an issuer signs with; each is different key material. */
+  enum Keys { TRUSTED, STRANGER, IMPOSTOR, ROTATED }
+
+  private static final JWKSet STORED = storedKeys();
+
+  /** The issuer a test gateway trusts, with key ids {@code conformance-rsa} and {@code conformance-ec}. */
   TestJwtIssuer() {
-    this("conformance-rsa", "conformance-ec");
+    this(Keys.TRUSTED, "conformance-rsa", "conformance-ec");
   }
 
-  /** An issuer whose keys carry the given key ids (use the same ids to impersonate another issuer). */
-  TestJwtIssuer(String rsaKeyId, String ecKeyId) {
+  /**
+   * An issuer signing with the {@code keys} pair under the given key ids (an impostor takes another
+   * issuer's ids with its own keys).
+   */
+  TestJwtIssuer(Keys keys, String rsaKeyId, String ecKeyId) {
+    String name = keys.name().toLowerCase(Locale.ROOT);
     try {
-      rsa = new RSAKeyGenerator(2048).keyID(rsaKeyId).keyUse(KeyUse.SIGNATURE).generate();
-      ec = new ECKeyGenerator(Curve.P_256).keyID(ecKeyId).keyUse(KeyUse.SIGNATURE).generate();
+      rsa = new RSAKey.Builder(STORED.getKeyByKeyId(name + "-rsa").toRSAKey())
+          .keyID(rsaKeyId).keyUse(KeyUse.SIGNATURE).build();
+      ec = new ECKey.Builder(STORED.getKeyByKeyId(name + "-ec").toECKey())
+          .keyID(ecKeyId).keyUse(KeyUse.SIGNATURE).build();
       rsaSigner = new RSASSASigner(rsa);
       ecSigner = new ECDSASigner(ec);
     } catch (JOSEException e) {
-      throw new IllegalStateException("Cannot generate test keys", e);
+      throw new IllegalStateException("Cannot use the stored test keys", e);
+    }
+  }
+
+  private static JWKSet storedKeys() {
+    try (InputStream in = TestJwtIssuer.class.getResourceAsStream("test-issuer-keys.json")) {
+      if (in == null) {
+        throw new IllegalStateException("test-issuer-keys.json is missing from the test resources");
+      }
+      return JWKSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ParseException e) {
+      throw new IllegalStateException("test-issuer-keys.json is not a JWKS", e);
     }
   }
 
