@@ -36,7 +36,7 @@ class CursorTest {
   Path data;
 
   @RegisterExtension
-  final RunningGateway running = new RunningGateway();
+  final RunningGateway running = RunningGateway.withQueryFixtures();
 
   private ScimSession scim;
   private QueryFixtures fixtures;
@@ -44,7 +44,7 @@ class CursorTest {
   @BeforeEach
   void start() {
     scim = running.session();
-    fixtures = QueryFixtures.create(scim);
+    fixtures = running.fixtures();
   }
 
   /** A page in cursor mode: 200, totalResults, itemsPerPage, no startIndex, nextCursor a string if any. */

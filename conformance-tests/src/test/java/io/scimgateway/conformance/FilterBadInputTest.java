@@ -27,7 +27,7 @@ class FilterBadInputTest {
   Path data;
 
   @RegisterExtension
-  final RunningGateway running = new RunningGateway();
+  final RunningGateway running = RunningGateway.withQueryFixtures();
 
   private TestGateway gateway;
   private ScimSession scim;
@@ -37,7 +37,7 @@ class FilterBadInputTest {
   void start() {
     gateway = running.gateway();
     scim = running.session();
-    fixtures = QueryFixtures.create(scim);
+    fixtures = running.fixtures();
   }
 
   /** Each filter is refused as invalidFilter on GET and POST .search of {@code endpoint}. */

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FilterTest {
 
   @RegisterExtension
-  final RunningGateway running = new RunningGateway();
+  final RunningGateway running = RunningGateway.withQueryFixtures();
 
   private ScimSession scim;
   private QueryFixtures fixtures;
@@ -35,7 +35,7 @@ class FilterTest {
   @BeforeEach
   void start() {
     scim = running.session();
-    fixtures = QueryFixtures.create(scim);
+    fixtures = running.fixtures();
   }
 
   /** {@code filter} on {@code endpoint} finds exactly the fixture resources {@code keys}. */

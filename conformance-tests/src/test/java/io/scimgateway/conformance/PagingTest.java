@@ -32,7 +32,7 @@ class PagingTest {
   Path data;
 
   @RegisterExtension
-  final RunningGateway running = new RunningGateway();
+  final RunningGateway running = RunningGateway.withQueryFixtures();
 
   private ScimSession scim;
   private QueryFixtures fixtures;
@@ -42,7 +42,7 @@ class PagingTest {
   @BeforeEach
   void start() {
     scim = running.session();
-    fixtures = QueryFixtures.create(scim);
+    fixtures = running.fixtures();
     all = ids(scim.get("/Users"));
   }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProjectionTest {
 
   @RegisterExtension
-  final RunningGateway running = new RunningGateway();
+  final RunningGateway running = RunningGateway.withQueryFixtures();
 
   private ScimSession scim;
   private QueryFixtures fixtures;
@@ -39,7 +39,7 @@ class ProjectionTest {
   @BeforeEach
   void start() {
     scim = running.session();
-    fixtures = QueryFixtures.create(scim);
+    fixtures = running.fixtures();
   }
 
   private static Set<String> fields(JsonNode node) {

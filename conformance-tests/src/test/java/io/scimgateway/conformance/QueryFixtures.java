@@ -155,6 +155,11 @@ final class QueryFixtures {
     return list;
   }
 
+  /** The ids of all fixture resources. */
+  List<String> allIds() {
+    return new ArrayList<>(ids.values());
+  }
+
   /** meta.created of {@code key} as the gateway returned it. */
   String created(String key) {
     return created.get(key);

@@ -33,7 +33,7 @@ class RootSearchTest {
   Path data;
 
   @RegisterExtension
-  final RunningGateway running = new RunningGateway();
+  final RunningGateway running = RunningGateway.withQueryFixtures();
 
   private ScimSession scim;
   private QueryFixtures fixtures;
@@ -41,7 +41,7 @@ class RootSearchTest {
   @BeforeEach
   void start() {
     scim = running.session();
-    fixtures = QueryFixtures.create(scim);
+    fixtures = running.fixtures();
   }
 
   /** Every fixture user, then every fixture group, each in the order the type's own list gives. */

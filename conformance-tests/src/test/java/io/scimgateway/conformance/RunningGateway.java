@@ -10,18 +10,39 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The gateway for each test: the {@link SharedGateway} over the suite's backend, with no users or
  * groups at the start of the test (only what the backend itself holds), and a session of its own,
  * checked after the test to have received no 5xx. Register it with
- * {@code @RegisterExtension final RunningGateway running = new RunningGateway();}. A test that needs
- * another configuration runs on a gateway of its own with {@link #with}.
+ * {@code @RegisterExtension final RunningGateway running = new RunningGateway();}, or with
+ * {@link #withQueryFixtures()} for a gateway that holds the {@link QueryFixtures} and nothing else. A
+ * test that needs another configuration runs on a gateway of its own with {@link #with}.
  */
 final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
 
+  private final boolean withFixtures;
   private SharedGateway shared;
   private ScimSession session;
+  private QueryFixtures fixtures;
+
+  RunningGateway() {
+    this(false);
+  }
+
+  private RunningGateway(boolean withFixtures) {
+    this.withFixtures = withFixtures;
+  }
+
+  /** The shared gateway holding the query fixtures at the start of each test. */
+  static RunningGateway withQueryFixtures() {
+    return new RunningGateway(true);
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    shared = SharedGateway.of(context);
+    shared = SharedGateway.instance();
     session = ScimSession.of(shared.gateway());
+    if (withFixtures) {
+      fixtures = shared.queryFixtures(session);
+    } else {
+      shared.dropQueryFixtures();
+    }
   }
 
   @Override
@@ -51,5 +72,13 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
 
   ScimSession session() {
     return session;
+  }
+
+  /** The query fixtures, for a gateway registered {@link #withQueryFixtures()}. */
+  QueryFixtures fixtures() {
+    if (fixtures == null) {
+      throw new IllegalStateException("register RunningGateway.withQueryFixtures() for fixtures");
+    }
+    return fixtures;
   }
 }

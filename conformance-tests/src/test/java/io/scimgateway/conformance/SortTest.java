@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SortTest {
 
   @RegisterExtension
-  final RunningGateway running = new RunningGateway();
+  final RunningGateway running = RunningGateway.withQueryFixtures();
 
   private ScimSession scim;
   private QueryFixtures fixtures;
@@ -40,7 +40,7 @@ class SortTest {
   @BeforeEach
   void start() {
     scim = running.session();
-    fixtures = QueryFixtures.create(scim);
+    fixtures = running.fixtures();
   }
 
   /** GET {@code endpoint?sortBy=...[&sortOrder=...]} and the same .search return {@code keys} in order. */
