@@ -86,6 +86,9 @@ final class ClassArchive {
         "-jar", jar.toString(), "--port", "0", "--data", data.toString()).redirectErrorStream(true);
     builder.environment().put("SCIM_GATEWAY_TOKEN", TOKEN);
     Process process = builder.start();
+    Thread watchdog = new Thread(() -> stopAfter(process, TRAINING), "class-archive-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     try (BufferedReader output = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       URI base = null;
@@ -101,7 +104,8 @@ final class ClassArchive {
         throw new IllegalStateException("the training gateway stopped before serving");
       }
       HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/Users"))
-          .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.discarding());
+          .header("Authorization", "Bearer " + TOKEN).timeout(TRAINING).build(),
+          HttpResponse.BodyHandlers.discarding());
       process.toHandle().destroy(); // SIGTERM: a clean exit, which writes the archive
       output.transferTo(Writer.nullWriter());
       if (!process.waitFor(TRAINING.toSeconds(), TimeUnit.SECONDS) || !Files.isRegularFile(partial)) {
@@ -114,5 +118,16 @@ final class ClassArchive {
       }
     }
     Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Kills a training gateway still running after {@code limit}: its output ends, and the wait too. */
+  private static void stopAfter(Process process, Duration limit) {
+    try {
+      if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+    }
   }
 }
