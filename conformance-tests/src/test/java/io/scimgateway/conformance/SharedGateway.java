@@ -70,13 +70,15 @@ final class SharedGateway {
   /** The query fixtures, made through {@code scim} unless the gateway holds them intact already. */
   QueryFixtures queryFixtures(ScimSession scim) {
     if (fixtures == null) {
-      fixtures = QueryFixtures.create(scim);
-      fixtureVersions = fixtureVersions(gateway.client());
-      if (!fixtureVersions.keySet().equals(new HashSet<>(fixtures.allIds()))
-          || fixtureVersions.containsValue("")) {
-        throw new IllegalStateException("the fixtures are not all listed with a version: "
-            + fixtureVersions);
+      QueryFixtures made = QueryFixtures.create(scim);
+      Set<String> ids = new HashSet<>(made.allIds());
+      Map<String, String> versions = versions(gateway.client(), ids);
+      if (!versions.keySet().equals(ids) || versions.containsValue("")) {
+        // not kept: the test's reset deletes them with the rest
+        throw new IllegalStateException("the fixtures are not all listed with a version: " + versions);
       }
+      fixtures = made;
+      fixtureVersions = versions;
     }
     return fixtures;
   }
@@ -103,7 +105,7 @@ final class SharedGateway {
       for (String type : TYPES) {
         deleteAllBut(scim, type, kept);
       }
-      if (fixtures != null && !fixtureVersions.equals(fixtureVersions(scim))) {
+      if (fixtures != null && !fixtureVersions.equals(versions(scim, fixtureVersions.keySet()))) {
         fixtures = null;
         for (String type : TYPES) {
           deleteAllBut(scim, type, initial);
@@ -180,9 +182,8 @@ final class SharedGateway {
     }
   }
 
-  /** The versions of the fixture resources as listed now; a missing one is left out. */
-  private Map<String, String> fixtureVersions(ScimClient scim) {
-    Set<String> ids = new HashSet<>(fixtures.allIds());
+  /** The versions of the resources {@code ids} as listed now; a missing one is left out. */
+  private static Map<String, String> versions(ScimClient scim, Set<String> ids) {
     Map<String, String> versions = new HashMap<>();
     for (String type : TYPES) {
       ScimResponse list = scim.get(type + "?attributes=meta&count=" + PAGE);
