@@ -60,7 +60,7 @@ final class GatewayProcess implements AutoCloseable {
     // A test's gateway lives seconds: the quick JIT tier starts it on less CPU than full optimisation,
     // and classes mapped from an archive rather than loaded (see ClassArchive) start it sooner.
     List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
-    options.addAll(ClassArchive.jvmOptions(javaExecutable(), jar()));
+    options.addAll(ClassArchive.jvmOptions(jar()));
     return launch(options, environment, args);
   }
 
@@ -74,7 +74,8 @@ final class GatewayProcess implements AutoCloseable {
     return launch(diagnostics.isEmpty() ? List.of() : List.of(diagnostics.split("\\s+")), environment, args);
   }
 
-  private static GatewayProcess launch(List<String> jvmOptions, Map<String, String> environment,
+  /** Starts {@code java jvmOptions... -jar scim-gateway.jar args...} with these environment variables. */
+  static GatewayProcess launch(List<String> jvmOptions, Map<String, String> environment,
       String... args) {
     List<String> command = new ArrayList<>(List.of(javaExecutable()));
     command.addAll(jvmOptions);
