@@ -77,7 +77,7 @@ final class HrExport {
   /**
    * The next day: the last {@code leavers} leave (people with no reports), every tenth of the first
    * rows moves (new title; every twentieth also a new department, manager and team), and
-   * {@code joiners} join, reporting to existing managers.
+   * {@code joiners} join (numbered after everyone before them), reporting to existing managers.
    */
   static List<Employee> nextDay(List<Employee> today, int movers, int leavers, int joiners) {
     List<Employee> next = new ArrayList<>(today.subList(0, today.size() - leavers));
@@ -86,7 +86,8 @@ final class HrExport {
       next.set(i, moved % 2 == 0 ? mover : mover.movedTo("Dept moved", id(0),
           new TreeSet<>(List.of("All staff", "Team moved"))));
     }
-    List<Employee> joining = employees(Math.max(90_000, today.size()), joiners);
+    int highest = today.stream().mapToInt(e -> Integer.parseInt(e.id().substring(1))).max().orElse(0);
+    List<Employee> joining = employees(Math.max(90_000, highest + 1), joiners);
     for (int i = 0; i < joining.size(); i++) {
       Employee joiner = joining.get(i);
       next.add(joiner.movedTo(joiner.department(), id(i % 10), joiner.groups()));

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scim-gateway sync} at HR volume, run as a user runs it: a 100,000-row export into an empty
- * embedded store, then the next day's export with 1% changed (500 movers, 250 leavers, 250 joiners).
+ * embedded store, then the next day's export with 1% changed (500 movers, 250 leavers, 250 joiners),
+ * then the day after's, 1% changed again, with {@code --previous} naming the next day's export.
  * Each target in turn, on a directory of its own:
  *
  * <ul>
@@ -44,6 +45,8 @@ class SyncBenchmark {
     Path mapping = HrExport.write(work.resolve("mapping.yaml"), HrExport.MAPPING);
     Path first = HrExport.writeCsv(work.resolve("today.csv"), today);
     Path second = HrExport.writeCsv(work.resolve("tomorrow.csv"), tomorrow);
+    Path third = HrExport.writeCsv(work.resolve("day-after.csv"),
+        HrExport.nextDay(tomorrow, changed / 2, changed / 4, changed / 4));
     for (String target : targets.split(",")) {
       Path data = work.resolve("data-" + target);
       // Both the sync and the gateway it writes to start as README says, as users run them.
@@ -54,6 +57,8 @@ class SyncBenchmark {
             + "directory, %s", rows, mode), 30);
         time(directory, second, mapping, String.format(Locale.ROOT, "1%% changed (%,d movers, %,d "
             + "leavers, %,d joiners), %s", changed / 2, changed / 4, changed / 4, mode), 5);
+        time(directory, third, mapping, String.format(Locale.ROOT, "1%% changed again, with "
+            + "--previous (the day before's export), %s", mode), 5, "--previous", second.toString());
       }
     }
     System.out.printf("%n==== sync benchmark (%d cores shared with other work) ====%n",
@@ -61,11 +66,11 @@ class SyncBenchmark {
     table.forEach(System.out::println);
   }
 
-  private void time(SyncDirectory directory, Path export, Path mapping, String what, int goal)
-      throws Exception {
+  private void time(SyncDirectory directory, Path export, Path mapping, String what, int goal,
+      String... more) throws Exception {
     String loadBefore = load();
     long start = System.nanoTime();
-    SyncDirectory.Run run = directory.sync(Duration.ofHours(1), export, mapping);
+    SyncDirectory.Run run = directory.sync(Duration.ofHours(1), export, mapping, more);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (run.exitCode() != 0) {
       throw new AssertionError("sync failed:\n" + run.output());

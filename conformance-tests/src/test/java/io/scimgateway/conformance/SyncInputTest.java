@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code sync} reads: JSON lines as well as CSV, and bad input (a malformed row, a duplicate key,
- * a value of the wrong type, a mapped column the export lacks) reported with file, line and column,
- * with nothing written.
+ * a value of the wrong type, a mapped column the export lacks; in the previous export too) reported
+ * with file, line and column, with nothing written.
  */
 @Needs(Capability.EMBEDDED_STORE)
 class SyncInputTest {
@@ -79,9 +79,28 @@ class SyncInputTest {
         "mapping.yaml:8:11: The User schema has no attribute \"tittle\".");
   }
 
-  private void assertRefused(Path export, Path mapping, String message) throws Exception {
+  @Test
+  void aBadRowInThePreviousExportIsReportedInThatFile() throws Exception {
+    Path export = HrExport.writeCsv(work.resolve("hr.csv"), HrExport.employees(0, 5));
+    Path previous = HrExport.writeCsv(work.resolve("hr-before.csv"), HrExport.employees(0, 5));
+    HrExport.write(previous, java.nio.file.Files.readString(previous)
+        .replace("E00002,", "E00002,extra,"));
+    assertRefused(export, mapping(HrExport.MAPPING), "hr-before.csv:4:9: This row has 9 fields; the "
+        + "header has 8", "--previous", previous.toString());
+  }
+
+  @Test
+  void aTypedValueAsKeyCannotBeComparedWithThePreviousExport() throws Exception {
+    Path export = HrExport.writeCsv(work.resolve("hr.csv"), HrExport.employees(0, 3));
+    assertRefused(export, mapping(HrExport.MAPPING.replace("key: externalId",
+        "key: emails[type eq \"work\"].value")), "With --previous, the key must be an attribute a "
+        + "filter can name alone", "--previous", export.toString());
+  }
+
+  private void assertRefused(Path export, Path mapping, String message, String... more)
+      throws Exception {
     try (SyncDirectory directory = SyncDirectory.inProcess(work.resolve("data"))) {
-      SyncDirectory.Run run = directory.sync(export, mapping);
+      SyncDirectory.Run run = directory.sync(export, mapping, more);
       assertEquals(2, run.exitCode(), run.output());
       assertTrue(run.output().contains(message), run.output());
       assertTrue(run.output().contains("Nothing was written"), run.output());

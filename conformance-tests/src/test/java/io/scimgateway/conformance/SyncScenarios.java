@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.scimgateway.conformance.HrExport.Employee;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,49 @@ abstract class SyncScenarios {
       assertTrue(again.output().contains("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to "
           + "delete, 303 unchanged; 0 groups to create, 0 groups whose members change"), again.output());
     }
+  }
+
+  @Test
+  void aRunWithThePreviousExportAppliesTheDaysChangesAndLeavesOtherUsersUnread() throws Exception {
+    List<Employee> today = HrExport.employees(0, 300);
+    List<Employee> tomorrow = HrExport.nextDay(today, 20, 12, 15);
+    Path todayCsv = HrExport.writeCsv(work.resolve("today.csv"), today);
+    Path tomorrowCsv = HrExport.writeCsv(work.resolve("tomorrow.csv"), tomorrow);
+    try (SyncDirectory directory = directory(work.resolve("data"))) {
+      assertEquals(0, directory.sync(todayCsv, mapping()).exitCode());
+      // Another client changes a user whose row stays the same: a run with --previous does not look.
+      directory.read(client -> client.patch("/Users/" + idOf(client, "E00002"), ScimJson.patch(
+          ScimJson.op("replace", "title", ScimJson.object().textNode("Changed elsewhere")))));
+
+      SyncDirectory.Run delta = directory.sync(tomorrowCsv, mapping(), "--previous",
+          todayCsv.toString());
+      assertEquals(0, delta.exitCode(), delta.output());
+      assertTrue(delta.output().contains("268 rows are as in the previous export; 35 differ or are "
+          + "new, 12 are gone."), delta.output());
+      assertTrue(delta.output().contains("15 created, 20 updated, 12 deactivated, 0 deleted"),
+          delta.output());
+      Map<String, SyncedUser> expected = nextDayState(today, tomorrow);
+      Map<String, SyncedUser> afterDelta = new HashMap<>(directory.read(SyncedUser::all));
+      assertEquals("Changed elsewhere", afterDelta.get("E00002").title());
+      afterDelta.put("E00002", expected.get("E00002"));
+      assertEquals(expected, afterDelta);
+
+      // Run again, as after an interruption: the changed rows are compared, and match.
+      SyncDirectory.Run again = directory.sync(tomorrowCsv, mapping(), "--previous",
+          todayCsv.toString());
+      assertEquals(0, again.exitCode(), again.output());
+      assertTrue(again.output().contains("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to "
+          + "delete, 303 unchanged; 0 groups to create, 0 groups whose members change"), again.output());
+
+      // A run without --previous compares every user, and puts the title back.
+      assertEquals(0, directory.sync(tomorrowCsv, mapping()).exitCode());
+      assertEquals(expected, directory.read(SyncedUser::all));
+    }
+  }
+
+  private static String idOf(ScimClient client, String externalId) {
+    return ScimJson.parse(client.get("/Users?filter=" + ScimJson.q("externalId eq \"" + externalId
+        + "\"")).body()).path("Resources").path(0).path("id").asText();
   }
 
   @Test

@@ -2,8 +2,10 @@ package io.scimgateway.gateway.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What the target holds now: every user and every group, read once before planning. */
@@ -12,6 +14,17 @@ record Directory(List<User> users, List<Group> groups) {
   Directory {
     users = List.copyOf(users);
     groups = List.copyOf(groups);
+  }
+
+  /** The groups by displayName (the first, where several share one). */
+  Map<String, Group> groupsByName() {
+    Map<String, Group> byName = new HashMap<>();
+    groups.forEach(group -> {
+      if (group.displayName() != null) {
+        byName.putIfAbsent(group.displayName(), group);
+      }
+    });
+    return byName;
   }
 
   /** A user: its id and its attributes (without {@code id} and {@code meta}). */

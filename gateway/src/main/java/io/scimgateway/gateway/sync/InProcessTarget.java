@@ -3,6 +3,7 @@ package io.scimgateway.gateway.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
 import io.scimgateway.gateway.Backends;
 import io.scimgateway.gateway.config.GatewayConfig;
 import io.scimgateway.gateway.config.ResetSinkFactory;
@@ -19,6 +20,7 @@ import io.scimgateway.spi.NeededAttributes;
 import io.scimgateway.spi.StoredResource;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -40,6 +42,12 @@ final class InProcessTarget implements SyncTarget {
    */
   private static final NeededAttributes USER_ATTRIBUTES =
       NeededAttributes.allBut(Set.of("groups", "meta"));
+
+  /** A user read by key: its attributes and its groups, which a previous export's run plans from. */
+  private static final NeededAttributes SOME_USER_ATTRIBUTES = NeededAttributes.allBut(Set.of("meta"));
+
+  /** A group read by name: no members, which may be many. */
+  private static final NeededAttributes GROUP_NAME = NeededAttributes.only(Set.of("id", "displayName"));
 
   /** The embedded store's setting of its writer's page cache (README, "Configuration"). */
   private static final String WRITER_CACHE_MB = "writerCacheMb";
@@ -110,28 +118,45 @@ final class InProcessTarget implements SyncTarget {
   @Override
   public Directory read(PlannedAttributes planned) throws TargetUnavailableException {
     List<Directory.User> users = new ArrayList<>();
-    each("Users", USER_ATTRIBUTES, user -> users.add(
+    each("Users", null, USER_ATTRIBUTES, user -> users.add(
         new Directory.User(user.id(), planned.keep(user.attributes()))));
     List<Directory.Group> groups = new ArrayList<>();
-    each("Groups", NeededAttributes.ALL,
+    each("Groups", null, NeededAttributes.ALL,
         group -> groups.add(Directory.Group.of(group.id(), group.attributes())));
     return new Directory(users, groups);
   }
 
+  @Override
+  public Directory readSome(PlannedAttributes planned, String keyAttribute, Collection<String> keys,
+      Collection<String> groupNames) throws TargetUnavailableException {
+    List<Directory.User> users = new ArrayList<>();
+    for (String filter : ValueFilters.anyOf(keyAttribute, keys)) {
+      each("Users", filter, SOME_USER_ATTRIBUTES, user -> users.add(
+          new Directory.User(user.id(), planned.keepWithGroups(user.attributes()))));
+    }
+    List<Directory.Group> groups = new ArrayList<>();
+    for (String filter : ValueFilters.anyOf("displayName", groupNames)) {
+      each("Groups", filter, GROUP_NAME,
+          group -> groups.add(Directory.Group.of(group.id(), group.attributes())));
+    }
+    return new Directory(users, groups);
+  }
+
   /**
-   * Hands over every resource of a type, page by page with cursors, so that concurrent writes skip
-   * none and only one page is held whole.
+   * Hands over every resource of a type that matches {@code filter} (all where it is null), page by
+   * page with cursors, so that concurrent writes skip none and only one page is held whole.
    */
-  private void each(String endpoint, NeededAttributes needed, Consumer<StoredResource> each)
-      throws TargetUnavailableException {
+  private void each(String endpoint, String filter, NeededAttributes needed,
+      Consumer<StoredResource> each) throws TargetUnavailableException {
     if (services.byEndpoint(endpoint).isEmpty()) {
       return; // a backend without groups: the plan says so if the mapping needs them
     }
     ResourceService service = services.byEndpoint(endpoint).get();
     try {
+      Filter parsed = filter == null ? null : Filter.fromString(filter);
       String cursor = "";
       do {
-        ListResult page = service.search(new ListQuery(null, null, 1, limits.maxResults(), cursor,
+        ListResult page = service.search(new ListQuery(parsed, null, 1, limits.maxResults(), cursor,
             needed));
         page.resources().forEach(each);
         cursor = page.nextCursor();

@@ -19,7 +19,7 @@ import java.util.Set;
  * so a leaver leaves them too. Other members, and other groups, are left alone. Groups are found by
  * displayName and created when missing.
  */
-final class MembershipPlanner {
+final class MembershipPlanner implements MembershipPlan {
 
   private final Map<String, Set<String>> desired = new LinkedHashMap<>();
   private final Map<String, Directory.User> byKey;
@@ -39,16 +39,18 @@ final class MembershipPlanner {
     removals.stream().filter(UserRemoval::delete).forEach(removal -> deleted.add(removal.id()));
   }
 
-  List<GroupCreate> groupCreates(Directory directory) {
-    Map<String, Directory.Group> existing = byName(directory);
+  @Override
+  public List<GroupCreate> groupCreates(Directory directory) {
+    Map<String, Directory.Group> existing = directory.groupsByName();
     List<GroupCreate> creates = new ArrayList<>();
     desired.keySet().stream().filter(name -> !existing.containsKey(name))
         .forEach(name -> creates.add(new GroupCreate(name)));
     return creates;
   }
 
-  List<MemberChange> changes(Directory directory) {
-    Map<String, Directory.Group> existing = byName(directory);
+  @Override
+  public List<MemberChange> changes(Directory directory) {
+    Map<String, Directory.Group> existing = directory.groupsByName();
     List<MemberChange> changes = new ArrayList<>();
     desired.forEach((name, keys) -> {
       Directory.Group group = existing.get(name);
@@ -72,15 +74,5 @@ final class MembershipPlanner {
       }
     });
     return changes;
-  }
-
-  private static Map<String, Directory.Group> byName(Directory directory) {
-    Map<String, Directory.Group> byName = new HashMap<>();
-    directory.groups().forEach(group -> {
-      if (group.displayName() != null) {
-        byName.putIfAbsent(group.displayName(), group);
-      }
-    });
-    return byName;
   }
 }

@@ -38,6 +38,23 @@ final class PlannedAttributes {
     return names;
   }
 
+  /** {@link #attributeNames()} and the user's {@code groups}, which a run with a previous export reads. */
+  Set<String> attributeNamesWithGroups() {
+    Set<String> names = attributeNames();
+    names.add("groups");
+    return names;
+  }
+
+  /** {@link #keep}, and the user's {@code groups} as the target returned them. */
+  ObjectNode keepWithGroups(ObjectNode user) {
+    ObjectNode kept = keep(user);
+    JsonNode groups = user.get("groups");
+    if (groups != null && groups.isArray()) {
+      kept.set("groups", groups);
+    }
+    return kept;
+  }
+
   /**
    * A new node holding, of {@code user}'s attributes, what each path reads, where it reads it. A typed
    * value that is there without the mapped sub-attribute is kept as a null, so that it is still found

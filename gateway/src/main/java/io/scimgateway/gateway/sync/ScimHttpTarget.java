@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -83,7 +84,27 @@ final class ScimHttpTarget implements SyncTarget {
     return new Directory(users, groups);
   }
 
-  /** Every resource at an endpoint: by cursor where the server has them, else by startIndex. */
+  @Override
+  public Directory readSome(PlannedAttributes planned, String keyAttribute, Collection<String> keys,
+      Collection<String> groupNames) throws TargetUnavailableException {
+    List<Directory.User> users = new ArrayList<>();
+    String attributes = "&attributes=" + encoded(String.join(",", planned.attributeNamesWithGroups()));
+    for (String filter : ValueFilters.anyOf(keyAttribute, keys)) {
+      each("/Users", PAGE_SIZE, "filter=" + encoded(filter) + attributes, user -> users.add(
+          new Directory.User(user.path("id").asText(), planned.keepWithGroups((ObjectNode) user))));
+    }
+    List<Directory.Group> groups = new ArrayList<>();
+    for (String filter : ValueFilters.anyOf("displayName", groupNames)) {
+      each("/Groups", PAGE_SIZE, "filter=" + encoded(filter) + "&attributes=displayName",
+          group -> groups.add(Directory.Group.of(group.path("id").asText(), group)));
+    }
+    return new Directory(users, groups);
+  }
+
+  private static String encoded(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
   /** Hands over every resource of an endpoint, page by page, so that only one page is held whole. */
   private void each(String endpoint, int pageSize, String projection, Consumer<JsonNode> each)
       throws TargetUnavailableException {

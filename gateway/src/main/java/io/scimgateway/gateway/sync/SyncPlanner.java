@@ -37,22 +37,27 @@ final class SyncPlanner {
         byKey.putIfAbsent(key.asText(), user);
       }
     }
-    for (DesiredUser user : users) {
-      if (user.employeeNumber() != null) {
-        keyByEmployeeNumber.putIfAbsent(user.employeeNumber(), user.key());
-      }
-    }
+    keyByEmployeeNumber.putAll(ExportDelta.keysByEmployeeNumber(users));
   }
 
   static SyncPlan plan(SyncMapping mapping, List<DesiredUser> users, Directory directory) {
-    return new SyncPlanner(mapping, users, directory).plan(directory);
+    return new SyncPlanner(mapping, users, directory).plan(directory, null);
   }
 
-  private SyncPlan plan(Directory directory) {
+  /**
+   * The plan for the rows that differ from the previous export: {@code directory} holds only the
+   * users of {@link ExportDelta#readKeys}, and only the departed keys can be leavers.
+   */
+  static SyncPlan plan(SyncMapping mapping, List<DesiredUser> users, Directory directory,
+      ExportDelta delta) {
+    return new SyncPlanner(mapping, users, directory).plan(directory, delta);
+  }
+
+  private SyncPlan plan(Directory directory, ExportDelta delta) {
     List<UserCreate> creates = new ArrayList<>();
     List<UserUpdate> updates = new ArrayList<>();
-    int unchanged = 0;
-    for (DesiredUser user : users) {
+    int unchanged = delta == null ? 0 : delta.same();
+    for (DesiredUser user : delta == null ? users : delta.changed()) {
       String managerKey = managerKey(user);
       Directory.User current = byKey.get(user.key());
       if (current == null) {
@@ -66,11 +71,13 @@ final class SyncPlanner {
         updates.add(update);
       }
     }
-    List<UserRemoval> removals = removals();
-    MembershipPlanner memberships = new MembershipPlanner(mapping, users, byKey, removals);
+    List<UserRemoval> removals = removals(delta == null ? null : delta.departed());
+    MembershipPlan memberships = delta == null
+        ? new MembershipPlanner(mapping, users, byKey, removals)
+        : new DeltaMembershipPlanner(mapping, users, delta, byKey, removals);
     return new SyncPlan(memberships.groupCreates(directory), ManagerKeys.managersFirst(creates),
-        updates, removals, memberships.changes(directory), unchanged, byKey.size(), idsByKey(),
-        warnings);
+        updates, removals, memberships.changes(directory), unchanged,
+        delta == null ? byKey.size() : delta.previousRows(), idsByKey(), warnings);
   }
 
   private Map<String, String> idsByKey() {
@@ -128,12 +135,16 @@ final class SyncPlanner {
     return key;
   }
 
-  private List<UserRemoval> removals() {
+  /** Users the directory has and the export does not list; of {@code candidates} only, unless null. */
+  private List<UserRemoval> removals(Set<String> candidates) {
     Set<String> listed = new HashSet<>();
     users.forEach(user -> listed.add(user.key()));
     boolean delete = mapping.leavers() == SyncMapping.LeaverAction.DELETE;
     List<UserRemoval> removals = new ArrayList<>();
     byKey.forEach((key, user) -> {
+      if (candidates != null && !candidates.contains(key)) {
+        return;
+      }
       JsonNode active = AttributePath.field(user.attributes(), "active");
       boolean inactive = active != null && active.isBoolean() && !active.booleanValue();
       if (!listed.contains(key) && (delete || !inactive)) {

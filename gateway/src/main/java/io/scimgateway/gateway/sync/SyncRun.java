@@ -21,8 +21,7 @@ final class SyncRun {
   }
 
   int run(boolean dryRun, boolean allowMassLeavers, long started) throws TargetUnavailableException {
-    Directory directory = target.read(new PlannedAttributes(input.mapping()));
-    SyncPlan plan = SyncPlanner.plan(input.mapping(), input.users(), directory);
+    SyncPlan plan = plan();
     PlanPrinter.counts(plan, out);
     boolean refused = !allowMassLeavers && tooManyLeavers(plan);
     if (dryRun) {
@@ -41,6 +40,23 @@ final class SyncRun {
     outcome.failures.forEach(failure -> err.println("failed: " + failure));
     out.printf("Done in %.1f s: %s.%n", (System.nanoTime() - started) / 1e9, outcome.summary());
     return outcome.failures.isEmpty() ? SyncCommand.OK : SyncCommand.WRITES_FAILED;
+  }
+
+  /**
+   * Against the whole directory; or, with a previous export, against the users and groups of the
+   * rows that differ from it.
+   */
+  private SyncPlan plan() throws TargetUnavailableException {
+    PlannedAttributes planned = new PlannedAttributes(input.mapping());
+    if (input.previousUsers() == null) {
+      return SyncPlanner.plan(input.mapping(), input.users(), target.read(planned));
+    }
+    ExportDelta delta = ExportDelta.between(input.previousUsers(), input.users());
+    out.printf("%,d rows are as in the previous export; %,d differ or are new, %,d are gone.%n",
+        delta.same(), delta.changed().size(), delta.departed().size());
+    Directory directory = target.readSome(planned, input.mapping().key().path().text(),
+        delta.readKeys(), delta.groupNames());
+    return SyncPlanner.plan(input.mapping(), input.users(), directory, delta);
   }
 
   private boolean tooManyLeavers(SyncPlan plan) {

@@ -1,5 +1,6 @@
 package io.scimgateway.gateway.sync;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -14,6 +15,14 @@ interface SyncTarget extends AutoCloseable {
 
   /** Every user, keeping only what the plan reads of each, and every group with its members. */
   Directory read(PlannedAttributes planned) throws TargetUnavailableException;
+
+  /**
+   * Some users and groups only: the users whose {@code keyAttribute} holds one of {@code keys}
+   * (what the plan reads of each, and their {@code groups}), and the groups with these displayNames,
+   * without their members. A run with a previous export reads no more than this.
+   */
+  Directory readSome(PlannedAttributes planned, String keyAttribute, Collection<String> keys,
+      Collection<String> groupNames) throws TargetUnavailableException;
 
   /** How many writes one {@link #write} may carry: the bulk limit, or 1 where there is no /Bulk. */
   int batchSize();
