@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Metrics;
 import io.scimgateway.spi.WriteBatching;
+import io.scimgateway.sqlitefile.OneStatement;
 import io.scimgateway.sqlitefile.OptimisticBatch;
 import io.scimgateway.sqlitefile.SchemaMigrations;
 import io.scimgateway.sqlitefile.Savepoint;
@@ -115,11 +116,7 @@ public final class PostgresDatabase implements SqlDatabase {
       return read(work);
     }
     try (Connection connection = readerPool.getConnection()) {
-      try {
-        return work.apply(OneStatement.of(connection));
-      } catch (OneStatement.Exceeded needsSnapshot) {
-        return inSnapshot(connection, work);
-      }
+      return OneStatement.lookUp(connection, work, whole -> inSnapshot(whole, work));
     } catch (SQLException e) {
       throw new StoreFailure("PostgreSQL", "a read transaction", e);
     }
