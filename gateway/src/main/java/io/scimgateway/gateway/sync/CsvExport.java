@@ -41,6 +41,11 @@ final class CsvExport {
       try (CsvParser parser = CSV.createParser(reader)) {
         parser.nextToken(); // the array all records are wrapped in
         List<String> header = header(file, parser);
+        // A CSV field's column is its place in the header, the same in every row: one map for all.
+        Map<String, Integer> positions = new HashMap<>(header.size() * 2);
+        for (int i = 0; i < header.size(); i++) {
+          positions.put(header.get(i), i + 1);
+        }
         List<ExportRow> rows = new ArrayList<>();
         for (List<String> fields = new ArrayList<>(); parser.nextToken() == JsonToken.START_ARRAY; ) {
           fields.clear();
@@ -49,7 +54,7 @@ final class CsvExport {
             line = line == 0 ? parser.currentTokenLocation().getLineNr() : line;
             fields.add(parser.getText());
           }
-          rows.add(row(file, line, header, fields));
+          rows.add(row(file, line, header, positions, fields));
           lastRecord[0] = line;
         }
         return new Export(file, header, rows);
@@ -83,18 +88,16 @@ final class CsvExport {
     return header;
   }
 
-  private static ExportRow row(Path file, long line, List<String> header, List<String> fields)
-      throws InputProblem {
+  private static ExportRow row(Path file, long line, List<String> header,
+      Map<String, Integer> positions, List<String> fields) throws InputProblem {
     if (fields.size() != header.size()) {
       throw new InputProblem(file, line, Math.min(fields.size(), header.size()) + 1, null,
           "This row has " + fields.size() + " fields; the header has " + header.size()
           + " (a delimiter too many or too few, or an unclosed quote on the line before?).");
     }
     Map<String, JsonNode> cells = new HashMap<>(header.size() * 2);
-    Map<String, Integer> positions = new HashMap<>(header.size() * 2);
     for (int i = 0; i < header.size(); i++) {
       cells.put(header.get(i), TextNode.valueOf(fields.get(i)));
-      positions.put(header.get(i), i + 1);
     }
     return new ExportRow(file, line, cells, positions);
   }
