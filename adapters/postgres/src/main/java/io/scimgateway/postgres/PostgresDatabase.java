@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Metrics;
 import io.scimgateway.spi.WriteBatching;
-import io.scimgateway.sqlitefile.OneStatement;
 import io.scimgateway.sqlitefile.OptimisticBatch;
 import io.scimgateway.sqlitefile.SchemaMigrations;
 import io.scimgateway.sqlitefile.Savepoint;
@@ -116,7 +115,11 @@ public final class PostgresDatabase implements SqlDatabase {
       return read(work);
     }
     try (Connection connection = readerPool.getConnection()) {
-      return OneStatement.lookUp(connection, work, whole -> inSnapshot(whole, work));
+      try {
+        return work.apply(OneStatement.of(connection));
+      } catch (OneStatement.Exceeded needsSnapshot) {
+        return inSnapshot(connection, work);
+      }
     } catch (SQLException e) {
       throw new StoreFailure("PostgreSQL", "a read transaction", e);
     }

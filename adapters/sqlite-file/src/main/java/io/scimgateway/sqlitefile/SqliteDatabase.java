@@ -128,37 +128,15 @@ public final class SqliteDatabase implements SqlDatabase {
       return work.apply(handle.getConnection());
     }
     try (Connection connection = readerPool.getConnection()) {
-      return inSnapshot(connection, work);
+      // One read transaction, so that all of the read's queries see the same snapshot.
+      connection.setAutoCommit(false);
+      try {
+        return work.apply(connection);
+      } finally {
+        connection.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       throw new StoreFailure("SQLite", "a read transaction", e);
-    }
-  }
-
-  /**
-   * Runs {@code work}'s first statement by itself, in autocommit, which is a snapshot of its own. If
-   * it starts a second, the work runs again from the start in one read transaction. The remote
-   * adapters' local state is read this way on every request, and so is a user in no group.
-   */
-  @Override
-  public <T> T lookup(ReadWork<T> work) throws ScimException {
-    if (GroupCommit.currentHandle() != null) {
-      return read(work);
-    }
-    try (Connection connection = readerPool.getConnection()) {
-      return OneStatement.lookUp(connection, work, whole -> inSnapshot(whole, work));
-    } catch (SQLException e) {
-      throw new StoreFailure("SQLite", "a read transaction", e);
-    }
-  }
-
-  /** One read transaction, so that all of the read's queries see the same snapshot. */
-  private static <T> T inSnapshot(Connection connection, ReadWork<T> work)
-      throws SQLException, ScimException {
-    connection.setAutoCommit(false);
-    try {
-      return work.apply(connection);
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 
