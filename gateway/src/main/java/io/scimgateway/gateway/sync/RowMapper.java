@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns export rows into {@link DesiredUser}s, collecting every problem (a missing or duplicate key, a
@@ -24,11 +25,17 @@ final class RowMapper {
   static final int MAX_PROBLEMS = 20;
 
   private final SyncMapping mapping;
+  private final boolean mapsActive;
+  /** Compiled once: String.split would compile a quoted separator again for every row. */
+  private final Pattern groupSeparator;
   private final List<InputProblem> problems = new ArrayList<>();
   private final Map<String, Long> lineOfKey = new HashMap<>();
 
   private RowMapper(SyncMapping mapping) {
     this.mapping = mapping;
+    this.mapsActive = mapping.mapsActive();
+    this.groupSeparator = mapping.groups() == null ? null
+        : Pattern.compile(Pattern.quote(mapping.groupSeparator()));
   }
 
   /** The users of the export; empty, with the problems, when any row is bad. */
@@ -56,7 +63,7 @@ final class RowMapper {
     for (MappedAttribute attribute : mapping.attributes()) {
       values.put(attribute.path(), value(row, attribute));
     }
-    if (!mapping.mapsActive()) {
+    if (!mapsActive) {
       values.put(SyncMapping.ACTIVE, BooleanNode.TRUE); // a user the export lists is employed
     }
     String key = text(values.get(mapping.key().path()));
@@ -116,7 +123,7 @@ final class RowMapper {
     if (cell != null && cell.isArray()) {
       cell.forEach(group -> add(groups, group.asText()));
     } else if (cell != null) {
-      for (String group : cell.asText().split(java.util.regex.Pattern.quote(mapping.groupSeparator()))) {
+      for (String group : groupSeparator.split(cell.asText())) {
         add(groups, group);
       }
     }
