@@ -38,7 +38,7 @@ final class PlannedAttributes {
     return names;
   }
 
-  /** {@link #attributeNames()} and the user's {@code groups}, which a run with a previous export reads. */
+  /** {@link #attributeNames()} and {@code groups}, which a run with a previous export reads. */
   Set<String> attributeNamesWithGroups() {
     Set<String> names = attributeNames();
     names.add("groups");

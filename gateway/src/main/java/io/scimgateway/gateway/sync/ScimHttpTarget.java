@@ -105,15 +105,18 @@ final class ScimHttpTarget implements SyncTarget {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  /** Hands over every resource of an endpoint, page by page, so that only one page is held whole. */
-  private void each(String endpoint, int pageSize, String projection, Consumer<JsonNode> each)
+  /**
+   * Hands over every resource of an endpoint that {@code query} (its filter and attributes) answers,
+   * page by page, so that only one page is held whole.
+   */
+  private void each(String endpoint, int pageSize, String query, Consumer<JsonNode> each)
       throws TargetUnavailableException {
     String cursor = "";
     long startIndex = 1;
     while (true) {
       String paging = cursors ? "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)
           : "startIndex=" + startIndex;
-      JsonNode page = get(endpoint + "?count=" + pageSize + "&" + paging + "&" + projection);
+      JsonNode page = get(endpoint + "?count=" + pageSize + "&" + paging + "&" + query);
       JsonNode resources = page.path("Resources");
       resources.forEach(each);
       startIndex += resources.size();
