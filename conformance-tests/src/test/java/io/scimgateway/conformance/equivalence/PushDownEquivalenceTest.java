@@ -30,6 +30,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -75,15 +78,13 @@ class PushDownEquivalenceTest {
     Path data = Files.createTempDirectory("equivalence-" + run.backend() + "-");
     ObjectNode section = platform.section(data);
     try {
-      onShallowStack(() -> check(run, section, data));
+      onShallowStack(() -> {
+        check(run, section, data);
+        return null;
+      });
     } finally {
       platform.release(section);
     }
-  }
-
-  /** What the check does, for {@link #onShallowStack}. */
-  private interface Check {
-    void run() throws Exception;
   }
 
   /**
@@ -92,25 +93,16 @@ class PushDownEquivalenceTest {
    * stack it records: some 70 frames under JUnit and surefire, a handful on a fresh thread. That was a
    * quarter of this test's time.
    */
-  private static void onShallowStack(Check check) throws Exception {
-    Exception[] failed = {null};
-    Error[] broke = {null};
-    Thread thread = new Thread(() -> {
-      try {
-        check.run();
-      } catch (Exception e) {
-        failed[0] = e;
-      } catch (Error e) {
-        broke[0] = e; // an assertion failure among them
+  private static void onShallowStack(Callable<Void> check) throws Exception {
+    FutureTask<Void> task = new FutureTask<>(check);
+    new Thread(task, "push-down-equivalence").start();
+    try {
+      task.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error; // an assertion failure among them
       }
-    }, "push-down-equivalence");
-    thread.start();
-    thread.join();
-    if (broke[0] != null) {
-      throw broke[0];
-    }
-    if (failed[0] != null) {
-      throw failed[0];
+      throw e.getCause() instanceof Exception cause ? cause : e;
     }
   }
 
