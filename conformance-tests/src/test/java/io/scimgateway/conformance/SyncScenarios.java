@@ -92,8 +92,8 @@ abstract class SyncScenarios {
   }
 
   private static String idOf(ScimClient client, String externalId) {
-    return ScimJson.parse(client.get("/Users?filter=" + ScimJson.q("externalId eq \"" + externalId
-        + "\"")).body()).path("Resources").path(0).path("id").asText();
+    return client.get("/Users" + ScimJson.filter("externalId eq " + ScimJson.literal(externalId)))
+        .json().path("Resources").path(0).path("id").asText();
   }
 
   @Test

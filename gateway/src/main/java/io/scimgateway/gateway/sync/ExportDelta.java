@@ -3,6 +3,7 @@ package io.scimgateway.gateway.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +51,8 @@ record ExportDelta(List<DesiredUser> changed, Set<String> departed, int same, in
         groupNames.addAll(user.groups());
       }
     }
-    Set<String> listed = byKey(current).keySet();
+    Set<String> listed = new HashSet<>(current.size() * 2);
+    current.forEach(user -> listed.add(user.key()));
     Set<String> departed = new LinkedHashSet<>();
     before.keySet().stream().filter(key -> !listed.contains(key)).forEach(departed::add);
     readKeys.addAll(departed);
