@@ -95,11 +95,39 @@ final class CsvExport {
           "This row has " + fields.size() + " fields; the header has " + header.size()
           + " (a delimiter too many or too few, or an unclosed quote on the line before?).");
     }
-    Map<String, JsonNode> cells = new HashMap<>(header.size() * 2);
-    for (int i = 0; i < header.size(); i++) {
-      cells.put(header.get(i), TextNode.valueOf(fields.get(i)));
+    return new Row(file, line, fields.toArray(String[]::new), positions);
+  }
+
+  /**
+   * A CSV record: its fields as read, found by the header's positions (shared by all rows). A cell's
+   * node is made when the mapping asks for it, so rows that are only compared never make one.
+   */
+  private record Row(Path file, long line, String[] fields, Map<String, Integer> positions)
+      implements ExportRow {
+
+    @Override
+    public JsonNode cell(String column) {
+      Integer position = positions.get(column);
+      return position == null || fields[position - 1].isEmpty() ? null
+          : TextNode.valueOf(fields[position - 1]);
     }
-    return new ExportRow(file, line, cells, positions);
+
+    @Override
+    public String text(List<String> columns) {
+      StringBuilder text = new StringBuilder();
+      for (String column : columns) {
+        Integer position = positions.get(column);
+        String field = position == null ? "" : fields[position - 1];
+        // Each field's length before it: no text of a field can pass for a boundary.
+        text.append(field.length()).append(':').append(field);
+      }
+      return text.toString();
+    }
+
+    @Override
+    public InputProblem problem(String column, String message) {
+      return new InputProblem(file, line, positions.getOrDefault(column, 0), column, message);
+    }
   }
 
 }

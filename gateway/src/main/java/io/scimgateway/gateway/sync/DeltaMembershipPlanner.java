@@ -29,13 +29,13 @@ final class DeltaMembershipPlanner implements MembershipPlan {
   private final Map<String, Directory.User> byKey;
   private final Set<String> deleted = new HashSet<>();
 
-  DeltaMembershipPlanner(SyncMapping mapping, List<DesiredUser> users, ExportDelta delta,
-      Map<String, Directory.User> byKey, List<UserRemoval> removals) {
+  DeltaMembershipPlanner(SyncMapping mapping, ExportDelta delta, Map<String, Directory.User> byKey,
+      List<UserRemoval> removals) {
     this.mapped = mapping.groups() != null;
     this.delta = delta;
     this.byKey = byKey;
     if (mapped) {
-      users.forEach(user -> managed.addAll(user.groups()));
+      managed.addAll(delta.keys().groups());
     }
     removals.stream().filter(UserRemoval::delete).forEach(removal -> deleted.add(removal.id()));
   }

@@ -1,110 +1,93 @@
 package io.scimgateway.gateway.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * What differs between the previous export and this one: the rows that are new or changed, and the
- * keys the previous export listed and this one does not. A row counts as changed when any mapped
- * value, its groups, or the key of its manager differs; the rest are taken to match the directory
- * already, as the previous run left it.
+ * keys the previous export listed and this one does not. A row counts as changed when the text of any
+ * cell the mapping reads differs, or when the employeeNumber its manager column names now belongs to
+ * another row; the rest are taken to match the directory already, as the previous run left it, and
+ * are never mapped.
  *
- * @param changed this export's rows that are new or differ from the previous export's
+ * @param changed this export's rows that are new or differ from the previous export's, mapped
  * @param departed keys of the previous export that this one does not list
  * @param same rows equal in both exports, not read or compared
  * @param previousRows the previous export's rows: the users sync managed, for the leaver limit
  * @param readKeys the keys whose users the run reads: changed, departed, and the managers of the
  *     changed rows
  * @param groupNames the groups the changed rows name
+ * @param keys what the plan needs of every row of this export
  */
 record ExportDelta(List<DesiredUser> changed, Set<String> departed, int same, int previousRows,
-    Set<String> readKeys, Set<String> groupNames) {
+    Set<String> readKeys, Set<String> groupNames, ExportKeys keys) {
 
-  static ExportDelta between(List<DesiredUser> previous, List<DesiredUser> current) {
-    Map<String, DesiredUser> before = byKey(previous);
-    Map<String, String> keysBefore = keysByEmployeeNumber(previous);
-    Map<String, String> keysNow = keysByEmployeeNumber(current);
-    List<DesiredUser> changed = new ArrayList<>();
-    Set<String> readKeys = new LinkedHashSet<>();
-    Set<String> groupNames = new LinkedHashSet<>();
-    for (DesiredUser user : current) {
-      DesiredUser was = before.get(user.key());
-      if (was != null && sameRow(was, user)
-          && Objects.equals(manager(was, keysBefore), manager(user, keysNow))) {
+  /** The delta, or the problems that stop the run. */
+  record Result(ExportDelta delta, List<InputProblem> problems) {}
+
+  static Result between(PreviousExport previous, Export current, SyncMapping mapping) {
+    RowMapper mapper = new RowMapper(mapping);
+    List<String> columns = mapping.columnNames();
+    ExportKeys keys = new ExportKeys();
+    List<KeyedRow> differ = new ArrayList<>();
+    List<KeyedRow> sameWithManager = new ArrayList<>();
+    for (ExportRow row : current.rows()) {
+      String key = mapper.key(row);
+      if (mapper.tooManyProblems()) {
+        break;
+      }
+      if (key == null) {
         continue;
       }
+      keys.add(key, mapper.employeeNumber(row), mapper.groups(row));
+      String before = previous.textByKey().get(key);
+      KeyedRow keyed = new KeyedRow(row, key, mapper.managerNumber(row));
+      if (before == null || !before.equals(row.text(columns))) {
+        differ.add(keyed);
+      } else if (keyed.managerNumber() != null) {
+        sameWithManager.add(keyed);
+      }
+    }
+    // The same text, but the manager's employeeNumber may have moved to another row: known only
+    // once every row of this export is read.
+    for (KeyedRow row : sameWithManager) {
+      if (!Objects.equals(previous.keyOf(row.managerNumber()), keys.keyOf(row.managerNumber()))) {
+        differ.add(row);
+      }
+    }
+    differ.sort(Comparator.comparingLong(row -> row.row().line()));
+    List<DesiredUser> changed = new ArrayList<>(differ.size());
+    Set<String> readKeys = new LinkedHashSet<>();
+    Set<String> groupNames = new LinkedHashSet<>();
+    for (KeyedRow row : differ) {
+      DesiredUser user = mapper.user(row.row(), row.key());
       changed.add(user);
       readKeys.add(user.key());
-      String manager = manager(user, keysNow);
+      String manager = keys.keyOf(user.managerNumber());
       if (manager != null) {
         readKeys.add(manager);
       }
       if (user.groups() != null) {
         groupNames.addAll(user.groups());
       }
+      if (mapper.tooManyProblems()) {
+        break;
+      }
     }
-    Set<String> listed = new HashSet<>(current.size() * 2);
-    current.forEach(user -> listed.add(user.key()));
+    if (!mapper.problems().isEmpty()) {
+      return new Result(null, mapper.problems());
+    }
     Set<String> departed = new LinkedHashSet<>();
-    before.keySet().stream().filter(key -> !listed.contains(key)).forEach(departed::add);
+    previous.textByKey().keySet().stream().filter(key -> !keys.listed().contains(key))
+        .sorted().forEach(departed::add);
     readKeys.addAll(departed);
-    return new ExportDelta(changed, departed, current.size() - changed.size(), previous.size(),
-        readKeys, groupNames);
+    return new Result(new ExportDelta(changed, departed, keys.listed().size() - changed.size(),
+        previous.textByKey().size(), readKeys, groupNames, keys), List.of());
   }
 
-  private static boolean sameRow(DesiredUser before, DesiredUser now) {
-    return sameValues(before.values(), now.values())
-        && Objects.equals(before.employeeNumber(), now.employeeNumber())
-        && Objects.equals(before.managerNumber(), now.managerNumber())
-        && Objects.equals(before.groups(), now.groups());
-  }
-
-  /**
-   * Whether two rows' mapped values are equal. Both were mapped in the mapping's order with the
-   * mapping's own paths, so the entries are compared side by side, without hashing a path.
-   */
-  private static boolean sameValues(Map<AttributePath, JsonNode> before,
-      Map<AttributePath, JsonNode> now) {
-    if (before.size() != now.size()) {
-      return false;
-    }
-    Iterator<Map.Entry<AttributePath, JsonNode>> others = now.entrySet().iterator();
-    for (Map.Entry<AttributePath, JsonNode> entry : before.entrySet()) {
-      Map.Entry<AttributePath, JsonNode> other = others.next();
-      if (entry.getKey() != other.getKey() && !entry.getKey().equals(other.getKey())
-          || !Objects.equals(entry.getValue(), other.getValue())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The key of the row whose employeeNumber the user's manager column names, or null. */
-  private static String manager(DesiredUser user, Map<String, String> keysByNumber) {
-    return user.managerNumber() == null ? null : keysByNumber.get(user.managerNumber());
-  }
-
-  private static Map<String, DesiredUser> byKey(List<DesiredUser> users) {
-    Map<String, DesiredUser> byKey = new HashMap<>(users.size() * 2);
-    users.forEach(user -> byKey.putIfAbsent(user.key(), user));
-    return byKey;
-  }
-
-  static Map<String, String> keysByEmployeeNumber(List<DesiredUser> users) {
-    Map<String, String> keys = new HashMap<>();
-    for (DesiredUser user : users) {
-      if (user.employeeNumber() != null) {
-        keys.putIfAbsent(user.employeeNumber(), user.key());
-      }
-    }
-    return keys;
-  }
+  private record KeyedRow(ExportRow row, String key, String managerNumber) {}
 }

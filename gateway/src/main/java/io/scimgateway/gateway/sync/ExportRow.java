@@ -2,27 +2,26 @@ package io.scimgateway.gateway.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 
-/**
- * One record of an export: its cells by column name, and where it is in the file.
- *
- * @param line the 1-based line the record starts on
- * @param cells the values (CSV: text; JSON lines: as written); a column the row lacks is absent
- * @param positions each cell's 1-based column in the line (CSV: field number; JSON lines: character)
- */
-record ExportRow(Path file, long line, Map<String, JsonNode> cells, Map<String, Integer> positions) {
+/** One record of an export: its cells by column name, and where it is in the file. */
+interface ExportRow {
+
+  Path file();
+
+  /** The 1-based line the record starts on. */
+  long line();
 
   /** The cell's value, or null when the row has none or it is empty or JSON null. */
-  JsonNode cell(String column) {
-    JsonNode value = cells.get(column);
-    if (value == null || value.isNull() || (value.isTextual() && value.textValue().isEmpty())) {
-      return null;
-    }
-    return value;
-  }
+  JsonNode cell(String column);
 
-  InputProblem problem(String column, String message) {
-    return new InputProblem(file, line, positions.getOrDefault(column, 0), column, message);
-  }
+  /**
+   * The named cells as written, in one string that differs whenever one of them does: two rows with
+   * the same text here map to the same user, so a run with the previous export compares this and
+   * maps only the rows whose text changed.
+   */
+  String text(List<String> columns);
+
+  /** A problem with the cell of {@code column}, placed at its line and column in the file. */
+  InputProblem problem(String column, String message);
 }

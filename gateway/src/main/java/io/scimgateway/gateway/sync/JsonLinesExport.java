@@ -35,7 +35,7 @@ final class JsonLinesExport {
       for (String text = reader.readLine(); text != null; text = reader.readLine()) {
         line++;
         if (!text.isBlank()) {
-          ExportRow row = row(file, line, text);
+          Row row = row(file, line, text);
           columns.addAll(row.cells().keySet());
           rows.add(row);
         }
@@ -48,7 +48,7 @@ final class JsonLinesExport {
     return new Export(file, List.copyOf(columns), rows);
   }
 
-  private static ExportRow row(Path file, long line, String text) throws InputProblem {
+  private static Row row(Path file, long line, String text) throws InputProblem {
     Map<String, JsonNode> cells = new HashMap<>();
     Map<String, Integer> positions = new HashMap<>();
     try (JsonParser parser = FACTORY.createParser(text)) {
@@ -73,6 +73,34 @@ final class JsonLinesExport {
     } catch (IOException e) {
       throw new InputProblem(file, line, 0, null, e.getMessage());
     }
-    return new ExportRow(file, line, cells, positions);
+    return new Row(file, line, cells, positions);
+  }
+
+  /** A JSON line's fields as parsed, each with the character it starts at. */
+  private record Row(Path file, long line, Map<String, JsonNode> cells, Map<String, Integer> positions)
+      implements ExportRow {
+
+    @Override
+    public JsonNode cell(String column) {
+      JsonNode value = cells.get(column);
+      boolean empty = value == null || value.isNull() || value.isTextual() && value.textValue().isEmpty();
+      return empty ? null : value;
+    }
+
+    @Override
+    public String text(List<String> columns) {
+      StringBuilder text = new StringBuilder();
+      for (String column : columns) {
+        JsonNode value = cells.get(column);
+        // As JSON: a string's quotes and escapes keep one cell's text from running into the next.
+        text.append(value == null ? "-" : value.toString()).append(',');
+      }
+      return text.toString();
+    }
+
+    @Override
+    public InputProblem problem(String column, String message) {
+      return new InputProblem(file, line, positions.getOrDefault(column, 0), column, message);
+    }
   }
 }

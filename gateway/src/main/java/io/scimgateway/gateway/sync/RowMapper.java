@@ -31,7 +31,7 @@ final class RowMapper {
   private final List<InputProblem> problems = new ArrayList<>();
   private final Map<String, Long> lineOfKey = new HashMap<>();
 
-  private RowMapper(SyncMapping mapping) {
+  RowMapper(SyncMapping mapping) {
     this.mapping = mapping;
     this.mapsActive = mapping.mapsActive();
     this.groupSeparator = mapping.groups() == null ? null
@@ -47,7 +47,7 @@ final class RowMapper {
       if (user != null) {
         users.add(user);
       }
-      if (mapper.problems.size() >= MAX_PROBLEMS) {
+      if (mapper.tooManyProblems()) {
         break;
       }
     }
@@ -59,14 +59,16 @@ final class RowMapper {
   record Result(List<DesiredUser> users, List<InputProblem> problems) {}
 
   private DesiredUser user(ExportRow row) {
-    Map<AttributePath, JsonNode> values = new LinkedHashMap<>();
-    for (MappedAttribute attribute : mapping.attributes()) {
-      values.put(attribute.path(), value(row, attribute));
-    }
-    if (!mapsActive) {
-      values.put(SyncMapping.ACTIVE, BooleanNode.TRUE); // a user the export lists is employed
-    }
-    String key = text(values.get(mapping.key().path()));
+    String key = key(row);
+    return key == null ? null : user(row, key);
+  }
+
+  /**
+   * The row's key, or null when it has none or an earlier row has the same (each reported as a
+   * problem): every row is checked here once, whether it is mapped or only compared.
+   */
+  String key(ExportRow row) {
+    String key = text(value(row, mapping.key()));
     String keyColumn = mapping.key().column().name();
     if (key == null) {
       problems.add(row.problem(keyColumn, "The row has no " + mapping.key().path()
@@ -79,10 +81,40 @@ final class RowMapper {
           + " has it too."));
       return null;
     }
+    return key;
+  }
+
+  /** The row mapped, its key already checked by {@link #key}. */
+  DesiredUser user(ExportRow row, String key) {
+    Map<AttributePath, JsonNode> values = new LinkedHashMap<>();
+    for (MappedAttribute attribute : mapping.attributes()) {
+      values.put(attribute.path(), value(row, attribute));
+    }
+    if (!mapsActive) {
+      values.put(SyncMapping.ACTIVE, BooleanNode.TRUE); // a user the export lists is employed
+    }
     String employeeNumber = mapping.employeeNumber() == null ? null
         : text(values.get(mapping.employeeNumber().path()));
-    String manager = mapping.manager() == null ? null : text(row.cell(mapping.manager().name()));
-    return new DesiredUser(row.line(), key, values, employeeNumber, manager, groups(row));
+    return new DesiredUser(row.line(), key, values, employeeNumber, managerNumber(row), groups(row));
+  }
+
+  /** The row's mapped employeeNumber, which other rows' manager column names, or null. */
+  String employeeNumber(ExportRow row) {
+    return mapping.employeeNumber() == null ? null : text(value(row, mapping.employeeNumber()));
+  }
+
+  /** The employeeNumber the row's manager column names, or null. */
+  String managerNumber(ExportRow row) {
+    return mapping.manager() == null ? null : text(row.cell(mapping.manager().name()));
+  }
+
+  /** The problems found so far; none means every row seen is usable. */
+  List<InputProblem> problems() {
+    return problems;
+  }
+
+  boolean tooManyProblems() {
+    return problems.size() >= MAX_PROBLEMS;
   }
 
   private JsonNode value(ExportRow row, MappedAttribute attribute) {
@@ -114,7 +146,8 @@ final class RowMapper {
     }
   }
 
-  private Set<String> groups(ExportRow row) {
+  /** The groups the row names, or null when the mapping has no groups column. */
+  Set<String> groups(ExportRow row) {
     if (mapping.groups() == null) {
       return null;
     }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +95,7 @@ public final class SyncCommand implements Callable<Integer> {
       input = SyncInput.read(from, previous, mappingFile,
           SchemaRegistry.load().resourceType("User").orElseThrow());
     } catch (InputProblem e) {
-      input = new SyncInput(null, List.of(), null, List.of(e));
+      input = new SyncInput(null, List.of(), null, 0, List.of(e));
     }
     if (!input.problems().isEmpty()) {
       input.problems().forEach(err::println);
@@ -104,7 +103,7 @@ public final class SyncCommand implements Callable<Integer> {
       return BAD_INPUT;
     }
     try (SyncTarget target = openTarget()) {
-      out.println("Read " + input.users().size() + " rows from " + from + "; syncing to "
+      out.println("Read " + input.rows() + " rows from " + from + "; syncing to "
           + target.description());
       return new SyncRun(input, target, out, err, batchSize).run(dryRun, allowMassLeavers, started);
     } catch (TargetUnavailableException e) {
@@ -146,17 +145,20 @@ public final class SyncCommand implements Callable<Integer> {
    * The export (and the previous one, when given) and the mapping, read and checked, or the problems
    * found.
    *
-   * @param previousUsers the previous export's rows, or null for a run that compares everything
+   * @param users the export's rows mapped, for a run that compares everything; else null
+   * @param delta what differs from the previous export, for a run with one; else null
+   * @param rows how many rows the export has
    */
-  record SyncInput(SyncMapping mapping, List<DesiredUser> users, List<DesiredUser> previousUsers,
+  record SyncInput(SyncMapping mapping, List<DesiredUser> users, ExportDelta delta, int rows,
       List<InputProblem> problems) {
 
     static SyncInput read(Path export, Path previous, Path mappingFile,
         com.unboundid.scim2.server.utils.ResourceTypeDefinition users) throws InputProblem {
       SyncMapping mapping = MappingReader.read(mappingFile, users);
       if (previous == null) {
-        RowMapper.Result result = rows(export, mapping, mappingFile);
-        return new SyncInput(mapping, result.users(), null, result.problems());
+        Export rows = rows(export, mapping, mappingFile);
+        RowMapper.Result result = RowMapper.map(rows, mapping);
+        return new SyncInput(mapping, result.users(), null, rows.rows().size(), result.problems());
       }
       if (mapping.key().path().valueType() != null) {
         SyncMapping.Column key = mapping.key().column();
@@ -165,29 +167,32 @@ public final class SyncCommand implements Callable<Integer> {
             + mapping.key().path().text() + "\".");
       }
       // The two exports are read side by side: each is a second or two of parsing at HR volume.
-      CompletableFuture<RowMapper.Result> before = CompletableFuture.supplyAsync(() -> {
+      CompletableFuture<PreviousExport> before = CompletableFuture.supplyAsync(() -> {
         try {
-          return rows(previous, mapping, mappingFile);
+          return PreviousExport.of(rows(previous, mapping, mappingFile), mapping);
         } catch (InputProblem e) {
           throw new CompletionException(e);
         }
       });
-      RowMapper.Result result = rows(export, mapping, mappingFile);
-      RowMapper.Result previousResult;
+      Export rows = rows(export, mapping, mappingFile);
+      PreviousExport previousRows;
       try {
-        previousResult = before.join();
+        previousRows = before.join();
       } catch (CompletionException e) {
         if (e.getCause() instanceof InputProblem problem) {
           throw problem;
         }
         throw e;
       }
-      List<InputProblem> problems = new ArrayList<>(result.problems());
-      problems.addAll(previousResult.problems());
-      return new SyncInput(mapping, result.users(), previousResult.users(), problems);
+      if (!previousRows.problems().isEmpty()) {
+        return new SyncInput(mapping, null, null, rows.rows().size(), previousRows.problems());
+      }
+      ExportDelta.Result delta = ExportDelta.between(previousRows, rows, mapping);
+      return new SyncInput(mapping, null, delta.delta(), rows.rows().size(), delta.problems());
     }
 
-    private static RowMapper.Result rows(Path export, SyncMapping mapping, Path mappingFile)
+    /** The export, read whole, once every column the mapping names is known to be in it. */
+    private static Export rows(Path export, SyncMapping mapping, Path mappingFile)
         throws InputProblem {
       Export rows = Export.read(export);
       for (SyncMapping.Column column : mapping.columns()) {
@@ -197,7 +202,7 @@ public final class SyncCommand implements Callable<Integer> {
               + ".");
         }
       }
-      return RowMapper.map(rows, mapping);
+      return rows;
     }
   }
 }

@@ -50,6 +50,11 @@ record SyncMapping(Path file, List<MappedAttribute> attributes, MappedAttribute 
     return columns;
   }
 
+  /** The names of the columns the mapping reads, each once: what a row's text is compared by. */
+  List<String> columnNames() {
+    return columns().stream().map(Column::name).distinct().toList();
+  }
+
   /** Whether the export sets {@code active} itself; otherwise every listed user is active. */
   boolean mapsActive() {
     return attributes.stream().anyMatch(a -> a.path().urn() == null

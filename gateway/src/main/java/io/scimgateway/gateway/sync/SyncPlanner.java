@@ -9,7 +9,6 @@ import io.scimgateway.gateway.sync.SyncPlan.UserUpdate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,41 +22,45 @@ final class SyncPlanner {
 
   private final SyncMapping mapping;
   private final List<DesiredUser> users;
+  private final ExportKeys keys;
   private final Map<String, Directory.User> byKey = new HashMap<>();
-  private final Map<String, String> keyByEmployeeNumber = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private Map<String, String> keysById;
 
-  private SyncPlanner(SyncMapping mapping, List<DesiredUser> users, Directory directory) {
+  /**
+   * @param users the rows to plan: all of them, or those that differ from the previous export
+   * @param keys what the plan needs of every row
+   */
+  private SyncPlanner(SyncMapping mapping, List<DesiredUser> users, ExportKeys keys,
+      Directory directory) {
     this.mapping = mapping;
     this.users = users;
+    this.keys = keys;
     for (Directory.User user : directory.users()) {
       JsonNode key = mapping.key().path().read(user.attributes());
       if (key != null) {
         byKey.putIfAbsent(key.asText(), user);
       }
     }
-    keyByEmployeeNumber.putAll(ExportDelta.keysByEmployeeNumber(users));
   }
 
   static SyncPlan plan(SyncMapping mapping, List<DesiredUser> users, Directory directory) {
-    return new SyncPlanner(mapping, users, directory).plan(directory, null);
+    return new SyncPlanner(mapping, users, ExportKeys.of(users), directory).plan(directory, null);
   }
 
   /**
    * The plan for the rows that differ from the previous export: {@code directory} holds only the
    * users of {@link ExportDelta#readKeys}, and only the departed keys can be leavers.
    */
-  static SyncPlan plan(SyncMapping mapping, List<DesiredUser> users, Directory directory,
-      ExportDelta delta) {
-    return new SyncPlanner(mapping, users, directory).plan(directory, delta);
+  static SyncPlan plan(SyncMapping mapping, ExportDelta delta, Directory directory) {
+    return new SyncPlanner(mapping, delta.changed(), delta.keys(), directory).plan(directory, delta);
   }
 
   private SyncPlan plan(Directory directory, ExportDelta delta) {
     List<UserCreate> creates = new ArrayList<>();
     List<UserUpdate> updates = new ArrayList<>();
     int unchanged = delta == null ? 0 : delta.same();
-    for (DesiredUser user : delta == null ? users : delta.changed()) {
+    for (DesiredUser user : users) {
       String managerKey = managerKey(user);
       Directory.User current = byKey.get(user.key());
       if (current == null) {
@@ -74,7 +77,7 @@ final class SyncPlanner {
     List<UserRemoval> removals = removals(delta == null ? null : delta.departed());
     MembershipPlan memberships = delta == null
         ? new MembershipPlanner(mapping, users, byKey, removals)
-        : new DeltaMembershipPlanner(mapping, users, delta, byKey, removals);
+        : new DeltaMembershipPlanner(mapping, delta, byKey, removals);
     return new SyncPlan(memberships.groupCreates(directory), ManagerKeys.managersFirst(creates),
         updates, removals, memberships.changes(directory), unchanged,
         delta == null ? byKey.size() : delta.previousRows(), idsByKey(), warnings);
@@ -126,7 +129,7 @@ final class SyncPlanner {
     if (user.managerNumber() == null) {
       return null;
     }
-    String key = keyByEmployeeNumber.get(user.managerNumber());
+    String key = keys.keyOf(user.managerNumber());
     if (key == null) {
       warnings.add("line " + user.line() + " (" + user.key() + "): no row has employeeNumber \""
           + user.managerNumber() + "\", so the manager is left as it is.");
@@ -137,8 +140,7 @@ final class SyncPlanner {
 
   /** Users the directory has and the export does not list; of {@code candidates} only, unless null. */
   private List<UserRemoval> removals(Set<String> candidates) {
-    Set<String> listed = new HashSet<>();
-    users.forEach(user -> listed.add(user.key()));
+    Set<String> listed = keys.listed();
     boolean delete = mapping.leavers() == SyncMapping.LeaverAction.DELETE;
     List<UserRemoval> removals = new ArrayList<>();
     byKey.forEach((key, user) -> {

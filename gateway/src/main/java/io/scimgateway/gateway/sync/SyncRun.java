@@ -48,15 +48,15 @@ final class SyncRun {
    */
   private SyncPlan plan() throws TargetUnavailableException {
     PlannedAttributes planned = new PlannedAttributes(input.mapping());
-    if (input.previousUsers() == null) {
+    ExportDelta delta = input.delta();
+    if (delta == null) {
       return SyncPlanner.plan(input.mapping(), input.users(), target.read(planned));
     }
-    ExportDelta delta = ExportDelta.between(input.previousUsers(), input.users());
     out.printf("%,d rows are as in the previous export; %,d differ or are new, %,d are gone.%n",
         delta.same(), delta.changed().size(), delta.departed().size());
     Directory directory = target.readSome(planned, input.mapping().key().path().text(),
         delta.readKeys(), delta.groupNames());
-    return SyncPlanner.plan(input.mapping(), input.users(), directory, delta);
+    return SyncPlanner.plan(input.mapping(), delta, directory);
   }
 
   private boolean tooManyLeavers(SyncPlan plan) {

@@ -1,69 +1,112 @@
 package io.scimgateway.gateway.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import io.scimgateway.schemas.SchemaRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which rows a run with the previous export plans, and which users it reads. */
 class ExportDeltaTest {
 
-  private static final AttributePath TITLE = AttributePath.parse("title");
+  private static final String HEADER = "id,number,title,department,manager,groups\n";
+
+  @TempDir
+  Path work;
 
   @Test
-  void onlyNewChangedAndDepartedRowsArePlannedAndTheirManagersRead() {
-    List<DesiredUser> previous = List.of(row("A", "CEO", null, "All"), row("B", "Engineer", "A", "All"),
-        row("C", "Engineer", "A", "All"), row("D", "Engineer", "B", "All"),
-        row("E", "Engineer", "B", "All"));
-    List<DesiredUser> current = List.of(row("A", "CEO", null, "All"),
-        row("B", "Senior Engineer", "A", "All"), // a new title
-        row("C", "Engineer", "A", "All", "Leads"), // a new group
-        row("D", "Engineer", "B", "All"), // as before
-        row("F", "Engineer", "D", "All")); // a joiner; E has left
+  void onlyNewChangedAndDepartedRowsArePlannedAndTheirManagersRead() throws Exception {
+    ExportDelta delta = delta("""
+        A,A,CEO,Board,,All
+        B,B,Engineer,R&D,A,All
+        C,C,Engineer,R&D,A,All
+        D,D,Engineer,R&D,B,All
+        E,E,Engineer,R&D,B,All
+        G,G,Engineer,R&D,A,All
+        """, """
+        A,A,CEO,Board,,All
+        B,B,Senior Engineer,R&D,A,All
+        C,C,Engineer,R&D,A,All;Leads
+        D,D,Engineer,R&D,B,All
+        F,F,Engineer,R&D,D,All
+        G,G,EngineerR,&D,A,All
+        """);
 
-    ExportDelta delta = ExportDelta.between(previous, current);
-
-    assertEquals(List.of("B", "C", "F"), delta.changed().stream().map(DesiredUser::key).toList());
+    // B has a new title, C a new group, F is a joiner, E has left; G's text moved between two cells.
+    assertEquals(List.of("B", "C", "F", "G"), delta.changed().stream().map(DesiredUser::key).toList());
+    assertEquals("Senior Engineer", delta.changed().get(0).values()
+        .get(AttributePath.parse("title")).textValue());
     assertEquals(Set.of("E"), delta.departed());
     assertEquals(2, delta.same());
-    assertEquals(5, delta.previousRows());
-    assertEquals(Set.of("A", "B", "C", "D", "E", "F"), delta.readKeys(), "B, C and F, their managers A "
-        + "and D, and E, who left");
+    assertEquals(6, delta.previousRows());
+    assertEquals(Set.of("A", "B", "C", "D", "E", "F", "G"), delta.readKeys(), "B, C, F and G, their "
+        + "managers A and D, and E, who left");
     assertEquals(Set.of("All", "Leads"), delta.groupNames());
+    assertEquals(Set.of("A", "B", "C", "D", "F", "G"), delta.keys().listed());
+    assertEquals(Set.of("All", "Leads"), delta.keys().groups(), "every row's groups, changed or not");
+    assertEquals("D", delta.keys().keyOf("D"));
   }
 
   @Test
-  void aRowWhoseManagerNumberNowBelongsToAnotherRowIsChanged() {
+  void aRowWhoseManagerNumberNowBelongsToAnotherRowIsChanged() throws Exception {
     // Employee number 7 was B's and is now G's: D's row is the same text, but its manager is not.
-    List<DesiredUser> previous = List.of(numbered("B", "7", null), numbered("D", "8", "7"));
-    List<DesiredUser> current = List.of(numbered("G", "7", null), numbered("D", "8", "7"));
-
-    ExportDelta delta = ExportDelta.between(previous, current);
+    ExportDelta delta = delta("""
+        B,7,Engineer,R&D,,
+        D,8,Engineer,R&D,7,
+        """, """
+        G,7,Engineer,R&D,,
+        D,8,Engineer,R&D,7,
+        """);
 
     assertEquals(List.of("G", "D"), delta.changed().stream().map(DesiredUser::key).toList());
     assertEquals(Set.of("B"), delta.departed());
+    assertEquals(Set.of("G", "D", "B"), delta.readKeys());
   }
 
-  /** A row whose employee number is its key. */
-  private static DesiredUser row(String key, String title, String manager, String... groups) {
-    return user(key, key, title, manager, groups);
+  @Test
+  void aDuplicateKeyIsReportedThoughItsRowsAreUnchanged() throws Exception {
+    ExportDelta.Result result = ExportDelta.between(PreviousExport.of(export("before.csv", """
+        A,A,CEO,Board,,All
+        """), mapping()), export("now.csv", """
+        A,A,CEO,Board,,All
+        A,A,CEO,Board,,All
+        """), mapping());
+
+    assertNull(result.delta());
+    assertEquals(List.of("now.csv:3:1 (column \"id\"): Duplicate key \"A\": line 2 has it too."),
+        result.problems().stream().map(problem -> problem.toString()
+            .replace(work.toString() + "/", "")).toList());
   }
 
-  /** An engineer in no group, with an employee number of its own. */
-  private static DesiredUser numbered(String key, String employeeNumber, String manager) {
-    return user(key, employeeNumber, "Engineer", manager);
+  private ExportDelta delta(String before, String now) throws Exception {
+    ExportDelta.Result result = ExportDelta.between(
+        PreviousExport.of(export("before.csv", before), mapping()), export("now.csv", now), mapping());
+    assertEquals(List.of(), result.problems());
+    return result.delta();
   }
 
-  private static DesiredUser user(String key, String employeeNumber, String title, String manager,
-      String... groups) {
-    Map<AttributePath, JsonNode> values = new LinkedHashMap<>();
-    values.put(TITLE, TextNode.valueOf(title));
-    return new DesiredUser(1, key, values, employeeNumber, manager, new LinkedHashSet<>(List.of(groups)));
+  private Export export(String name, String rows) throws Exception {
+    return Export.read(Files.writeString(work.resolve(name), HEADER + rows));
+  }
+
+  private SyncMapping mapping() throws Exception {
+    Path file = work.resolve("mapping.yaml");
+    Files.writeString(file, """
+        attributes:
+          externalId: id
+          title: title
+          urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber: number
+          urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department: department
+        manager: manager
+        groups:
+          column: groups
+          separator: ";"
+        """);
+    return MappingReader.read(file, SchemaRegistry.load().resourceType("User").orElseThrow());
   }
 }
