@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,15 +114,13 @@ final class CsvExport {
     }
 
     @Override
-    public String text(List<String> columns) {
-      StringBuilder text = new StringBuilder();
-      for (String column : columns) {
-        Integer position = positions.get(column);
-        String field = position == null ? "" : fields[position - 1];
-        // Each field's length before it: no text of a field can pass for a boundary.
-        text.append(field.length()).append(':').append(field);
+    public List<String> written(List<String> columns) {
+      String[] written = new String[columns.size()];
+      for (int i = 0; i < written.length; i++) {
+        Integer position = positions.get(columns.get(i));
+        written[i] = position == null ? null : fields[position - 1];
       }
-      return text.toString();
+      return Arrays.asList(written); // a view: the fields are not copied
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * What differs between the previous export and this one: the rows that are new or changed, and the
- * keys the previous export listed and this one does not. A row counts as changed when the text of any
- * cell the mapping reads differs, or when the employeeNumber its manager column names now belongs to
+ * keys the previous export listed and this one does not. A row counts as changed when any cell the
+ * mapping reads is written differently, or when the employeeNumber its manager column names now belongs to
  * another row; the rest are taken to match the directory already, as the previous run left it, and
  * are never mapped.
  *
@@ -44,15 +44,15 @@ record ExportDelta(List<DesiredUser> changed, Set<String> departed, int same, in
         continue;
       }
       keys.add(key, mapper.employeeNumber(row), mapper.groups(row));
-      String before = previous.textByKey().get(key);
+      List<String> before = previous.cellsByKey().get(key);
       KeyedRow keyed = new KeyedRow(row, key, mapper.managerNumber(row));
-      if (before == null || !before.equals(row.text(columns))) {
+      if (before == null || !before.equals(row.written(columns))) {
         differ.add(keyed);
       } else if (keyed.managerNumber() != null) {
         sameWithManager.add(keyed);
       }
     }
-    // The same text, but the manager's employeeNumber may have moved to another row: known only
+    // The same cells, but the manager's employeeNumber may have moved to another row: known only
     // once every row of this export is read.
     for (KeyedRow row : sameWithManager) {
       if (!Objects.equals(previous.keyOf(row.managerNumber()), keys.keyOf(row.managerNumber()))) {
@@ -82,11 +82,11 @@ record ExportDelta(List<DesiredUser> changed, Set<String> departed, int same, in
       return new Result(null, mapper.problems());
     }
     Set<String> departed = new LinkedHashSet<>();
-    previous.textByKey().keySet().stream().filter(key -> !keys.listed().contains(key))
+    previous.cellsByKey().keySet().stream().filter(key -> !keys.listed().contains(key))
         .sorted().forEach(departed::add);
     readKeys.addAll(departed);
     return new Result(new ExportDelta(changed, departed, keys.listed().size() - changed.size(),
-        previous.textByKey().size(), readKeys, groupNames, keys), List.of());
+        previous.cellsByKey().size(), readKeys, groupNames, keys), List.of());
   }
 
   private record KeyedRow(ExportRow row, String key, String managerNumber) {}

@@ -1,7 +1,9 @@
 package io.scimgateway.gateway.sync;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,11 +13,13 @@ import java.util.Set;
  * lists (everyone else sync manages is a leaver), the key of each employeeNumber (which manager
  * columns name), and the groups its rows name (the groups sync manages).
  */
-record ExportKeys(Set<String> listed, Map<String, String> keysByEmployeeNumber, Set<String> groups) {
+final class ExportKeys {
 
-  ExportKeys() {
-    this(new HashSet<>(), new HashMap<>(), new HashSet<>());
-  }
+  private final Set<String> listed = new HashSet<>();
+  private final Map<String, String> keysByEmployeeNumber = new HashMap<>();
+  private final Set<String> groups = new HashSet<>();
+  /** Rows with the same groups cell share one set (see RowMapper): each is added once. */
+  private final Set<Set<String>> groupSetsAdded = Collections.newSetFromMap(new IdentityHashMap<>());
 
   static ExportKeys of(List<DesiredUser> users) {
     ExportKeys keys = new ExportKeys();
@@ -24,14 +28,23 @@ record ExportKeys(Set<String> listed, Map<String, String> keysByEmployeeNumber, 
   }
 
   /** Counts one row in; the first row with an employeeNumber keeps it. */
-  void add(String key, String employeeNumber, Set<String> groups) {
+  void add(String key, String employeeNumber, Set<String> rowGroups) {
     listed.add(key);
     if (employeeNumber != null) {
       keysByEmployeeNumber.putIfAbsent(employeeNumber, key);
     }
-    if (groups != null) {
-      this.groups.addAll(groups);
+    if (rowGroups != null && groupSetsAdded.add(rowGroups)) {
+      groups.addAll(rowGroups);
     }
+  }
+
+  Set<String> listed() {
+    return listed;
+  }
+
+  /** Every group some row names. */
+  Set<String> groups() {
+    return groups;
   }
 
   /** The key of the row whose employeeNumber a manager column names, or null. */

@@ -16,11 +16,11 @@ interface ExportRow {
   JsonNode cell(String column);
 
   /**
-   * The named cells as written, in one string that differs whenever one of them does: two rows with
-   * the same text here map to the same user, so a run with the previous export compares this and
-   * maps only the rows whose text changed.
+   * The named cells as written (JSON lines: as JSON; an absent cell: null): two rows equal here map
+   * to the same user, so a run with the previous export compares these and maps only the rows whose
+   * cells changed.
    */
-  String text(List<String> columns);
+  List<String> written(List<String> columns);
 
   /** A problem with the cell of {@code column}, placed at its line and column in the file. */
   InputProblem problem(String column, String message);

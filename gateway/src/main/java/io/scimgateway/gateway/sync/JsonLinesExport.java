@@ -88,14 +88,13 @@ final class JsonLinesExport {
     }
 
     @Override
-    public String text(List<String> columns) {
-      StringBuilder text = new StringBuilder();
+    public List<String> written(List<String> columns) {
+      List<String> written = new ArrayList<>(columns.size());
       for (String column : columns) {
         JsonNode value = cells.get(column);
-        // As JSON: a string's quotes and escapes keep one cell's text from running into the next.
-        text.append(value == null ? "-" : value.toString()).append(',');
+        written.add(value == null ? null : value.toString());
       }
-      return text.toString();
+      return written;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.scimgateway.gateway.sync.SyncMapping.MappedAttribute;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +31,7 @@ final class RowMapper {
   private final Pattern groupSeparator;
   private final List<InputProblem> problems = new ArrayList<>();
   private final Map<String, Long> lineOfKey = new HashMap<>();
+  private final Map<String, Set<String>> groupsByCell = new HashMap<>();
 
   RowMapper(SyncMapping mapping) {
     this.mapping = mapping;
@@ -146,21 +148,30 @@ final class RowMapper {
     }
   }
 
-  /** The groups the row names, or null when the mapping has no groups column. */
+  /**
+   * The groups the row names, or null when the mapping has no groups column. Unmodifiable; rows
+   * whose groups cell has the same text share one set, split once.
+   */
   Set<String> groups(ExportRow row) {
     if (mapping.groups() == null) {
       return null;
     }
-    Set<String> groups = new LinkedHashSet<>();
     JsonNode cell = row.cell(mapping.groups().name());
-    if (cell != null && cell.isArray()) {
+    if (cell == null) {
+      return Set.of();
+    }
+    if (cell.isArray()) {
+      Set<String> groups = new LinkedHashSet<>();
       cell.forEach(group -> add(groups, group.asText()));
-    } else if (cell != null) {
-      for (String group : groupSeparator.split(cell.asText())) {
+      return Collections.unmodifiableSet(groups);
+    }
+    return groupsByCell.computeIfAbsent(cell.asText(), text -> {
+      Set<String> groups = new LinkedHashSet<>();
+      for (String group : groupSeparator.split(text)) {
         add(groups, group);
       }
-    }
-    return groups;
+      return Collections.unmodifiableSet(groups);
+    });
   }
 
   private static void add(Set<String> groups, String name) {

@@ -10,10 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
@@ -90,25 +89,55 @@ public final class SyncCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PrintStream err = System.err;
     long started = System.nanoTime();
+    // The target opens (a store's pool and migrations, or a server's configuration) while the
+    // exports are read; with bad input it is closed again unused.
+    FutureTask<SyncTarget> opening = new FutureTask<>(this::openTarget);
+    Thread opener = new Thread(opening, "sync-target-opener");
+    opener.setDaemon(true);
+    opener.start();
     SyncInput input;
     try {
       input = SyncInput.read(from, previous, mappingFile,
-          SchemaRegistry.load().resourceType("User").orElseThrow());
+          () -> SchemaRegistry.load().resourceType("User").orElseThrow());
     } catch (InputProblem e) {
-      input = new SyncInput(null, List.of(), null, 0, List.of(e));
+      input = SyncInput.failed(e);
     }
     if (!input.problems().isEmpty()) {
       input.problems().forEach(err::println);
       err.println("Nothing was written: fix the export or the mapping and run again.");
+      closeUnused(opening);
       return BAD_INPUT;
     }
-    try (SyncTarget target = openTarget()) {
+    try (SyncTarget target = opened(opening)) {
       out.println("Read " + input.rows() + " rows from " + from + "; syncing to "
           + target.description());
       return new SyncRun(input, target, out, err, batchSize).run(dryRun, allowMassLeavers, started);
     } catch (TargetUnavailableException e) {
       err.println("sync: " + e.getMessage());
       return TARGET_UNAVAILABLE;
+    }
+  }
+
+  private static SyncTarget opened(FutureTask<SyncTarget> opening)
+      throws TargetUnavailableException {
+    try {
+      return opening.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TargetUnavailableException unavailable) {
+        throw unavailable;
+      }
+      throw new TargetUnavailableException("Opening the target failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetUnavailableException("Interrupted while opening the target", e);
+    }
+  }
+
+  private static void closeUnused(FutureTask<SyncTarget> opening) {
+    try {
+      opened(opening).close();
+    } catch (TargetUnavailableException unusedAnyway) {
+      // the input was refused first; that is what the run reports
     }
   }
 
@@ -139,70 +168,5 @@ public final class SyncCommand implements Callable<Integer> {
           + " to the bearer token (or pass --token-file).");
     }
     return token;
-  }
-
-  /**
-   * The export (and the previous one, when given) and the mapping, read and checked, or the problems
-   * found.
-   *
-   * @param users the export's rows mapped, for a run that compares everything; else null
-   * @param delta what differs from the previous export, for a run with one; else null
-   * @param rows how many rows the export has
-   */
-  record SyncInput(SyncMapping mapping, List<DesiredUser> users, ExportDelta delta, int rows,
-      List<InputProblem> problems) {
-
-    static SyncInput read(Path export, Path previous, Path mappingFile,
-        com.unboundid.scim2.server.utils.ResourceTypeDefinition users) throws InputProblem {
-      SyncMapping mapping = MappingReader.read(mappingFile, users);
-      if (previous == null) {
-        Export rows = rows(export, mapping, mappingFile);
-        RowMapper.Result result = RowMapper.map(rows, mapping);
-        return new SyncInput(mapping, result.users(), null, rows.rows().size(), result.problems());
-      }
-      if (mapping.key().path().valueType() != null) {
-        SyncMapping.Column key = mapping.key().column();
-        throw new InputProblem(mappingFile, key.line(), key.column(), null, "With --previous, the "
-            + "key must be an attribute a filter can name alone, not the typed value \""
-            + mapping.key().path().text() + "\".");
-      }
-      // The two exports are read side by side: each is a second or two of parsing at HR volume.
-      CompletableFuture<PreviousExport> before = CompletableFuture.supplyAsync(() -> {
-        try {
-          return PreviousExport.of(rows(previous, mapping, mappingFile), mapping);
-        } catch (InputProblem e) {
-          throw new CompletionException(e);
-        }
-      });
-      Export rows = rows(export, mapping, mappingFile);
-      PreviousExport previousRows;
-      try {
-        previousRows = before.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof InputProblem problem) {
-          throw problem;
-        }
-        throw e;
-      }
-      if (!previousRows.problems().isEmpty()) {
-        return new SyncInput(mapping, null, null, rows.rows().size(), previousRows.problems());
-      }
-      ExportDelta.Result delta = ExportDelta.between(previousRows, rows, mapping);
-      return new SyncInput(mapping, null, delta.delta(), rows.rows().size(), delta.problems());
-    }
-
-    /** The export, read whole, once every column the mapping names is known to be in it. */
-    private static Export rows(Path export, SyncMapping mapping, Path mappingFile)
-        throws InputProblem {
-      Export rows = Export.read(export);
-      for (SyncMapping.Column column : mapping.columns()) {
-        if (!rows.columns().contains(column.name())) {
-          throw new InputProblem(mappingFile, column.line(), column.column(), null, "The export "
-              + export + " has no column \"" + column.name() + "\"; its columns are " + rows.columns()
-              + ".");
-        }
-      }
-      return rows;
-    }
   }
 }

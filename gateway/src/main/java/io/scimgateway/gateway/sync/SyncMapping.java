@@ -50,7 +50,7 @@ record SyncMapping(Path file, List<MappedAttribute> attributes, MappedAttribute 
     return columns;
   }
 
-  /** The names of the columns the mapping reads, each once: what a row's text is compared by. */
+  /** The names of the columns the mapping reads, each once: what rows are compared by. */
   List<String> columnNames() {
     return columns().stream().map(Column::name).distinct().toList();
   }

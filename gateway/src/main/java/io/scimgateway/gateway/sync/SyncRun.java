@@ -1,6 +1,5 @@
 package io.scimgateway.gateway.sync;
 
-import io.scimgateway.gateway.sync.SyncCommand.SyncInput;
 import java.io.PrintStream;
 
 /** One run after the input is read: read the directory, plan, check the leaver limit, write, report. */

@@ -69,6 +69,27 @@ class ExportDeltaTest {
   }
 
   @Test
+  void jsonLinesRowsAreComparedAsJson() throws Exception {
+    Path before = Files.writeString(work.resolve("before.jsonl"), """
+        {"id": "A", "title": "CEO", "groups": ["All"]}
+        {"id": "B", "title": "Engineer", "groups": ["All"]}
+        {"id": "C", "title": "Engineer", "groups": ["All"]}
+        """);
+    Path now = Files.writeString(work.resolve("now.jsonl"), """
+        {"groups": ["All"], "title": "CEO", "id": "A"}
+        {"id": "B", "title": "Engineer", "groups": ["All", "Leads"]}
+        {"id": "C", "title": "Engineer", "groups": "All"}
+        """);
+
+    ExportDelta.Result result = ExportDelta.between(PreviousExport.of(Export.read(before), mapping()),
+        Export.read(now), mapping());
+
+    // A's fields are in another order, the same cells; C's groups are a string now, not an array.
+    assertEquals(List.of("B", "C"), result.delta().changed().stream().map(DesiredUser::key).toList());
+    assertEquals(1, result.delta().same());
+  }
+
+  @Test
   void aDuplicateKeyIsReportedThoughItsRowsAreUnchanged() throws Exception {
     ExportDelta.Result result = ExportDelta.between(PreviousExport.of(export("before.csv", """
         A,A,CEO,Board,,All
