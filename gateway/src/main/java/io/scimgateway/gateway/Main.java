@@ -10,7 +10,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    OptionalInt relaunched = SmallFootprintLauncher.relaunch(args);
+    OptionalInt relaunched = TunedJvmLauncher.relaunch(args);
     if (relaunched.isPresent()) {
       System.exit(relaunched.getAsInt());
     }

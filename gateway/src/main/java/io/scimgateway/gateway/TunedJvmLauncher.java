@@ -4,25 +4,33 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Gives {@code java -jar scim-gateway.jar} the JVM settings the gateway is measured with, without the
- * user having to know them. The JVM's own defaults size the heap at a quarter of the machine's memory
- * and let it grow long before collecting; on a large machine the gateway then holds several times the
- * memory it needs. So when the JVM was started without a heap limit of the user's own, the gateway
- * starts itself once more, as a child process with {@link #OPTIONS} and the same arguments, and
- * forwards its exit status; the first JVM only waits (about 40 MB). A stop signal to the first JVM
- * stops the child gracefully, and the child stops if the first JVM is killed.
+ * user having to know them, by starting itself once more as a child process with those settings and
+ * the same arguments, and forwarding its exit status; the first JVM only waits (about 40 MB). A stop
+ * signal to the first JVM stops the child gracefully, and the child stops if the first JVM is killed.
+ *
+ * <ul>
+ *   <li>{@code serve}: {@link #OPTIONS}. The JVM's own defaults size the heap at a quarter of the
+ *       machine's memory and let it grow long before collecting; on a large machine the gateway then
+ *       holds several times the memory it needs.
+ *   <li>{@code sync --previous}: {@link #DELTA_SYNC_OPTIONS}, the quick JIT tier only. Such a run
+ *       plans a day's changes in a few seconds, too short for the optimising compiler to earn back
+ *       the core it takes on a small machine. A run that compares everything keeps the defaults.
+ * </ul>
  *
  * <p>Any {@code -Xmx} (or {@code -XX:MaxRAM...}) on the command line or in {@code JAVA_TOOL_OPTIONS}
- * means the user chose: the gateway then runs in the JVM as started. So does an agent ({@code
- * -javaagent}, {@code -agentlib}, {@code -agentpath}: a debugger, a profiler, a tracing agent): the
- * first JVM has loaded it already, and a second copy in a child would run it twice (a debugger's
- * second copy finds its port taken).
+ * means the user chose, and so does a choice of JIT for a sync: the command then runs in the JVM as
+ * started. So does an agent ({@code -javaagent}, {@code -agentlib}, {@code -agentpath}: a debugger,
+ * a profiler, a tracing agent): the first JVM has loaded it already, and a second copy in a child
+ * would run it twice (a debugger's second copy finds its port taken).
  */
-final class SmallFootprintLauncher {
+final class TunedJvmLauncher {
 
   /**
    * Measured on 2 cores with 100,000 users (README, "Benchmark"): a bounded heap, the serial collector
@@ -32,31 +40,35 @@ final class SmallFootprintLauncher {
   static final List<String> OPTIONS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k",
       "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=32m");
 
+  /**
+   * Measured with 100,000 rows, 1% changed (README, "Nightly runs with --previous"): the quick tier
+   * alone halves the run's CPU. Over a full run's 100,000 creates it would be 40% slower.
+   */
+  static final List<String> DELTA_SYNC_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
   /** Set in the child's environment: it runs the gateway itself, and stops when its parent is gone. */
   static final String CHILD_MARK = "SCIM_GATEWAY_LAUNCHED";
 
-  private SmallFootprintLauncher() {
+  private TunedJvmLauncher() {
   }
 
   /**
-   * Runs the gateway in a child JVM with {@link #OPTIONS} when this JVM has no heap limit of the
-   * user's own; returns the child's exit status, or empty when the gateway should run in this JVM.
+   * Runs the command in a child JVM with its settings when it has some and the user chose none;
+   * returns the child's exit status, or empty when the command should run in this JVM.
    */
   static OptionalInt relaunch(String[] args) {
     if (System.getenv(CHILD_MARK) != null) {
       stopWithParent();
       return OptionalInt.empty();
     }
-    if (!serves(args)) {
-      return OptionalInt.empty(); // token, config and backend commands are short-lived
-    }
     List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    if (jvmArguments.stream().anyMatch(argument -> limitsMemory(argument) || loadsAgent(argument))) {
+    Optional<List<String>> options = optionsFor(args, jvmArguments);
+    if (options.isEmpty()) {
       return OptionalInt.empty();
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(OPTIONS);
+    command.addAll(options.get());
     command.addAll(jvmArguments);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
@@ -72,7 +84,7 @@ final class SmallFootprintLauncher {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "scim-gateway-child-stop"));
       return OptionalInt.of(child.waitFor());
     } catch (IOException e) {
-      System.err.println("scim-gateway: cannot start the gateway JVM (" + e.getMessage()
+      System.err.println("scim-gateway: cannot start a tuned JVM (" + e.getMessage()
           + "); running in this one with the JVM's default settings");
       return OptionalInt.empty();
     } catch (InterruptedException e) {
@@ -81,9 +93,36 @@ final class SmallFootprintLauncher {
     }
   }
 
+  /**
+   * The settings a child JVM gets for this command, or empty when it runs in this JVM: the command
+   * has none (token, config and backend commands are short-lived), or the user chose their own.
+   */
+  static Optional<List<String>> optionsFor(String[] args, List<String> jvmArguments) {
+    if (jvmArguments.stream().anyMatch(argument -> limitsMemory(argument) || loadsAgent(argument))) {
+      return Optional.empty();
+    }
+    if (serves(args)) {
+      return Optional.of(OPTIONS);
+    }
+    if (syncsADelta(args) && jvmArguments.stream().noneMatch(TunedJvmLauncher::choosesJit)) {
+      return Optional.of(DELTA_SYNC_OPTIONS);
+    }
+    return Optional.empty();
+  }
+
   /** {@code serve} is the default command: no command, or flags only, serves too. */
   private static boolean serves(String[] args) {
     return args.length == 0 || args[0].equals("serve") || args[0].startsWith("-");
+  }
+
+  private static boolean syncsADelta(String[] args) {
+    return args.length > 0 && args[0].equals("sync") && Arrays.stream(args)
+        .anyMatch(argument -> argument.equals("--previous") || argument.startsWith("--previous="));
+  }
+
+  private static boolean choosesJit(String jvmArgument) {
+    return jvmArgument.startsWith("-XX:TieredStopAtLevel") || jvmArgument.contains("TieredCompilation")
+        || jvmArgument.equals("-Xint") || jvmArgument.equals("-Xcomp");
   }
 
   private static boolean limitsMemory(String jvmArgument) {
