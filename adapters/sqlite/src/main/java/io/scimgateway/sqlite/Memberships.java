@@ -15,8 +15,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -36,8 +36,8 @@ final class Memberships {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   /**
-   * How many members one query of {@link #groupsOfAll} asks about: one for a read of one resource
-   * (as cheap as an equality), a page's worth at most.
+   * How many values one query of {@link #groupsOfAll} or {@link #resolveKnown} asks about: one for
+   * a read of one resource (as cheap as an equality), a page's worth at most.
    */
   private static final List<Integer> QUERY_SIZES = List.of(1, 10, 100, 1000);
 
@@ -53,36 +53,30 @@ final class Memberships {
 
   /** Resolves SCIM ids to rows; an id that names no User or Group is the client's error. */
   Map<String, Party> resolve(Handle handle, Collection<String> ids) throws BadRequestException {
-    Map<String, Party> found = new HashMap<>();
+    Map<String, Party> found = resolveKnown(handle, ids);
     for (String id : ids) {
-      Party party = find(handle, id).orElseThrow(() -> BadRequestException.invalidValue(
-          "members: no User or Group has the id \"" + id + "\". Create it first, or remove it "
-              + "from the request."));
-      found.put(id, party);
+      if (!found.containsKey(id)) {
+        throw BadRequestException.invalidValue("members: no User or Group has the id \"" + id
+            + "\". Create it first, or remove it from the request.");
+      }
     }
     return found;
   }
 
-  private Optional<Party> find(Handle handle, String id) {
-    if (!dialect.storesNul() && id.indexOf('\0') >= 0) {
-      return Optional.empty(); // no stored id holds NUL, and the database refuses to compare one
-    }
-    return Statements.query(handle.getConnection(), "SELECT pk, id, resource_type, "
-            + "coalesce(display_name, user_name) FROM resources WHERE id = ?", List.of(id),
-        rs -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-        .stream().findFirst();
-  }
-
-  /** Resolves the ids that name a resource; the others (already deleted, say) are skipped. */
+  /**
+   * Resolves the ids that name a resource, a thousand a query; the others (already deleted, say)
+   * are skipped.
+   */
   Map<String, Party> resolveKnown(Handle handle, Collection<String> ids) {
     Map<String, Party> found = new HashMap<>();
-    for (String id : ids) {
-      try {
-        found.putAll(resolve(handle, List.of(id)));
-      } catch (BadRequestException unknown) {
-        // removing a member that does not exist changes nothing
-      }
-    }
+    // No stored id holds NUL, and SQLite refuses to compare one.
+    List<String> searchable = ids.stream()
+        .filter(id -> dialect.storesNul() || id.indexOf('\0') < 0).distinct().toList();
+    inPaddedChunks(searchable, (marks, chunk) -> Statements.query(handle.getConnection(),
+        "SELECT pk, id, resource_type, coalesce(display_name, user_name) FROM resources"
+            + " WHERE id IN (" + marks + ")", chunk,
+        rs -> found.put(rs.getString(2),
+            new Party(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))));
     return found;
   }
 
@@ -137,29 +131,37 @@ final class Memberships {
    */
   Map<Long, ArrayNode> groupsOfAll(Connection connection, Collection<Long> memberPks) {
     Map<Long, ArrayNode> groups = new HashMap<>();
-    List<Long> all = List.copyOf(memberPks);
+    inPaddedChunks(memberPks, (marks, some) -> Statements.query(connection,
+        "WITH RECURSIVE ancestors(member_pk, pk) AS ("
+            + " SELECT member_pk, group_pk FROM memberships WHERE member_pk IN (" + marks + ")"
+            + " UNION SELECT a.member_pk, m.group_pk FROM memberships m"
+            + " JOIN ancestors a ON m.member_pk = a.pk)"
+            + " SELECT a.member_pk, r.id, r.display_name,"
+            + " EXISTS (SELECT 1 FROM memberships d WHERE d.member_pk = a.member_pk"
+            + " AND d.group_pk = r.pk) AS direct FROM ancestors a " + dialect.orderedJoin()
+            + " resources r ON r.pk = a.pk WHERE r.pk <> a.member_pk"
+            + " ORDER BY a.member_pk, r.pk", some,
+        rs -> groups.computeIfAbsent(rs.getLong(1), pk -> JSON.arrayNode())
+            .add(value(rs.getString(2), rs.getString(3), rs.getBoolean(4) ? "direct" : "indirect"))));
+    return groups;
+  }
+
+  /**
+   * Calls {@code query} with the values in chunks of at most a thousand, each padded to 1, 10, 100
+   * or 1,000 values, and its placeholders: a few statement shapes only, so that the kept statements
+   * stay few. The padding repeats a value, which changes no {@code IN} list.
+   */
+  private static void inPaddedChunks(Collection<?> values, BiConsumer<String, List<Object>> query) {
+    List<?> all = List.copyOf(values);
     int largest = QUERY_SIZES.get(QUERY_SIZES.size() - 1);
     for (int from = 0; from < all.size(); from += largest) {
       List<Object> some = new ArrayList<>(all.subList(from, Math.min(all.size(), from + largest)));
-      // A few statement shapes only, so that the kept statements stay few: repeats change nothing.
       int size = QUERY_SIZES.stream().filter(n -> n >= some.size()).findFirst().orElseThrow();
       while (some.size() < size) {
         some.add(some.get(0));
       }
-      String marks = String.join(", ", Collections.nCopies(size, "?"));
-      Statements.query(connection, "WITH RECURSIVE ancestors(member_pk, pk) AS ("
-              + " SELECT member_pk, group_pk FROM memberships WHERE member_pk IN (" + marks + ")"
-              + " UNION SELECT a.member_pk, m.group_pk FROM memberships m"
-              + " JOIN ancestors a ON m.member_pk = a.pk)"
-              + " SELECT a.member_pk, r.id, r.display_name,"
-              + " EXISTS (SELECT 1 FROM memberships d WHERE d.member_pk = a.member_pk"
-              + " AND d.group_pk = r.pk) AS direct FROM ancestors a " + dialect.orderedJoin()
-              + " resources r ON r.pk = a.pk WHERE r.pk <> a.member_pk"
-              + " ORDER BY a.member_pk, r.pk", some,
-          rs -> groups.computeIfAbsent(rs.getLong(1), pk -> JSON.arrayNode())
-              .add(value(rs.getString(2), rs.getString(3), rs.getBoolean(4) ? "direct" : "indirect")));
+      query.accept(String.join(", ", Collections.nCopies(size, "?")), some);
     }
-    return groups;
   }
 
   /** Marks every group that directly contains the resource as changed, before the resource goes. */

@@ -24,6 +24,7 @@ import io.scimgateway.spi.SearchQuery;
 import io.scimgateway.spi.StoredResource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -198,6 +199,25 @@ class SqliteResourceStoreTest {
     BadRequestException error = assertThrows(BadRequestException.class,
         () -> groups.create(group("Ghosts", "no-such-id")));
     assertEquals("invalidValue", error.getScimError().getScimType());
+  }
+
+  /** Members are resolved a thousand ids a query: one past a thousand resolves, and so does its error. */
+  @Test
+  void moreMembersThanOneQueryResolvesResolveAllAndNameTheUnknownOne() throws ScimException {
+    List<String> ids = new ArrayList<>();
+    for (int n = 0; n < 1_005; n++) {
+      ids.add(users.create(user("many" + n + "@example.com")).id());
+    }
+    List<String> withGhost = new ArrayList<>(ids);
+    withGhost.add(1_003, "ghost-id");
+    BadRequestException error = assertThrows(BadRequestException.class,
+        () -> groups.create(groupWith("Crowd", withGhost)));
+    assertTrue(error.getMessage().contains("\"ghost-id\""), error.getMessage());
+
+    StoredResource crowd = groups.create(groupWith("Crowd", ids));
+    Set<String> members = new HashSet<>(groups.get(crowd.id()).orElseThrow().attributes()
+        .path("members").findValuesAsText("value"));
+    assertEquals(new HashSet<>(ids), members);
   }
 
   @Test
