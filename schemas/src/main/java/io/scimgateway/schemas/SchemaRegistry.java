@@ -212,9 +212,13 @@ public final class SchemaRegistry {
    */
   public static Optional<SchemaResource> extension(
       ResourceTypeDefinition resourceType, String urn) {
-    return resourceType.getSchemaExtensions().keySet().stream()
-        .filter(extension -> extension.getId().equalsIgnoreCase(urn))
-        .findFirst();
+    // A loop, not a stream: every write asks this for each extension it carries.
+    for (SchemaResource extension : resourceType.getSchemaExtensions().keySet()) {
+      if (extension.getId().equalsIgnoreCase(urn)) {
+        return Optional.of(extension);
+      }
+    }
+    return Optional.empty();
   }
 
   /** All resource types, in index order. */

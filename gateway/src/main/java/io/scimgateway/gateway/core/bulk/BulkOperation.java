@@ -49,12 +49,15 @@ record BulkOperation(int index, String method, String path, String bulkId, Strin
     Set<String> references = new TreeSet<>();
     collect(path, references);
     if (data != null) {
-      collect(data.toString(), references);
+      JsonTexts.forEach(data, text -> collect(text, references));
     }
     return references;
   }
 
   private static void collect(String text, Set<String> into) {
+    if (!text.contains("bulkId:")) {
+      return; // most text holds none: no matcher made for it
+    }
     Matcher matcher = REFERENCE.matcher(text);
     while (matcher.find()) {
       into.add(matcher.group(1));

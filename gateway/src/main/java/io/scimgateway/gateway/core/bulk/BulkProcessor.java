@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -81,12 +80,13 @@ public final class BulkProcessor {
   /**
    * Whether an operation may deliver a password reset (to a reset sink, outside the backend): such a
    * batch must run once, never as an attempt that is undone and run again. Read generously, by name
-   * anywhere in an operation's data, so that no spelling of the attribute escapes.
+   * in any case anywhere in an operation's data (a field name or a text value, such as a PATCH
+   * path), so that no spelling of the attribute escapes.
    */
   static boolean startsResets(List<BulkOperation> operations) {
-    String name = PasswordExtension.Attribute.RESET_PASSWORD.schemaName.toLowerCase(Locale.ROOT);
+    String name = PasswordExtension.Attribute.RESET_PASSWORD.schemaName;
     return operations.stream().anyMatch(operation -> operation.data() != null
-        && operation.data().toString().toLowerCase(Locale.ROOT).contains(name));
+        && JsonTexts.any(operation.data(), text -> JsonTexts.containsIgnoringCase(text, name)));
   }
 
   private ObjectNode run(List<BulkOperation> pending, int failOnErrors, URI baseUri,
