@@ -3,6 +3,7 @@ package io.scimgateway.sqlitefile;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +23,34 @@ public final class Timestamps {
   /** The store's length of {@code 2026-01-31T08:00:00.000Z}. */
   private static final int LENGTH = 24;
 
+  /**
+   * Writes a time in the store's format. Every write formats two (the row's and the audit's), so
+   * years 0 to 9999 are written field by field, without the formatter's parsed-field maps.
+   */
   public static String format(Instant instant) {
-    return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = time.getYear();
+    if (year < 0 || year > 9999) {
+      return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+    char[] text = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':',
+        '0', '0', '.', '0', '0', '0', 'Z'};
+    put(text, 0, 4, year);
+    put(text, 5, 2, time.getMonthValue());
+    put(text, 8, 2, time.getDayOfMonth());
+    put(text, 11, 2, time.getHour());
+    put(text, 14, 2, time.getMinute());
+    put(text, 17, 2, time.getSecond());
+    put(text, 20, 3, instant.getNano() / 1_000_000);
+    return new String(text);
+  }
+
+  /** Writes {@code value} as {@code count} decimal digits ending before {@code from + count}. */
+  private static void put(char[] text, int from, int count, int value) {
+    for (int i = from + count - 1; i >= from; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,23 @@ class TimestampsTest {
       assertEquals(Instant.parse(text), Timestamps.parse(text), text);
       assertEquals(instant, Timestamps.parse(text), text);
     }
+  }
+
+  @Test
+  void writesWhatTheFormatterWrites() {
+    DateTimeFormatter formatter =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    SplittableRandom random = new SplittableRandom(20261207);
+    long earliest = Instant.parse("-0001-01-01T00:00:00Z").getEpochSecond();
+    long latest = Instant.parse("+10001-01-01T00:00:00Z").getEpochSecond();
+    for (int i = 0; i < 100_000; i++) {
+      Instant instant = Instant.ofEpochSecond(random.nextLong(earliest, latest),
+          random.nextInt(1_000_000_000));
+      assertEquals(formatter.format(instant.truncatedTo(ChronoUnit.MILLIS)),
+          Timestamps.format(instant), instant::toString);
+    }
+    assertEquals("1969-12-31T23:59:59.999Z", Timestamps.format(Instant.ofEpochMilli(-1)));
+    assertEquals("0000-01-01T00:00:00.000Z", Timestamps.format(Instant.parse("0000-01-01T00:00:00Z")));
   }
 
   @Test
