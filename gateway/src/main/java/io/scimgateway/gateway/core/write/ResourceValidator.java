@@ -210,16 +210,27 @@ public final class ResourceValidator {
     if (!compatibility.unknownSchemaUris() || !(body.get("schemas") instanceof ArrayNode schemas)) {
       return body;
     }
+    boolean allKnown = true;
+    for (JsonNode schema : schemas) {
+      allKnown &= !unknown(schema);
+    }
+    if (allKnown) {
+      return body; // as nearly every body is: no copy
+    }
     ObjectNode copy = body.deepCopy();
     ArrayNode known = copy.putArray("schemas");
     for (JsonNode schema : schemas) {
-      if (schema.isTextual() && !knownSchemas.contains(schema.textValue().toLowerCase(Locale.ROOT))) {
+      if (unknown(schema)) {
         copy.remove(schema.textValue());
       } else {
         known.add(schema);
       }
     }
     return copy;
+  }
+
+  private boolean unknown(JsonNode schema) {
+    return schema.isTextual() && !knownSchemas.contains(schema.textValue().toLowerCase(Locale.ROOT));
   }
 
   /**
