@@ -61,6 +61,9 @@ final class TunedJvmLauncher {
       stopWithParent();
       return OptionalInt.empty();
     }
+    if (!serves(args) && !syncsADelta(args)) {
+      return OptionalInt.empty(); // the other commands are short: no management beans loaded for them
+    }
     List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
     Optional<List<String>> options = optionsFor(args, jvmArguments);
     if (options.isEmpty()) {
