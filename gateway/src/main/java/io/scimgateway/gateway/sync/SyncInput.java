@@ -2,6 +2,7 @@ package io.scimgateway.gateway.sync;
 
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,10 +56,13 @@ record SyncInput(SyncMapping mapping, List<DesiredUser> users, ExportDelta delta
           () -> PreviousExport.of(checked(parsedBefore, mapping, mappingFile), mapping));
       Export rows = checked(parsed, mapping, mappingFile);
       PreviousExport previousRows = joined(before);
-      if (!previousRows.problems().isEmpty()) {
-        return new SyncInput(mapping, null, null, rows.rows().size(), previousRows.problems());
-      }
       ExportDelta.Result delta = ExportDelta.between(previousRows, rows, mapping);
+      if (!previousRows.problems().isEmpty()) {
+        // Both exports' problems at once; this export's are those found against what was read.
+        List<InputProblem> problems = new ArrayList<>(delta.problems());
+        problems.addAll(previousRows.problems());
+        return new SyncInput(mapping, null, null, rows.rows().size(), problems);
+      }
       return new SyncInput(mapping, null, delta.delta(), rows.rows().size(), delta.problems());
     } finally {
       readers.shutdownNow();

@@ -104,6 +104,27 @@ class ExportDeltaTest {
             .replace(work.toString() + "/", "")).toList());
   }
 
+  @Test
+  void problemsInBothExportsAreReportedTogether() throws Exception {
+    Path before = Files.writeString(work.resolve("before.csv"), HEADER + """
+        A,A,CEO,Board,,All
+        A,A,CEO,Board,,All
+        """);
+    Path now = Files.writeString(work.resolve("now.csv"), HEADER + """
+        B,B,Engineer,R&D,,All
+        B,B,Engineer,R&D,,All
+        """);
+    mapping();
+
+    SyncInput input = SyncInput.read(now, before, work.resolve("mapping.yaml"),
+        () -> SchemaRegistry.load().resourceType("User").orElseThrow());
+
+    assertEquals(List.of("now.csv:3:1 (column \"id\"): Duplicate key \"B\": line 2 has it too.",
+        "before.csv:3:1 (column \"id\"): Duplicate key \"A\": line 2 has it too."),
+        input.problems().stream().map(problem -> problem.toString()
+            .replace(work.toString() + "/", "")).toList());
+  }
+
   private ExportDelta delta(String before, String now) throws Exception {
     ExportDelta.Result result = ExportDelta.between(
         PreviousExport.of(export("before.csv", before), mapping()), export("now.csv", now), mapping());
