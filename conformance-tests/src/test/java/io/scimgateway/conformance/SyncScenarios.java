@@ -91,6 +91,24 @@ abstract class SyncScenarios {
     }
   }
 
+  /**
+   * How many users the directory holds once the killed run's last write has landed: by URL, a
+   * {@code /Bulk} the server was working on when its client died is still finished. Read until two
+   * reads a quarter of a second apart agree (at most 5 s).
+   */
+  private static int settledUserCount(SyncDirectory directory) throws Exception {
+    int count = directory.read(SyncedUser::all).size();
+    for (int attempt = 0; attempt < 20; attempt++) {
+      Thread.sleep(250);
+      int again = directory.read(SyncedUser::all).size();
+      if (again == count) {
+        return count;
+      }
+      count = again;
+    }
+    return count;
+  }
+
   private static String idOf(ScimClient client, String externalId) {
     return client.get("/Users" + ScimJson.filter("externalId eq " + ScimJson.literal(externalId)))
         .json().path("Resources").path(0).path("id").asText();
@@ -133,7 +151,7 @@ abstract class SyncScenarios {
         assertTrue(run.awaitLine("progress: ", Duration.ofMinutes(3)), run.output());
         assertNotEquals(0, run.kill(Duration.ofSeconds(30)), "the run ended before it was killed");
       }
-      int written = directory.read(SyncedUser::all).size();
+      int written = settledUserCount(directory);
       assertTrue(written > 0 && written < employees.size(), written + " users after the kill");
 
       SyncDirectory.Run resumed = directory.sync(export, mapping(), "--batch-size", "25");
