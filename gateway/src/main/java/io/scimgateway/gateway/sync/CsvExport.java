@@ -122,11 +122,6 @@ final class CsvExport {
       }
       return Arrays.asList(written); // a view: the fields are not copied
     }
-
-    @Override
-    public InputProblem problem(String column, String message) {
-      return new InputProblem(file, line, positions.getOrDefault(column, 0), column, message);
-    }
   }
 
 }

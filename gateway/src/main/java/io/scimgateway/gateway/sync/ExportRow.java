@@ -3,6 +3,7 @@ package io.scimgateway.gateway.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** One record of an export: its cells by column name, and where it is in the file. */
 interface ExportRow {
@@ -22,6 +23,11 @@ interface ExportRow {
    */
   List<String> written(List<String> columns);
 
+  /** Each cell's 1-based column in the line (CSV: field number; JSON lines: character). */
+  Map<String, Integer> positions();
+
   /** A problem with the cell of {@code column}, placed at its line and column in the file. */
-  InputProblem problem(String column, String message);
+  default InputProblem problem(String column, String message) {
+    return new InputProblem(file(), line(), positions().getOrDefault(column, 0), column, message);
+  }
 }

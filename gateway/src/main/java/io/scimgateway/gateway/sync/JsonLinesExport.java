@@ -83,7 +83,8 @@ final class JsonLinesExport {
     @Override
     public JsonNode cell(String column) {
       JsonNode value = cells.get(column);
-      boolean empty = value == null || value.isNull() || value.isTextual() && value.textValue().isEmpty();
+      boolean empty = value == null || value.isNull()
+          || value.isTextual() && value.textValue().isEmpty();
       return empty ? null : value;
     }
 
@@ -95,11 +96,6 @@ final class JsonLinesExport {
         written.add(value == null ? null : value.toString());
       }
       return written;
-    }
-
-    @Override
-    public InputProblem problem(String column, String message) {
-      return new InputProblem(file, line, positions.getOrDefault(column, 0), column, message);
     }
   }
 }
