@@ -55,7 +55,8 @@ record ExportDelta(List<DesiredUser> changed, Set<String> departed, int same, in
     // The same cells, but the manager's employeeNumber may have moved to another row: known only
     // once every row of this export is read.
     for (KeyedRow row : sameWithManager) {
-      if (!Objects.equals(previous.keyOf(row.managerNumber()), keys.keyOf(row.managerNumber()))) {
+      String number = row.managerNumber();
+      if (!Objects.equals(previous.keys().keyOf(number), keys.keyOf(number))) {
         differ.add(row);
       }
     }
