@@ -43,11 +43,7 @@ final class AppwriteTeamStore extends RemoteGroupStore {
 
   @Override
   protected String validName(String name) throws BadRequestException {
-    if (name.isBlank() || name.length() > 128) {
-      throw BadRequestException.invalidValue("An Appwrite team needs a displayName of 1 to 128 "
-          + "characters.");
-    }
-    return name;
+    return nameWithin(name, 128, "An Appwrite team");
   }
 
   @Override

@@ -49,10 +49,7 @@ final class BrainCloudGroupStore extends RemoteGroupStore {
 
   @Override
   protected String validName(String displayName) throws BadRequestException {
-    if (displayName.isBlank()) {
-      throw BadRequestException.invalidValue("A brainCloud group needs a displayName, its name.");
-    }
-    return displayName;
+    return nameWithin(displayName, Integer.MAX_VALUE, "A brainCloud group");
   }
 
   /** A lost answer is resent with the same packet id, so the group is made once. */

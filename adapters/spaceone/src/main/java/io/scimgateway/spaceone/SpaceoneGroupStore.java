@@ -48,12 +48,7 @@ final class SpaceoneGroupStore extends RemoteGroupStore implements SpaceoneUserC
 
   @Override
   protected String validName(String displayName) throws BadRequestException {
-    String name = displayName.strip();
-    if (name.isEmpty() || name.length() > groups.nameMax()) {
-      throw BadRequestException.invalidValue("A SpaceONE " + groups.noun() + " needs a displayName (its name) "
-          + "of 1 to " + groups.nameMax() + " characters.");
-    }
-    return name;
+    return nameWithin(displayName.strip(), groups.nameMax(), "A SpaceONE " + groups.noun());
   }
 
   @Override

@@ -48,10 +48,7 @@ final class ZidentityGroupStore extends RemoteGroupStore {
 
   @Override
   protected String validName(String name) throws BadRequestException {
-    if (name.isBlank()) {
-      throw BadRequestException.invalidValue("A ZIdentity group needs a displayName, its name.");
-    }
-    return name;
+    return nameWithin(name, Integer.MAX_VALUE, "A ZIdentity group");
   }
 
   @Override
