@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code attributes} and {@code excludedAttributes} of a request (RFC 7644 section 3.9), applied
  * with each attribute's {@code returned} characteristic by the SDK's trimmer: {@code always} is always
- * returned, {@code never} never, {@code request} only when asked for. Immutable and thread-safe.
+ * returned, {@code never} never, {@code request} only when asked for. The trimmer's answers are kept
+ * for the rest of the response ({@link RememberingTrimmer}). Thread-safe.
  */
 public final class Projection {
 
@@ -27,11 +28,11 @@ public final class Projection {
   private static final Map<ResourceTypeDefinition, NeededAttributes> ALWAYS_RETURNED =
       new ConcurrentHashMap<>();
 
-  private final ScimResourceTrimmer trimmer;
+  private final RememberingTrimmer trimmer;
   private final DefaultProjection defaults;
   private final NeededAttributes returned;
 
-  private Projection(ScimResourceTrimmer trimmer, DefaultProjection defaults,
+  private Projection(RememberingTrimmer trimmer, DefaultProjection defaults,
       NeededAttributes returned) {
     this.trimmer = trimmer;
     this.defaults = defaults;
@@ -57,7 +58,8 @@ public final class Projection {
     }
     String list = included ? attributes : excludedAttributes;
     Set<Path> paths = paths(resourceType, list, included ? "attributes" : "excludedAttributes");
-    return new Projection(new ScimResourceTrimmer(resourceType, Set.of(), paths, !included), null,
+    return new Projection(new RememberingTrimmer(new ScimResourceTrimmer(resourceType, Set.of(), paths,
+        !included)), null,
         included ? NeededAttributes.only(topLevel(paths))
                 .and(ALWAYS_RETURNED.computeIfAbsent(resourceType, Projection::alwaysReturned))
             : NeededAttributes.allBut(wholeAttributes(resourceType, paths)));
@@ -98,7 +100,7 @@ public final class Projection {
 
   /** The resource as the client asked to see it; {@code resource} may be changed in place. */
   public ObjectNode apply(ObjectNode resource) {
-    return trimmer != null ? trimmer.trimObjectNode(resource) : defaults.apply(resource);
+    return trimmer != null ? trimmer.trim(resource) : defaults.apply(resource);
   }
 
   /** An extension's URN alone names all of its attributes. */
