@@ -3,6 +3,7 @@ package io.scimgateway.benchmark;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.scimgateway.benchmark.LoadRun.Request;
+import io.scimgateway.conformance.GatewayProcess;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -63,7 +64,7 @@ class WriteBenchmark {
     System.out.printf("%n==== scim-gateway write and memory benchmark: %,d users, gateway started as "
         + "'java -jar %s' ====%n", users, settings.gatewayJar().getFileName());
     System.out.println("load average before: " + loadAverage());
-    try (ServerProcess gateway = ServerProcess.start("gateway", List.of(), arguments,
+    try (ServerProcess gateway = ServerProcess.start("gateway", GatewayProcess.diagnosticOptions(), arguments,
             Map.of("SCIM_GATEWAY_TOKEN", TOKEN), READY);
         MemorySampler memory = new MemorySampler(gateway.pid(), 100)) {
       URI base = gateway.awaitReady(Duration.ofSeconds(90));

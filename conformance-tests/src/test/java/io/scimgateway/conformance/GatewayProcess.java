@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The gateway as its own process, started from the runnable jar exactly as a user starts it, with its
  * combined output captured. Used for what only a real process shows: exit codes, signals, restarts.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
   private static final Pattern SERVING = Pattern.compile("Serving SCIM at (\\S+)");
 
@@ -69,9 +69,16 @@ final class GatewayProcess implements AutoCloseable {
    * for a benchmark that measures the gateway as its users run it.
    */
   static GatewayProcess startAsReadmeSays(Map<String, String> environment, String... args) {
-    // Only to look inside a benchmark's gateway (a flight recording, say); never set by the build.
+    return launch(diagnosticOptions(), environment, args);
+  }
+
+  /**
+   * {@code -Dbenchmark.gatewayJvmOptions}: only to look inside a benchmark's gateway (a flight
+   * recording, a GC log); never set by the build.
+   */
+  public static List<String> diagnosticOptions() {
     String diagnostics = System.getProperty("benchmark.gatewayJvmOptions", "").trim();
-    return launch(diagnostics.isEmpty() ? List.of() : List.of(diagnostics.split("\\s+")), environment, args);
+    return diagnostics.isEmpty() ? List.of() : List.of(diagnostics.split("\\s+"));
   }
 
   /** Starts {@code java jvmOptions... -jar scim-gateway.jar args...} with these environment variables. */
