@@ -18,6 +18,7 @@ import io.scimgateway.gateway.metrics.GatewayMetrics;
 import io.scimgateway.gateway.metrics.MetricsHandler;
 import io.scimgateway.schemas.SchemaRegistry;
 import io.scimgateway.spi.Backend;
+import io.scimgateway.spi.ReadConcurrency;
 import io.scimgateway.spi.RequestConcurrency;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,7 +140,9 @@ public final class GatewayServer implements AutoCloseable {
       byPath.put("/metrics", new MetricsHandler(metrics, config.metrics().tokenHash()));
     }
     server.removeHttpHandler(scim);
-    server.addHttpHandler(new OperationsRouting(scim, byPath));
+    HttpHandler admitted = backend.capability(ReadConcurrency.class)
+        .<HttpHandler>map(reads -> new ReadAdmission(scim, reads.reads())).orElse(scim);
+    server.addHttpHandler(new OperationsRouting(admitted, byPath));
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.scimgateway.sqlitefile;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
+import io.scimgateway.spi.ReadConcurrency;
 import io.scimgateway.spi.WriteBatching;
 import java.sql.Connection;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -37,6 +39,14 @@ public interface SqlDatabase extends AutoCloseable {
    */
   default <T> T lookup(ReadWork<T> work) throws ScimException {
     return read(work);
+  }
+
+  /**
+   * How many reads are worth running at once, where reads are work for this machine's cores (an
+   * embedded file); empty where they mostly wait on another machine (a database server).
+   */
+  default Optional<ReadConcurrency> readConcurrency() {
+    return Optional.empty();
   }
 
   @Override

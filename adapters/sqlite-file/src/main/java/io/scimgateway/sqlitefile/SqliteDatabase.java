@@ -4,6 +4,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Metrics;
+import io.scimgateway.spi.ReadConcurrency;
 import io.scimgateway.spi.WriteBatching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -148,6 +150,12 @@ public final class SqliteDatabase implements SqlDatabase {
   /** For reads; each transaction sees one consistent snapshot. */
   public Jdbi reader() {
     return reader;
+  }
+
+  /** One read a core: a read here is this process's own work, from parsing the query to the last row. */
+  @Override
+  public Optional<ReadConcurrency> readConcurrency() {
+    return Optional.of(new ReadConcurrency(Runtime.getRuntime().availableProcessors()));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.scimgateway.spi.Backend;
 import io.scimgateway.spi.EntitlementCatalog;
 import io.scimgateway.spi.HealthCheck;
 import io.scimgateway.spi.ListedCatalog;
+import io.scimgateway.spi.ReadConcurrency;
 import io.scimgateway.spi.ResourceStore;
 import io.scimgateway.spi.WriteBatching;
 import io.scimgateway.sqlitefile.SqlDatabase;
@@ -84,6 +85,9 @@ public final class SqlBackend implements Backend {
     }
     if (type == HealthCheck.class) {
       return Optional.of(type.cast(health));
+    }
+    if (type == ReadConcurrency.class) {
+      return database.readConcurrency().map(type::cast);
     }
     return Optional.empty();
   }
