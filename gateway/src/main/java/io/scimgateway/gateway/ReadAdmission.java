@@ -1,6 +1,8 @@
 package io.scimgateway.gateway;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -11,16 +13,30 @@ import org.glassfish.grizzly.http.server.Response;
  * io.scimgateway.spi.ReadConcurrency}: lets that many reads run at once, the rest waiting their turn
  * in arrival order (a fair semaphore), and every write straight through. The HTTP server's workers
  * (two per core) then no longer share the cores between as many reads as there are workers, so a
- * lookup is not left waiting for several others to have their turn. Thread-safe.
+ * lookup is not left waiting for several others to have their turn.
+ *
+ * <p>A turn lasts until the answer is handed to the network, which a slow client can hold up; so a
+ * read waits {@link #PATIENCE} at most and then goes ahead without its turn, as all reads did before:
+ * the turns shorten the slowest answers, and are never a reason for an answer not to come.
+ * Thread-safe.
  */
 final class ReadAdmission extends HttpHandler {
 
+  /** Far longer than a turn takes under load (a few milliseconds), far shorter than a client waits. */
+  static final Duration PATIENCE = Duration.ofMillis(20);
+
   private final HttpHandler next;
   private final Semaphore turns;
+  private final long patienceNanos;
 
   ReadAdmission(HttpHandler next, int reads) {
+    this(next, reads, PATIENCE);
+  }
+
+  ReadAdmission(HttpHandler next, int reads, Duration patience) {
     this.next = next;
     this.turns = new Semaphore(reads, true);
+    this.patienceNanos = patience.toNanos();
   }
 
   @Override
@@ -28,17 +44,19 @@ final class ReadAdmission extends HttpHandler {
     admitted(request.getMethod(), request.getRequestURI(), () -> next.service(request, response));
   }
 
-  /** Does {@code work} for a request, once it has its turn if it reads. */
+  /** Does {@code work} for a request; a read first waits for its turn, or its patience to run out. */
   void admitted(Method method, String path, Work work) throws Exception {
     if (!reads(method, path)) {
       work.run();
       return;
     }
-    turns.acquire();
+    boolean turn = turns.tryAcquire(patienceNanos, TimeUnit.NANOSECONDS);
     try {
       work.run();
     } finally {
-      turns.release();
+      if (turn) {
+        turns.release();
+      }
     }
   }
 
@@ -57,6 +75,11 @@ final class ReadAdmission extends HttpHandler {
   /** Reads waiting for their turn now; for tests. */
   int waiting() {
     return turns.getQueueLength();
+  }
+
+  /** Turns free now; for tests. */
+  int free() {
+    return turns.availablePermits();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -17,11 +18,14 @@ import org.junit.jupiter.api.Test;
 /** Reads take turns, in arrival order, as many at once as the backend says; writes never wait. */
 class ReadAdmissionTest {
 
-  private final ReadAdmission admission = new ReadAdmission(new HttpHandler() {
+  private static final HttpHandler NOTHING = new HttpHandler() {
     @Override
     public void service(Request request, Response response) {
     }
-  }, 1);
+  };
+
+  /** Patient enough that no read in these tests runs out of it by chance. */
+  private final ReadAdmission admission = new ReadAdmission(NOTHING, 1, Duration.ofMinutes(1));
 
   @Test
   void aReadWaitsForTheReadBeforeItAndAWriteDoesNot() throws Exception {
@@ -51,6 +55,7 @@ class ReadAdmissionTest {
     second.join(10_000);
     assertEquals(List.of("write", "create", "first read", "second read"), done);
     assertEquals(0, admission.waiting());
+    assertEquals(1, admission.free());
   }
 
   @Test
@@ -67,6 +72,34 @@ class ReadAdmissionTest {
     next.start();
     next.join(10_000);
     assertEquals(List.of("next read"), done);
+  }
+
+  @Test
+  void aReadWhoseTurnDoesNotComeGoesAheadAfterItsPatience() throws Exception {
+    ReadAdmission impatient = new ReadAdmission(NOTHING, 1, Duration.ofMillis(50));
+    CountDownLatch slowStarted = new CountDownLatch(1);
+    CountDownLatch slowMayEnd = new CountDownLatch(1);
+    Thread slow = new Thread(() -> {
+      try {
+        impatient.admitted(Method.GET, "/scim/v2/Users", () -> {
+          slowStarted.countDown();
+          assertTrue(slowMayEnd.await(10, TimeUnit.SECONDS));
+        });
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    slow.start();
+    assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
+    long start = System.nanoTime();
+    List<String> done = new CopyOnWriteArrayList<>();
+    impatient.admitted(Method.GET, "/scim/v2/Users/1", () -> done.add("lookup"));
+    long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(List.of("lookup"), done, "answered while a slow read still held the only turn");
+    assertTrue(waitedMillis >= 45, "waited for its turn first: " + waitedMillis + " ms");
+    slowMayEnd.countDown();
+    slow.join(10_000);
+    assertEquals(1, impatient.free(), "the turn a read went ahead without is not given back as well");
   }
 
   @Test
