@@ -36,7 +36,7 @@ public final class ResourceRequests {
   public ListAnswer list(ResourceService service, ListQueryParser.Parameters parameters,
       Returning returning, URI base) throws ScimException {
     Projection projection = returning.projection(service.resourceType());
-    ListQuery query = service.queryParser().parse(parameters).returning(projection.returned());
+    ListQuery query = service.queryParser().parse(parameters).returning(projection.listed());
     ListResult result = service.search(query);
     List<ObjectNode> resources = result.resources().stream()
         .map(resource -> render(service, resource, projection, base)).toList();

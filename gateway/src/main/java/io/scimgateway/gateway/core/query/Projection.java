@@ -31,18 +31,20 @@ public final class Projection {
   private final RememberingTrimmer trimmer;
   private final DefaultProjection defaults;
   private final NeededAttributes returned;
+  private final NeededAttributes listed;
 
   private Projection(RememberingTrimmer trimmer, DefaultProjection defaults,
-      NeededAttributes returned) {
+      NeededAttributes returned, NeededAttributes listed) {
     this.trimmer = trimmer;
     this.defaults = defaults;
     this.returned = returned;
+    this.listed = listed;
   }
 
   /** What a request that names neither {@code attributes} nor {@code excludedAttributes} gets. */
   public static Projection plain(ResourceTypeDefinition resourceType) {
     DefaultProjection defaults = DEFAULTS.computeIfAbsent(resourceType, DefaultProjection::new);
-    return new Projection(null, defaults, defaults::returns);
+    return new Projection(null, defaults, defaults::returns, defaults::returns);
   }
 
   /**
@@ -58,19 +60,34 @@ public final class Projection {
     }
     String list = included ? attributes : excludedAttributes;
     Set<Path> paths = paths(resourceType, list, included ? "attributes" : "excludedAttributes");
-    return new Projection(new RememberingTrimmer(new ScimResourceTrimmer(resourceType, Set.of(), paths,
-        !included)), null,
-        included ? NeededAttributes.only(topLevel(paths))
-                .and(ALWAYS_RETURNED.computeIfAbsent(resourceType, Projection::alwaysReturned))
-            : NeededAttributes.allBut(wholeAttributes(resourceType, paths)));
+    ScimResourceTrimmer trimmer = new ScimResourceTrimmer(resourceType, Set.of(), paths, !included);
+    if (!included) {
+      NeededAttributes kept = NeededAttributes.allBut(wholeAttributes(resourceType, paths));
+      return new Projection(new RememberingTrimmer(trimmer), null, kept, kept);
+    }
+    NeededAttributes listed = NeededAttributes.only(topLevel(paths))
+        .and(ALWAYS_RETURNED.computeIfAbsent(resourceType, Projection::alwaysReturned));
+    return new Projection(new RememberingTrimmer(trimmer), null,
+        listed.and(NeededAttributes.ID_AND_VERSION), listed);
   }
 
   /**
-   * The top-level core attributes the response returns, so that a store can skip reading the others.
-   * Meta (and so the version) counts as returned whenever the response holds it.
+   * The top-level core attributes a response about one resource needs, so that a store can skip
+   * reading the others: those it returns, and {@code meta}, for the version its {@code ETag} header
+   * gives even when the body leaves {@code meta} out.
    */
   public NeededAttributes returned() {
     return returned;
+  }
+
+  /**
+   * The top-level core attributes a list response needs: those its resources return. A list has no
+   * {@code ETag} header, so {@code meta} (and what a store reads only for the version) is needed only
+   * when the lists keep it: {@code attributes=userName} leaves out {@code meta}, and on the embedded
+   * store a page of such users reads no memberships.
+   */
+  public NeededAttributes listed() {
+    return listed;
   }
 
   private static Set<String> topLevel(Set<Path> paths) {
@@ -89,9 +106,9 @@ public final class Projection {
     return names;
   }
 
-  /** Attributes returned whatever the client lists, and meta, which the trimmer keeps too. */
+  /** Core attributes returned whatever the client lists (the id is a column, read anyway). */
   private static NeededAttributes alwaysReturned(ResourceTypeDefinition resourceType) {
-    Set<String> names = new HashSet<>(Set.of("meta"));
+    Set<String> names = new HashSet<>();
     resourceType.getCoreSchema().getAttributes().stream()
         .filter(a -> a.getReturned() == AttributeDefinition.Returned.ALWAYS)
         .forEach(a -> names.add(a.getName()));
