@@ -64,7 +64,8 @@ class WriteBenchmark {
     System.out.printf("%n==== scim-gateway write and memory benchmark: %,d users, gateway started as "
         + "'java -jar %s' ====%n", users, settings.gatewayJar().getFileName());
     System.out.println("load average before: " + loadAverage());
-    try (ServerProcess gateway = ServerProcess.start("gateway", GatewayProcess.diagnosticOptions(), arguments,
+    try (ServerProcess gateway = ServerProcess.start("gateway", GatewayProcess.diagnosticOptions(),
+            arguments,
             Map.of("SCIM_GATEWAY_TOKEN", TOKEN), READY);
         MemorySampler memory = new MemorySampler(gateway.pid(), 100)) {
       URI base = gateway.awaitReady(Duration.ofSeconds(90));

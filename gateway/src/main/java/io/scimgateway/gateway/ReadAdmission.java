@@ -10,19 +10,19 @@ import org.glassfish.grizzly.http.server.Response;
 
 /**
  * In front of the SCIM application for a backend that declares a {@link
- * io.scimgateway.spi.ReadConcurrency}: lets that many reads run at once, the rest waiting their turn
- * in arrival order (a fair semaphore), and every write straight through. The HTTP server's workers
- * (two per core) then no longer share the cores between as many reads as there are workers, so a
- * lookup is not left waiting for several others to have their turn.
+ * io.scimgateway.spi.ReadConcurrency}: lets that many reads run at once, the rest waiting their
+ * turn in arrival order (a fair semaphore), and every write straight through. The HTTP server's
+ * workers (two per core) then no longer share the cores between as many reads as there are workers,
+ * so a lookup is not left waiting for several others to have their turn.
  *
  * <p>A turn lasts until the answer is handed to the network, which a slow client can hold up; so a
- * read waits {@link #PATIENCE} at most and then goes ahead without its turn, as all reads did before:
- * the turns shorten the slowest answers, and are never a reason for an answer not to come.
+ * read waits {@link #PATIENCE} at most and then goes ahead without its turn, as all reads did
+ * before: the turns shorten the slowest answers, and are never a reason for an answer not to come.
  * Thread-safe.
  */
 final class ReadAdmission extends HttpHandler {
 
-  /** Far longer than a turn takes under load (a few milliseconds), far shorter than a client waits. */
+  /** Far longer than a turn takes under load (a few ms), far shorter than a client waits. */
   static final Duration PATIENCE = Duration.ofMillis(20);
 
   private final HttpHandler next;
@@ -44,7 +44,7 @@ final class ReadAdmission extends HttpHandler {
     admitted(request.getMethod(), request.getRequestURI(), () -> next.service(request, response));
   }
 
-  /** Does {@code work} for a request; a read first waits for its turn, or its patience to run out. */
+  /** Does {@code work} for a request; a read first waits for its turn, or its patience's end. */
   void admitted(Method method, String path, Work work) throws Exception {
     if (!reads(method, path)) {
       work.run();
@@ -66,7 +66,7 @@ final class ReadAdmission extends HttpHandler {
     void run() throws Exception;
   }
 
-  /** Whether a request only reads: {@code GET}, {@code HEAD}, or a {@code POST} to a {@code .search}. */
+  /** Whether a request only reads: {@code GET}, {@code HEAD}, {@code POST} to a {@code .search}. */
   static boolean reads(Method method, String path) {
     return method == Method.GET || method == Method.HEAD
         || method == Method.POST && path.endsWith("/.search");

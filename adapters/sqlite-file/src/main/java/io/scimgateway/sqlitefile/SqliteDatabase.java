@@ -152,7 +152,7 @@ public final class SqliteDatabase implements SqlDatabase {
     return reader;
   }
 
-  /** One read a core: a read here is this process's own work, from parsing the query to the last row. */
+  /** One read a core: a read here is this process's own work, from parsing to the last row. */
   @Override
   public Optional<ReadConcurrency> readConcurrency() {
     return Optional.of(new ReadConcurrency(Runtime.getRuntime().availableProcessors()));

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded store asks the gateway for one read at a time per core: its reads are this process's work. */
+/**
+ * The embedded store asks the gateway for one read at a time per core: its reads are this process's
+ * own work.
+ */
 class SqliteReadConcurrencyTest {
 
   @TempDir
@@ -19,8 +22,9 @@ class SqliteReadConcurrencyTest {
 
   @Test
   void oneReadACore() {
-    try (Backend backend = new SqliteBackendProvider().open(new BackendContext(SchemaRegistry.load(),
-        JsonNodeFactory.instance.objectNode(), data))) {
+    BackendContext context = new BackendContext(SchemaRegistry.load(),
+        JsonNodeFactory.instance.objectNode(), data);
+    try (Backend backend = new SqliteBackendProvider().open(context)) {
       assertEquals(new ReadConcurrency(Runtime.getRuntime().availableProcessors()),
           backend.capability(ReadConcurrency.class).orElseThrow());
     }

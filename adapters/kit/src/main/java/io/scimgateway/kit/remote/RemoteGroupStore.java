@@ -59,10 +59,11 @@ public abstract class RemoteGroupStore extends RemoteStore implements GroupMembe
   protected abstract String validName(String displayName) throws BadRequestException;
 
   /**
-   * {@code name} when it is not blank and has at most {@code maxLength} characters; otherwise {@code
-   * 400 invalidValue} telling the client what {@code what} (say "An Appwrite team") needs.
+   * {@code name} when it is not blank and has at most {@code maxLength} characters; otherwise
+   * {@code 400 invalidValue} telling the client what {@code what} (say "An Appwrite team") needs.
    */
-  protected static String nameWithin(String name, int maxLength, String what) throws BadRequestException {
+  protected static String nameWithin(String name, int maxLength, String what)
+      throws BadRequestException {
     if (name.isBlank() || name.length() > maxLength) {
       throw BadRequestException.invalidValue(what + " needs a displayName (its name)"
           + (maxLength == Integer.MAX_VALUE ? "" : " of 1 to " + maxLength + " characters") + ".");

@@ -15,10 +15,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code attributes} and {@code excludedAttributes} of a request (RFC 7644 section 3.9), applied
- * with each attribute's {@code returned} characteristic by the SDK's trimmer: {@code always} is always
- * returned, {@code never} never, {@code request} only when asked for. The trimmer's answers are kept
- * for the rest of the response ({@link RememberingTrimmer}). Thread-safe.
+ * The {@code attributes} and {@code excludedAttributes} of a request (RFC 7644 section 3.9),
+ * applied with each attribute's {@code returned} characteristic by the SDK's trimmer: {@code
+ * always} is always returned, {@code never} never, {@code request} only when asked for. The
+ * trimmer's answers are kept for the rest of the response ({@link RememberingTrimmer}).
+ * Thread-safe.
  */
 public final class Projection {
 
@@ -82,9 +83,9 @@ public final class Projection {
 
   /**
    * The top-level core attributes a list response needs: those its resources return. A list has no
-   * {@code ETag} header, so {@code meta} (and what a store reads only for the version) is needed only
-   * when the lists keep it: {@code attributes=userName} leaves out {@code meta}, and on the embedded
-   * store a page of such users reads no memberships.
+   * {@code ETag} header, so {@code meta} (and what a store reads only for the version) is needed
+   * only when the lists keep it: {@code attributes=userName} leaves out {@code meta}, and on the
+   * embedded store a page of such users reads no memberships.
    */
   public NeededAttributes listed() {
     return listed;

@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SDK's trimmer for {@code attributes} and {@code excludedAttributes}, with its answers kept:
- * whether a field is returned depends on its path alone, so the SDK decides each path it meets once and
- * the rest of a page is walked against those answers, without making and hashing a {@link Path} for
- * every field of every resource. Gives what {@link ScimResourceTrimmer#trimObjectNode} gives, walked the
- * same way (values of arrays under their array's path, emptied objects and arrays left out).
- * Thread-safe.
+ * whether a field is returned depends on its path alone, so the SDK decides each path it meets once
+ * and the rest of a page is walked against those answers, without making and hashing a {@link Path}
+ * for every field of every resource. Gives what {@link ScimResourceTrimmer#trimObjectNode} gives,
+ * walked the same way (values of arrays under their array's path, emptied objects and arrays left
+ * out). Thread-safe.
  */
 final class RememberingTrimmer {
 
@@ -80,7 +80,7 @@ final class RememberingTrimmer {
     return trimmed;
   }
 
-  /** The SDK's decision, on the path it would make: an extension's URN at the top is a root of its own. */
+  /** The SDK's decision, on the path it would make (a top-level extension URN is a root). */
   private Field decide(Path parent, String key) {
     Path path = parent.isRoot() && parent.getSchemaUrn() == null && SchemaUtils.isUrn(key)
         ? Path.root(key) : parent.attribute(key);
