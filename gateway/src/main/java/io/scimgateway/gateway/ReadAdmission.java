@@ -1,5 +1,6 @@
 package io.scimgateway.gateway;
 
+import io.scimgateway.gateway.http.ReadRequests;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +67,9 @@ final class ReadAdmission extends HttpHandler {
     void run() throws Exception;
   }
 
-  /** Whether a request only reads: {@code GET}, {@code HEAD}, {@code POST} to a {@code .search}. */
+  /** Whether a request only reads, by the rule the token scopes follow ({@link ReadRequests}). */
   static boolean reads(Method method, String path) {
-    return method == Method.GET || method == Method.HEAD
-        || method == Method.POST && path.endsWith("/.search");
+    return ReadRequests.reads(method.getMethodString(), ReadRequests.lastSegment(path));
   }
 
   /** Reads waiting for their turn now; for tests. */

@@ -103,8 +103,9 @@ class ReadAdmissionTest {
   }
 
   @Test
-  void onlyGetHeadAndSearchesRead() {
+  void theRequestsTheReadScopeCoversRead() {
     assertTrue(ReadAdmission.reads(Method.GET, "/scim/v2/Users"));
+    assertTrue(ReadAdmission.reads(Method.OPTIONS, "/scim/v2/Users"));
     assertTrue(ReadAdmission.reads(Method.HEAD, "/scim/v2/Users/1"));
     assertTrue(ReadAdmission.reads(Method.POST, "/scim/v2/.search"));
     assertTrue(ReadAdmission.reads(Method.POST, "/scim/v2/Groups/.search"));
@@ -112,6 +113,8 @@ class ReadAdmissionTest {
     assertFalse(ReadAdmission.reads(Method.POST, "/scim/v2/Bulk"));
     assertFalse(ReadAdmission.reads(Method.PUT, "/scim/v2/Users/1"));
     assertFalse(ReadAdmission.reads(Method.DELETE, "/scim/v2/Users/1"));
+    assertTrue(ReadAdmission.reads(Method.POST, "/scim/v2/Users/.search;x=1"));
+    assertFalse(ReadAdmission.reads(Method.POST, "/scim/v2/Users;.search"));
   }
 
   private void run(Method method, String path, ReadAdmission.Work work) {

@@ -79,9 +79,9 @@ public final class BearerAuthRequestFilter implements ContainerRequestFilter {
   }
 
   /**
-   * Reads are GET, HEAD and OPTIONS, and POST to a {@code .search} endpoint (RFC 7644 section 3.4.3).
-   * The last path segment is compared without its matrix parameters, exactly as Jersey routes it: a
-   * path such as {@code /Users;.search} is a create and needs the write scope.
+   * The read scope for what {@link ReadRequests} counts as a read, the last path segment compared
+   * without its matrix parameters, exactly as Jersey routes it: a path such as {@code /Users;.search}
+   * is a create and needs the write scope.
    */
   private static Scope neededScope(ContainerRequestContext request) {
     List<PathSegment> segments = request.getUriInfo().getPathSegments();
@@ -89,13 +89,8 @@ public final class BearerAuthRequestFilter implements ContainerRequestFilter {
         .filter("AuditEvents"::equals).isPresent()) {
       return Scope.AUDIT;
     }
-    String method = request.getMethod();
-    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-      return Scope.READ;
-    }
-    boolean search = !segments.isEmpty()
-        && segments.get(segments.size() - 1).getPath().equals(".search");
-    return method.equals("POST") && search ? Scope.READ : Scope.WRITE;
+    String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1).getPath();
+    return ReadRequests.reads(request.getMethod(), last) ? Scope.READ : Scope.WRITE;
   }
 
   private static String token(String header) {
