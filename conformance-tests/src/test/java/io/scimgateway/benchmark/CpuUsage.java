@@ -6,30 +6,30 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where the machine's CPU went during a scenario (Linux {@code /proc}): the server under test, this
- * load generator, and everything else. On a 2-core machine the load generator competes with the
+ * Where the machine's CPU went during a scenario (Linux {@code /proc}): the server under test (the
+ * sum of its processes where there are several), this load generator, and everything else. On a 2-core machine the load generator competes with the
  * server, and other processes make figures incomparable; printing the split shows both.
  */
 final class CpuUsage {
 
-  private final long serverPid;
+  private final long[] serverPids;
   private final long machineBusy;
   private final long machineTotal;
   private final long server;
   private final long self;
 
-  private CpuUsage(long serverPid) {
-    this.serverPid = serverPid;
+  private CpuUsage(long... serverPids) {
+    this.serverPids = serverPids;
     long[] machine = machine();
     this.machineBusy = machine[0];
     this.machineTotal = machine[1];
-    this.server = processTicks(serverPid);
+    this.server = summedTicks(serverPids);
     this.self = processTicks(ProcessHandle.current().pid());
   }
 
   /** A snapshot to compare a later one with. */
-  static CpuUsage start(long serverPid) {
-    return new CpuUsage(serverPid);
+  static CpuUsage start(long... serverPids) {
+    return new CpuUsage(serverPids);
   }
 
   /**
@@ -37,7 +37,7 @@ final class CpuUsage {
    * "server/generator/other", or "-" when {@code /proc} is unavailable.
    */
   String since() {
-    CpuUsage now = new CpuUsage(serverPid);
+    CpuUsage now = new CpuUsage(serverPids);
     long total = now.machineTotal - machineTotal;
     if (total <= 0 || machineTotal < 0 || server < 0 || self < 0 || now.server < 0) {
       return "-";
@@ -53,7 +53,7 @@ final class CpuUsage {
 
   /** The server's CPU since {@link #start}, in % of one core, or NaN when /proc is unavailable. */
   double serverPercent() {
-    CpuUsage now = new CpuUsage(serverPid);
+    CpuUsage now = new CpuUsage(serverPids);
     long total = now.machineTotal - machineTotal;
     if (total <= 0 || machineTotal < 0 || server < 0 || now.server < 0) {
       return Double.NaN;
@@ -79,6 +79,19 @@ final class CpuUsage {
   }
 
   /** utime + stime of a process, in clock ticks, or -1. */
+  /** The processes' user and system ticks summed, or -1 when one cannot be read. */
+  private static long summedTicks(long[] pids) {
+    long sum = 0;
+    for (long pid : pids) {
+      long ticks = processTicks(pid);
+      if (ticks < 0) {
+        return -1;
+      }
+      sum += ticks;
+    }
+    return sum;
+  }
+
   private static long processTicks(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));

@@ -14,7 +14,8 @@ import io.scimgateway.sqlitefile.Timestamps;
  * load in the time a benchmark has: named and shaped as {@link BulkLoadBenchmark#request} names
  * them ({@code hr<n>@example.com}, externalId {@code e<n>}), in the store's own columns, one
  * statement per batch. The counts the store keeps are kept too (SQLite's triggers run; on
- * PostgreSQL they are recounted once, since a million updates of one counter row would take long).
+ * PostgreSQL they are recounted once, with the pk blocks, since a million updates of one counter
+ * row would take long).
  * A benchmark says which users it seeded this way.
  */
 final class DirectSeed {
@@ -46,6 +47,9 @@ final class DirectSeed {
         after.execute("INSERT INTO resource_counts (resource_type, total) SELECT 'User', count(*) "
             + "FROM resources WHERE resource_type = 'User' ON CONFLICT (resource_type) "
             + "DO UPDATE SET total = excluded.total");
+        after.execute("INSERT INTO resource_pk_blocks (resource_type, block, total) SELECT 'User', "
+            + "pk / 1024, count(*) FROM resources WHERE resource_type = 'User' GROUP BY pk / 1024 "
+            + "ON CONFLICT (resource_type, block) DO UPDATE SET total = excluded.total");
         // What autovacuum does soon after a large insert: statistics, and the visibility map that
         // lets a deep page count its offset in an index alone.
         after.execute("VACUUM (ANALYZE) resources");

@@ -99,8 +99,7 @@ class OperationsOverheadBenchmark {
     try (ServerProcess gateway = ServerProcess.start("gateway " + run, List.of(), arguments,
         Map.of("SCIM_GATEWAY_TOKEN", TOKEN), READY)) {
       URI base = gateway.awaitReady(Duration.ofSeconds(90));
-      long serverPid = ProcessHandle.of(gateway.pid()).flatMap(p -> p.descendants()
-          .reduce((a, b) -> b)).map(ProcessHandle::pid).orElse(gateway.pid());
+      long serverPid = gateway.servingPid();
       String prefix = base.getPath();
       Supplier<BenchmarkHttpClient> connections = BenchmarkHttpClient.factory("socket",
           URI.create(base.getScheme() + "://" + base.getHost() + ":" + base.getPort()), TOKEN);

@@ -57,12 +57,13 @@ class ScaleOutBenchmark {
       URI a = first.awaitReady(START);
       URI b = second.awaitReady(START);
       String password = Files.readString(cluster.passwordFile()).strip();
-      measure("postgres", List.of(a, b), (from, to) -> DirectSeed.postgres(cluster.url(database),
+      measure("postgres", List.of(a, b), List.of(first.servingPid(), second.servingPid()),
+          (from, to) -> DirectSeed.postgres(cluster.url(database),
           PostgresCluster.USER, password, from, to));
     }
     Path sqliteData = Files.createTempDirectory(root, "sqlite-");
     try (ServerProcess sqlite = start("sqlite", sqliteData, null)) {
-      measure("sqlite", List.of(sqlite.awaitReady(START)),
+      measure("sqlite", List.of(sqlite.awaitReady(START)), List.of(sqlite.servingPid()),
           (from, to) -> DirectSeed.sqlite(sqliteData.resolve("scim-gateway.db"), from, to));
     }
     System.out.printf(Locale.ROOT, "==== %,d users; %d clients, %d s measured after %d s warm-up; JVM %s%n",
@@ -70,6 +71,8 @@ class ScaleOutBenchmark {
         String.join(" ", settings.jvmOptions()));
     System.out.println("backend   scenario                         result");
     rows.forEach(System.out::println);
+    System.out.println("CPU: % of one core (200 = both cores of a 2-core machine) taken by the "
+        + "gateways / this load generator / everything else (PostgreSQL's server processes among it)");
     System.out.println("goals: 2 instances >= 1.6x one instance's eq throughput; eq p99 < 10 ms; "
         + "deep page p99 < 100 ms; cursor walk < 120 s");
   }
@@ -80,7 +83,9 @@ class ScaleOutBenchmark {
     double seed(int from, int to) throws Exception;
   }
 
-  private void measure(String backend, List<URI> instances, Seeder seeder) throws Exception {
+  /** {@code pids}: the serving JVM of each of {@code instances}, in the same order. */
+  private void measure(String backend, List<URI> instances, List<Long> pids, Seeder seeder)
+      throws Exception {
     URI base = instances.get(0);
     String prefix = base.getPath();
     double bulk = bulkLoad(base);
@@ -94,20 +99,23 @@ class ScaleOutBenchmark {
     LoadRun.Plan eq = random -> new LoadRun.Request(prefix + "/Users?filter=" + URLEncoder.encode(
         "userName eq \"hr" + random.nextInt(users) + "@example.com\"", StandardCharsets.UTF_8)
         .replace("+", "%20"), "\"totalResults\":1,");
+    CpuUsage cpu = CpuUsage.start(pids.get(0));
     LoadRun.Result one = LoadRun.run("eq", settings.clients(), settings.warmup(), settings.measure(),
         clients(List.of(base)), eq);
-    row(backend, "userName eq, 1 instance", load(one));
+    row(backend, "userName eq, 1 instance", load(one) + ", CPU " + cpu.since());
     if (instances.size() > 1) {
+      CpuUsage both = CpuUsage.start(pids.stream().mapToLong(Long::longValue).toArray());
       LoadRun.Result two = LoadRun.run("eq2", settings.clients(), settings.warmup(),
           settings.measure(), clients(instances), eq);
       row(backend, "userName eq, 2 instances", load(two) + String.format(Locale.ROOT,
-          " (%.2fx one)", two.rps() / one.rps()));
+          " (%.2fx one), CPU %s", two.rps() / one.rps(), both.since()));
     }
     int deep = (int) (users * 0.9) + 1;
+    CpuUsage paging = CpuUsage.start(pids.get(0));
     LoadRun.Result page = LoadRun.run("deep page", settings.clients(), settings.warmup(),
         settings.measure(), clients(List.of(base)), random -> new LoadRun.Request(prefix
             + "/Users?count=100&startIndex=" + (deep + random.nextInt(100)), "\"Resources\""));
-    row(backend, "page at startIndex=" + deep, load(page));
+    row(backend, "page at startIndex=" + deep, load(page) + ", CPU " + paging.since());
     try (BenchmarkHttpClient client = clients(List.of(base)).get()) {
       CursorWalk.Result walk = CursorWalk.walk(client, prefix, WALK_PAGE, users,
           users / WALK_PAGE + 2, Duration.ofMinutes(10));

@@ -93,6 +93,12 @@ final class ServerProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** The JVM that serves: the child a launcher started (its last descendant), or this process. */
+  long servingPid() {
+    return ProcessHandle.of(process.pid()).flatMap(p -> p.descendants().reduce((a, b) -> b))
+        .map(ProcessHandle::pid).orElse(process.pid());
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

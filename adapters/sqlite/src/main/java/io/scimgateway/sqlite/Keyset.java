@@ -27,6 +27,11 @@ final class Keyset {
     this.dialect = dialect;
   }
 
+  /** Whether the order is creation order alone (pk ascending when read forwards). */
+  boolean pkOrder() {
+    return key == SortKey.NONE;
+  }
+
   /** ORDER BY for reading forwards, or backwards (the reverse order, to be reversed after reading). */
   String orderBy(boolean backwards) {
     if (key == SortKey.NONE) {

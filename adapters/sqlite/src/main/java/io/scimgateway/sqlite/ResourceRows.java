@@ -17,6 +17,9 @@ import org.jdbi.v3.core.Handle;
  */
 final class ResourceRows {
 
+  /** The pks a row of {@code resource_pk_blocks} counts: the migrations that keep it divide by it. */
+  static final int PK_BLOCK = 1024;
+
   private final String resourceType;
   private final SqlDialect dialect;
   private final String presence;
@@ -109,29 +112,29 @@ final class ResourceRows {
    * A filtered page selects the matching pks first, so that SQLite evaluates the filter over the
    * narrowest index that holds its columns (a {@code displayName co} scans the display-name index, not
    * every row's JSON) and reads whole rows only for matches; an unfiltered page walks the pk index.
-   * An unfiltered page past the first skips its offset over pks alone, so that PostgreSQL counts off
-   * 900,000 rows in an index, not in the table (SQLite defers reading a row until it is needed).
+   * An unfiltered page past the first selects its pks on their own ({@link #skipped}).
    */
   private List<KeyedRow> select(Connection connection, SqlFragment where, SqlFragment after, Keyset keyset,
       SortKey key, boolean backwards, int limit, long offset, boolean withPositions) {
     boolean filtered = !where.equals(SqlFragment.TRUE);
     boolean skipByPk = !filtered && offset > 0;
-    String matching = filtered
-        ? "pk IN (SELECT pk FROM resources WHERE resource_type = ? AND (" + where.sql() + "))"
-        : skipByPk ? "pk IN (SELECT pk FROM resources WHERE resource_type = ? ORDER BY "
-            + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?)"
-        : "resource_type = ?";
+    List<Object> parameters = new ArrayList<>(key.parameters());
+    String matching;
+    if (filtered) {
+      matching = "pk IN (SELECT pk FROM resources WHERE resource_type = ? AND (" + where.sql() + "))";
+      parameters.add(resourceType);
+      parameters.addAll(where.parameters());
+    } else if (skipByPk) {
+      SqlFragment skipped = skipped(keyset, backwards, limit, offset);
+      matching = "pk IN (" + skipped.sql() + ")";
+      parameters.addAll(skipped.parameters());
+    } else {
+      matching = "resource_type = ?";
+      parameters.add(resourceType);
+    }
     String sql = "SELECT " + ResourceRow.COLUMNS + ", " + key.sql() + " AS sort_key, (" + presence
         + ") AS derived_present FROM resources WHERE " + matching + " AND (" + after.sql() + ") ORDER BY "
         + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?";
-    List<Object> parameters = new ArrayList<>(key.parameters());
-    parameters.add(resourceType);
-    if (skipByPk) {
-      parameters.addAll(keyset.orderByParameters());
-      parameters.add(limit);
-      parameters.add(offset);
-    }
-    parameters.addAll(where.parameters());
     parameters.addAll(after.parameters());
     parameters.addAll(keyset.orderByParameters());
     parameters.add(limit);
@@ -142,6 +145,32 @@ final class ResourceRows {
       return new KeyedRow(row, withPositions ? Keyset.position(rs.getObject(sortKey), row.pk()) : null,
           rs.getBoolean(sortKey + 1));
     });
+  }
+
+  /**
+   * The pks of an unfiltered page past the first, skipped over in an index alone, so that PostgreSQL
+   * counts off 900,000 index entries rather than table rows (SQLite defers reading a row until it is
+   * needed). In creation order, where the dialect keeps {@code resource_pk_blocks}, the offset is
+   * first counted off in whole blocks (up to the last block that starts at or before it) and then
+   * only within that block; both tables are read in the statement's one snapshot, so they agree.
+   */
+  private SqlFragment skipped(Keyset keyset, boolean backwards, int limit, long offset) {
+    if (dialect.countsPkBlocks() && keyset.pkOrder() && !backwards) {
+      String start = "WITH start AS (SELECT block, before FROM (SELECT block, sum(total) OVER "
+          + "(ORDER BY block) - total AS before FROM resource_pk_blocks WHERE resource_type = ?) AS blocks "
+          + "WHERE before <= ? ORDER BY block DESC LIMIT 1) ";
+      return new SqlFragment(start + "SELECT pk FROM resources WHERE resource_type = ? AND pk >= "
+          + "coalesce((SELECT block FROM start), 0) * " + PK_BLOCK + " ORDER BY pk LIMIT ? OFFSET ? - "
+          + "coalesce((SELECT before FROM start), 0)",
+          List.of(resourceType, offset, resourceType, limit, offset));
+    }
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(resourceType);
+    parameters.addAll(keyset.orderByParameters());
+    parameters.add(limit);
+    parameters.add(offset);
+    return new SqlFragment("SELECT pk FROM resources WHERE resource_type = ? ORDER BY "
+        + keyset.orderBy(backwards) + " LIMIT ? OFFSET ?", parameters);
   }
 
   long count(Connection connection, SqlFragment where) {

@@ -71,6 +71,13 @@ public interface SqlDialect {
    */
   boolean countsInStatements();
 
+  /**
+   * Whether the schema keeps {@code resource_pk_blocks}, each type's row count per block of
+   * {@link ResourceRows#PK_BLOCK} pks, so that an unfiltered page in pk order starts counting off its
+   * offset in the block where it falls.
+   */
+  boolean countsPkBlocks();
+
   /** Whether text may hold NUL (U+0000); PostgreSQL's cannot. */
   boolean storesNul();
 
