@@ -123,6 +123,8 @@ class OperationsTest {
       assertTrue(down.toString().contains("\"name\":\"backend\",\"status\":\"down\""), down::toString);
       assertTrue(gateway.output().contains(" INFO  ") && gateway.output().contains("io.scimgateway.access"),
           gateway.output());
+      assertTrue(gateway.output().contains("method=\"GET\" path=\"/scim/v2/Users\" status=\"200\""),
+          "plain text shows the access line's fields: " + gateway.output());
     } finally {
       emulator.close();
     }

@@ -22,9 +22,12 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class LogSetup {
 
-  /** Plain text: time, level, thread, logger, correlation id, message. */
-  static final String TEXT_PATTERN =
-      "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{36} %X{requestId:--} %msg%n";
+  /**
+   * Plain text: time, level, thread, logger, correlation id, message, and the event's key-value
+   * pairs where it has some (the access line's fields), as {@code key="value"}.
+   */
+  static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] "
+      + "%logger{36} %X{requestId:--} %msg%replace( %kvp){'^ $', ''}%n";
 
   private static final Map<String, String> QUIET = Map.of(
       "com.zaxxer.hikari", "warn",
