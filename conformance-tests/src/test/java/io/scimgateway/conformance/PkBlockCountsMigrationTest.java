@@ -55,7 +55,7 @@ class PkBlockCountsMigrationTest {
   }
 
   /** Every block's kept total is its rows' count, and no block holds rows without a total. */
-  private static void assertCountsExact(Handle handle, String when) {
+  static void assertCountsExact(Handle handle, String when) {
     List<String> wrong = handle.createQuery("SELECT coalesce(counted.resource_type, kept.resource_type) "
         + "|| ' block ' || coalesce(counted.block, kept.block) || ': ' || coalesce(counted.total, 0) "
         + "|| ' rows, kept ' || coalesce(kept.total, 0) FROM (SELECT resource_type, pk / 1024 AS block, "

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * race), with concurrent writers through both that compete for the same userNames and group
  * displayNames: every write answered 201 is there, seen from either instance, and every name was
  * taken once; an {@code If-Match} made stale through one instance is 412 on the other; a cursor walk
- * that switches instance at every page sees every user exactly once. Runs once, in the embedded
- * store's run, on the JVM's test cluster.
+ * that switches instance at every page sees every user exactly once; the pk block counts that deep
+ * pages rely on match the rows after it all. Runs once, in the embedded store's run, on the JVM's
+ * test cluster.
  */
 @Tag("platform")
 class TwoInstancesOnPostgresTest {
@@ -70,6 +72,10 @@ class TwoInstancesOnPostgresTest {
       assertIfMatchHoldsAcrossInstances(instances, users.values().iterator().next());
       assertCursorWalkSwitchingInstancesSeesEveryUserOnce(instances, new HashSet<>(users.values()));
     }
+    Jdbi.create(cluster.url(database), PostgresCluster.USER,
+        Files.readString(cluster.passwordFile()).strip()).useHandle(handle ->
+        PkBlockCountsMigrationTest.assertCountsExact(handle,
+            "the pk block counts after creates and refused duplicates through both instances"));
   }
 
 
