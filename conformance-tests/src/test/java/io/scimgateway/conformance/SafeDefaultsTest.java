@@ -21,10 +21,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
 
 /**
  * What the gateway does unasked is safe: guessable static tokens are refused at start, its database
@@ -77,8 +79,8 @@ class SafeDefaultsTest {
     // The capture must have seen the gateway's own lines (the access line of the reset PATCH),
     // or finding no token in it would prove nothing.
     assertTrue(logged.stream().anyMatch(e -> e.getLoggerName().startsWith("io.scimgateway")
-        && e.getFormattedMessage().contains("PATCH")), "no gateway line was captured");
-    assertFalse(logged.stream().anyMatch(e -> e.getFormattedMessage().contains(token)),
+        && rendered(e).contains("PATCH")), "no gateway line was captured");
+    assertFalse(logged.stream().anyMatch(e -> rendered(e).contains(token)),
         "the reset token is in the log");
     assertOwnerOnly(resets);
     assertOwnerOnlyDatabaseFiles();
@@ -110,6 +112,13 @@ class SafeDefaultsTest {
   }
 
   /** Records every event that reaches Logback's root logger, as the gateway's appenders get it. */
+  /** An event's message and its key-value pairs (the access line's fields), as a line shows them. */
+  private static String rendered(ILoggingEvent event) {
+    List<KeyValuePair> pairs = event.getKeyValuePairs() == null ? List.of() : event.getKeyValuePairs();
+    return event.getFormattedMessage() + pairs.stream().map(pair -> " " + pair.key + "=" + pair.value)
+        .collect(Collectors.joining());
+  }
+
   private static ListAppender<ILoggingEvent> capture(List<ILoggingEvent> logged) {
     ListAppender<ILoggingEvent> capture = new ListAppender<>();
     capture.list = logged;
