@@ -48,8 +48,9 @@ class ProcessLifecycleTest {
       assertTrue(Set.of(0, 143).contains(exit), "exit " + exit + "\n" + gateway.output());
       assertTrue(gateway.output().contains("scim-gateway: stopped"), gateway.output());
       // Log lines are written off the request threads; a graceful stop writes the last of them.
-      assertTrue(gateway.output().replace("\\/", "/").contains("POST /scim/v2/Users 201"),
-          gateway.output()); // JSON lines escape '/'
+      assertTrue(gateway.output().replace("\\/", "/").contains(
+          "{\"method\":\"POST\"},{\"path\":\"/scim/v2/Users\"},{\"status\":\"201\"}"),
+          gateway.output()); // the access line's fields; JSON lines escape '/'
     }
     try (GatewayProcess again = GatewayProcess.start(TOKEN, "--port", "0", "--data", data.toString())) {
       ScimClient scim = new ScimClient(again.awaitServing(START), TOKEN);
