@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** One row of {@code resources}, as read; {@code attributes} is the stored JSON text. */
-record ResourceRow(long pk, String id, String attributes, Instant created, Instant lastModified,
+/**
+ * One row of {@code resources}, as read; {@code attributes} is the stored JSON text's UTF-8 bytes, as
+ * both databases hand them over, for the JSON parser to read without a decoded copy.
+ */
+record ResourceRow(long pk, String id, byte[] attributes, Instant created, Instant lastModified,
     long version) {
 
   /** The columns {@link #read} reads, in this order, for the start of SELECT lists. */
@@ -17,7 +20,7 @@ record ResourceRow(long pk, String id, String attributes, Instant created, Insta
 
   /** The row from the first columns of a result selected with {@link #COLUMNS}. */
   static ResourceRow read(ResultSet rs) throws SQLException {
-    return new ResourceRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+    return new ResourceRow(rs.getLong(1), rs.getString(2), rs.getBytes(3),
         Timestamps.parse(rs.getString(4)), Timestamps.parse(rs.getString(5)), rs.getLong(6));
   }
 }

@@ -23,6 +23,7 @@ import io.scimgateway.spi.SearchPage;
 import io.scimgateway.spi.SearchQuery;
 import io.scimgateway.spi.Sorting;
 import io.scimgateway.spi.StoredResource;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Instant;
@@ -374,10 +375,10 @@ final class SqliteResourceStore implements ResourceStore {
     }
   }
 
-  private static ObjectNode parse(String json) {
+  private static ObjectNode parse(byte[] json) {
     try {
       return (ObjectNode) JsonUtils.getObjectReader().readTree(json);
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
