@@ -36,10 +36,10 @@ final class TunedJvmLauncher {
    * Measured on 2 cores with 100,000 users (README, "Benchmark"): a bounded heap, the serial collector
    * (no concurrent GC threads or remembered sets), smaller thread stacks, and caps on the native areas
    * that otherwise grow with classes loaded, code compiled and NIO buffers. The young generation is
-   * set at 24 MB: left to a third of the small heap (13 MB), it filled 60 times a second under
+   * set at 20 MB: left to a third of the small heap (13 MB), it filled 60 times a second under
    * lookups (each allocates about 90 KB), and the pauses, 1 ms each, made up the slowest lookups.
    */
-  static final List<String> OPTIONS = List.of("-Xms32m", "-Xmx160m", "-Xmn24m", "-XX:+UseSerialGC",
+  static final List<String> OPTIONS = List.of("-Xms32m", "-Xmx160m", "-Xmn20m", "-XX:+UseSerialGC",
       "-Xss512k", "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=64m",
       "-XX:MaxDirectMemorySize=32m");
 
