@@ -16,9 +16,9 @@ import java.util.OptionalInt;
  * signal to the first JVM stops the child gracefully, and the child stops if the first JVM is killed.
  *
  * <ul>
- *   <li>{@code serve}: {@link #servingOptions}. The JVM's own defaults size the heap at a quarter of the
- *       machine's memory and let it grow long before collecting; on a large machine the gateway then
- *       holds several times the memory it needs.
+ *   <li>{@code serve}: {@link #servingOptions}. The JVM's own defaults size the heap at a quarter
+ *       of the machine's memory and let it grow long before collecting; on a large machine the
+ *       gateway then holds several times the memory it needs.
  *   <li>{@code sync --previous}: {@link #DELTA_SYNC_OPTIONS}, the quick JIT tier only. Such a run
  *       plans a day's changes in a few seconds, too short for the optimising compiler to earn back
  *       the core it takes on a small machine. A run that compares everything keeps the defaults.
@@ -44,10 +44,11 @@ final class TunedJvmLauncher {
       "-XX:MaxDirectMemorySize=32m");
 
   /**
-   * Hands memory the C heap has freed back to the system every second. SQLite, the JIT compilers and
-   * the NIO buffers free memory that the C library otherwise keeps: 38 MB of a 200 MB gateway after a
-   * 100,000-user run, which pays for the larger young generation. The option exists from JDK 17.0.9,
-   * 21.0.1 and 22 on; a JVM that does not know it would refuse to start, so older ones run without.
+   * Hands memory the C heap has freed back to the system every second. SQLite, the JIT compilers
+   * and the NIO buffers free memory that the C library otherwise keeps: 38 MB of a 200 MB gateway
+   * after a 100,000-user run, which pays for the larger young generation. The option exists from
+   * JDK 17.0.9, 21.0.1 and 22 on; a JVM that does not know it would refuse to start, so older ones
+   * run without.
    */
   static final String NATIVE_HEAP_TRIM = "-XX:TrimNativeHeapInterval=1000";
 

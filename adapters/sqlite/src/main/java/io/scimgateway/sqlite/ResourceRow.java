@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * One row of {@code resources}, as read; {@code attributes} is the stored JSON text's UTF-8 bytes, as
- * both databases hand them over, for the JSON parser to read without a decoded copy.
+ * One row of {@code resources}, as read; {@code attributes} is the stored JSON text's UTF-8 bytes,
+ * as both databases hand them over, for the JSON parser to read without a decoded copy.
  */
 record ResourceRow(long pk, String id, byte[] attributes, Instant created, Instant lastModified,
     long version) {

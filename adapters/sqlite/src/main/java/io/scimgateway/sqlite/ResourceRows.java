@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class ResourceRows {
 
-  /** The pks a row of {@code resource_pk_blocks} counts: the migrations that keep it divide by it. */
+  /** How many pks a row of {@code resource_pk_blocks} counts; the migrations divide by it too. */
   static final int PK_BLOCK = 1024;
 
   private final String resourceType;
@@ -148,11 +148,12 @@ final class ResourceRows {
   }
 
   /**
-   * The pks of an unfiltered page past the first, skipped over in an index alone, so that PostgreSQL
-   * counts off 900,000 index entries rather than table rows (SQLite defers reading a row until it is
-   * needed). In creation order, where the dialect keeps {@code resource_pk_blocks}, the offset is
-   * first counted off in whole blocks (up to the last block that starts at or before it) and then
-   * only within that block; both tables are read in the statement's one snapshot, so they agree.
+   * The pks of an unfiltered page past the first, skipped over in an index alone, so that
+   * PostgreSQL counts off 900,000 index entries rather than table rows (SQLite defers reading a row
+   * until it is needed). In creation order, where the dialect keeps {@code resource_pk_blocks}, the
+   * offset is first counted off in whole blocks (up to the last block that starts at or before it)
+   * and then only within that block; both tables are read in the statement's one snapshot, so they
+   * agree.
    */
   private SqlFragment skipped(Keyset keyset, boolean backwards, int limit, long offset) {
     if (dialect.countsPkBlocks() && keyset.pkOrder() && !backwards) {

@@ -73,8 +73,8 @@ public interface SqlDialect {
 
   /**
    * Whether the schema keeps {@code resource_pk_blocks}, each type's row count per block of
-   * {@link ResourceRows#PK_BLOCK} pks, so that an unfiltered page in pk order starts counting off its
-   * offset in the block where it falls.
+   * {@link ResourceRows#PK_BLOCK} pks, so that an unfiltered page in pk order starts counting off
+   * its offset in the block where it falls.
    */
   boolean countsPkBlocks();
 

@@ -105,8 +105,8 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   /**
-   * No: a page at 90,001 of 100,000 users takes 20 to 30 ms as it is, and keeping the blocks would add
-   * a statement to every create, which the embedded store's writer runs one at a time.
+   * No: a page at 90,001 of 100,000 users takes 20 to 30 ms as it is, and keeping the blocks would
+   * add a statement to every create, which the embedded store's writer runs one at a time.
    */
   @Override
   public boolean countsPkBlocks() {

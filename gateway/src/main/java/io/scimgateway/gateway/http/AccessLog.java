@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One line per answered request at the logger {@code io.scimgateway.access}: method, path (query
  * secrets masked), status, duration, bytes, principal, correlation id and client address, as
- * key-value pairs, once: fields of the JSON line, {@code key="value"} after the message in plain text.
- * The message itself only names the line. Never a header or a body. Thread-safe.
+ * key-value pairs, once: fields of the JSON line, {@code key="value"} after the message in plain
+ * text. The message itself only names the line. Never a header or a body. Thread-safe.
  */
 public final class AccessLog {
 
