@@ -222,9 +222,8 @@ class AuditTrailTest {
   }
 
   private static ObjectNode bulk(String bobId) {
-    ObjectNode request = ScimJson.object();
-    request.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:BulkRequest");
-    var operations = request.putArray("Operations");
+    ObjectNode request = ScimJson.bulkRequest();
+    var operations = ScimJson.operations(request);
     operations.addObject().put("method", "POST").put("path", "/Users").put("bulkId", "carol")
         .set("data", user("carol.audit@example.com"));
     operations.addObject().put("method", "PATCH").put("path", "/Users/" + bobId)

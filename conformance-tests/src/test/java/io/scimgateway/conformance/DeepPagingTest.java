@@ -89,8 +89,8 @@ class DeepPagingTest {
   }
 
   private static List<String> createInBulk(ScimSession scim, int first, int count) {
-    ObjectNode request = bulkRequest();
-    ArrayNode operations = request.withArray("Operations");
+    ObjectNode request = ScimJson.bulkRequest();
+    ArrayNode operations = ScimJson.operations(request);
     for (int i = first; i < first + count; i++) {
       operations.addObject().put("method", "POST").put("path", "/Users").put("bulkId", "d" + i)
           .set("data", ScimJson.minimalUser("deep" + i + "@example.com"));
@@ -104,19 +104,12 @@ class DeepPagingTest {
   }
 
   private static void deleteInBulk(ScimSession scim, List<String> ids) {
-    ObjectNode request = bulkRequest();
-    ArrayNode operations = request.withArray("Operations");
+    ObjectNode request = ScimJson.bulkRequest();
+    ArrayNode operations = ScimJson.operations(request);
     for (String id : ids) {
       operations.addObject().put("method", "DELETE").put("path", "/Users/" + id);
     }
     answeredOperations(scim, request, "204");
-  }
-
-  private static ObjectNode bulkRequest() {
-    ObjectNode request = ScimJson.object();
-    request.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:BulkRequest");
-    request.putArray("Operations");
-    return request;
   }
 
   private static JsonNode answeredOperations(ScimSession scim, ObjectNode request, String status) {

@@ -143,9 +143,8 @@ class KillDurabilityTest {
    * (bulkId {@code g<prefix>}), the group last and naming its members by bulkId.
    */
   static ObjectNode bulkRequest(String prefix, int users, String groupName) {
-    ObjectNode request = ScimJson.object();
-    request.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:BulkRequest");
-    ArrayNode operations = request.putArray("Operations");
+    ObjectNode request = ScimJson.bulkRequest();
+    ArrayNode operations = ScimJson.operations(request);
     String[] members = new String[users];
     for (int i = 0; i < users; i++) {
       String bulkId = "u" + prefix + "-" + i;

@@ -101,9 +101,8 @@ class PasswordExtensionTest {
       assertStatus(200, scim.patch("/Users/" + id, patch(op("add", null, pathless))));
       assertEquals(4, resets.deliveries().size());
 
-      ObjectNode bulk = object();
-      bulk.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:BulkRequest");
-      bulk.putArray("Operations").addObject().put("method", "POST").put("bulkId", "c")
+      ObjectNode bulk = ScimJson.bulkRequest();
+      ScimJson.operations(bulk).addObject().put("method", "POST").put("bulkId", "c")
           .put("path", "/Users").set("data", withPassword(minimalUser("cleo@example.com"), reset()));
       JsonNode answer = scim.post("/Bulk", bulk).json();
       assertEquals("201", answer.path("Operations").path(0).path("status").asText(), answer::toString);
@@ -112,9 +111,8 @@ class PasswordExtensionTest {
       resets.deliveries().subList(0, 4).forEach(delivery -> assertEquals(id, delivery.userId()));
 
       // A failing neighbour must not make the reset go out twice (a bulk tried, undone, run again).
-      ObjectNode failing = object();
-      failing.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:BulkRequest");
-      ArrayNode operations = failing.putArray("Operations");
+      ObjectNode failing = ScimJson.bulkRequest();
+      ArrayNode operations = ScimJson.operations(failing);
       operations.addObject().put("method", "POST").put("bulkId", "d").put("path", "/Users")
           .set("data", withPassword(minimalUser("dana@example.com"), reset()));
       operations.addObject().put("method", "POST").put("bulkId", "e").put("path", "/Users")

@@ -16,6 +16,7 @@ final class ScimJson {
   static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
   static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
   static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+  static final String BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,6 +38,19 @@ final class ScimJson {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(json, e);
     }
+  }
+
+  /** A /Bulk request with no operations yet: add them to its {@code Operations} array. */
+  static ObjectNode bulkRequest() {
+    ObjectNode request = object();
+    request.putArray("schemas").add(BULK_REQUEST);
+    request.putArray("Operations");
+    return request;
+  }
+
+  /** The {@code Operations} array of a {@link #bulkRequest}. */
+  static ArrayNode operations(ObjectNode bulkRequest) {
+    return (ArrayNode) bulkRequest.get("Operations");
   }
 
   /** A minimal valid user: schemas and userName only. */

@@ -162,9 +162,8 @@ final class SharedGateway {
   }
 
   private static void deleteInBulk(ScimClient scim, String type, List<String> ids) {
-    ObjectNode request = ScimJson.object();
-    request.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:BulkRequest");
-    ArrayNode operations = request.putArray("Operations");
+    ObjectNode request = ScimJson.bulkRequest();
+    ArrayNode operations = ScimJson.operations(request);
     for (String id : ids) {
       operations.addObject().put("method", "DELETE").put("path", type + "/" + id);
     }
