@@ -56,7 +56,7 @@ class ScaleOutBenchmark {
         ServerProcess second = start("postgres-b", Files.createTempDirectory(root, "pg-b-"), config)) {
       URI a = first.awaitReady(START);
       URI b = second.awaitReady(START);
-      String password = Files.readString(cluster.passwordFile()).strip();
+      String password = cluster.password();
       measure("postgres", List.of(a, b), List.of(first.servingPid(), second.servingPid()),
           (from, to) -> DirectSeed.postgres(cluster.url(database),
           PostgresCluster.USER, password, from, to));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgateway.postgres.PostgresDatabase;
 import io.scimgateway.sqlitefile.SchemaMigrations;
-import java.nio.file.Files;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -25,10 +24,10 @@ class PkBlockCountsMigrationTest {
       "V2__audit_events.sql", "V3__shared_secrets.sql");
 
   @Test
-  void upgradeCountsTheRowsThereAndTheTriggerKeepsCounting() throws Exception {
+  void upgradeCountsTheRowsThereAndTheTriggerKeepsCounting() {
     PostgresCluster cluster = PostgresCluster.get();
     Jdbi database = Jdbi.create(cluster.url(cluster.newDatabase("pk_blocks_")), PostgresCluster.USER,
-        Files.readString(cluster.passwordFile()).strip());
+        cluster.password());
     new SchemaMigrations(PostgresDatabase.class, "migrations", BEFORE_BLOCKS).apply(database);
     database.useHandle(handle -> {
       insert(handle, "User", 1, 3_000);

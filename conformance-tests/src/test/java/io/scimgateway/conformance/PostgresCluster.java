@@ -54,6 +54,11 @@ public final class PostgresCluster {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
+  /** The password of {@link #USER}, for a test's own connections. */
+  public String password() {
+    return PASSWORD;
+  }
+
   /** A file holding the password of {@link #USER}, for {@code backend.passwordFile}. */
   public Path passwordFile() {
     return directory.resolve("password");

@@ -72,8 +72,7 @@ class TwoInstancesOnPostgresTest {
       assertIfMatchHoldsAcrossInstances(instances, users.values().iterator().next());
       assertCursorWalkSwitchingInstancesSeesEveryUserOnce(instances, new HashSet<>(users.values()));
     }
-    Jdbi.create(cluster.url(database), PostgresCluster.USER,
-        Files.readString(cluster.passwordFile()).strip()).useHandle(handle ->
+    Jdbi.create(cluster.url(database), PostgresCluster.USER, cluster.password()).useHandle(handle ->
         PkBlockCountsMigrationTest.assertCountsExact(handle,
             "the pk block counts after creates and refused duplicates through both instances"));
   }
