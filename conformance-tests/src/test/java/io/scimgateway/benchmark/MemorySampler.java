@@ -10,8 +10,8 @@ import java.util.OptionalLong;
  * Samples a process's resident memory from {@code /proc/<pid>/status} (Linux): {@code VmRSS} every
  * {@code interval} on a daemon thread, and {@code VmHWM}, the kernel's own peak, on request. Both
  * count the process and its descendants: {@code java -jar scim-gateway.jar} runs the gateway in a
- * child JVM, and the parent's memory counts too. The summed peaks are an upper bound of the tree's
- * peak (the processes may peak at different moments).
+ * child JVM, and the parent's memory counts too (the start script runs it in one). The summed peaks
+ * are an upper bound of the tree's peak (the processes may peak at different moments).
  */
 final class MemorySampler implements AutoCloseable {
 

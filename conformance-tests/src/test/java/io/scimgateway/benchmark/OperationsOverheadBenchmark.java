@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What the audit trail, the access log and the metrics cost: the gateway started as README says
- * ({@code java -jar scim-gateway.jar --config FILE}) over a copy of the seeded store, once with all
- * three on (the defaults) and once with them off ({@code audit.enabled: false}, {@code
+ * ({@code scim-gateway --config FILE}, the start script) over a copy of the seeded store, once with
+ * all three on (the defaults) and once with them off ({@code audit.enabled: false}, {@code
  * metrics.enabled: false}, the access logger at {@code warn}), the two alternating for {@code
  * benchmark.rounds} rounds (on, off, on, off, ...) so that a busy moment of a shared machine falls on
  * both. Each start runs the same load from this process: {@code userName eq} lookups with 16
@@ -94,10 +94,10 @@ class OperationsOverheadBenchmark {
   /** One start of the gateway with {@code config}: warm-up, the lookups, the PATCHes. */
   private void runOnce(BenchmarkSettings settings, Path data, Path config, String run)
       throws Exception {
-    List<String> arguments = List.of("-jar", settings.gatewayJar().toString(), "--data",
-        data.toString(), "--port", "0", "--config", config.toString());
-    try (ServerProcess gateway = ServerProcess.start("gateway " + run, List.of(), arguments,
-        Map.of("SCIM_GATEWAY_TOKEN", TOKEN), READY)) {
+    List<String> arguments = List.of("--data", data.toString(), "--port", "0", "--config",
+        config.toString());
+    try (ServerProcess gateway = ServerProcess.startGatewayAsReadmeSays(settings.gatewayJar(),
+        arguments, Map.of("SCIM_GATEWAY_TOKEN", TOKEN), READY)) {
       URI base = gateway.awaitReady(Duration.ofSeconds(90));
       long serverPid = gateway.servingPid();
       String prefix = base.getPath();

@@ -1,5 +1,6 @@
 package io.scimgateway.benchmark;
 
+import io.scimgateway.conformance.GatewayProcess;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -48,6 +49,25 @@ final class ServerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(arguments);
+    return run(name, command, environment, announcement);
+  }
+
+  /**
+   * Starts the gateway as README says: {@code scim-gateway arguments...}, the start script beside
+   * {@code jar}, on this JVM's Java (see {@link GatewayProcess#startScriptEnvironment}).
+   */
+  static ServerProcess startGatewayAsReadmeSays(Path jar, List<String> arguments,
+      Map<String, String> environment, Pattern announcement) throws IOException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(GatewayProcess.startScript(jar).toString());
+    command.addAll(arguments);
+    Map<String, String> withJava = new java.util.HashMap<>(GatewayProcess.startScriptEnvironment());
+    withJava.putAll(environment);
+    return run("gateway", command, withJava, announcement);
+  }
+
+  private static ServerProcess run(String name, List<String> command, Map<String, String> environment,
+      Pattern announcement) throws IOException {
     Path log = Files.createTempFile("server-", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());

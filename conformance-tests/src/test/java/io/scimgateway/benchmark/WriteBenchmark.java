@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The whole write and memory run, in one go, against the gateway started exactly as README says
- * ({@code java -jar scim-gateway.jar}, no JVM options) on a fresh embedded store with its default
+ * ({@code gateway/target/scim-gateway}, no JVM options) on a fresh embedded store with its default
  * {@code synchronous: full}. Load comes from this process. In order:
  *
  * <ol>
@@ -59,14 +59,12 @@ class WriteBenchmark {
     BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
     int users = settings.users();
     Path data = Files.createTempDirectory(Files.createDirectories(settings.dataRoot()), "write-run-");
-    List<String> arguments = List.of("-jar", settings.gatewayJar().toString(), "--data",
-        data.toString(), "--port", "0");
+    List<String> arguments = List.of("--data", data.toString(), "--port", "0");
     System.out.printf("%n==== scim-gateway write and memory benchmark: %,d users, gateway started as "
-        + "'java -jar %s' ====%n", users, settings.gatewayJar().getFileName());
+        + "'%s' ====%n", users, GatewayProcess.startScript(settings.gatewayJar()));
     System.out.println("load average before: " + loadAverage());
-    try (ServerProcess gateway = ServerProcess.start("gateway", GatewayProcess.diagnosticOptions(),
-            arguments,
-            Map.of("SCIM_GATEWAY_TOKEN", TOKEN), READY);
+    try (ServerProcess gateway = ServerProcess.startGatewayAsReadmeSays(settings.gatewayJar(),
+            arguments, Map.of("SCIM_GATEWAY_TOKEN", TOKEN), READY);
         MemorySampler memory = new MemorySampler(gateway.pid(), 100)) {
       URI base = gateway.awaitReady(Duration.ofSeconds(90));
       serverPid = gateway.servingPid();

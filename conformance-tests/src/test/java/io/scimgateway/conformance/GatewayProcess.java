@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,11 +66,38 @@ public final class GatewayProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar scim-gateway.jar args...} exactly as README says, without JVM options,
-   * for a benchmark that measures the gateway as its users run it.
+   * Starts {@code scim-gateway args...} exactly as README says: the start script beside the jar, with
+   * no JVM options of the test's, for what is measured or checked as users run the gateway.
    */
   static GatewayProcess startAsReadmeSays(Map<String, String> environment, String... args) {
-    return launch(diagnosticOptions(), environment, args);
+    List<String> command = new ArrayList<>(List.of(startScript(jar()).toString()));
+    command.addAll(List.of(args));
+    Map<String, String> withJava = new HashMap<>(startScriptEnvironment());
+    withJava.putAll(environment);
+    return run(command, withJava);
+  }
+
+  /** The start script README runs: {@code scim-gateway}, which the build puts beside the jar. */
+  public static Path startScript(Path jar) {
+    Path script = jar.resolveSibling("scim-gateway");
+    if (!Files.isExecutable(script)) {
+      throw new IllegalStateException(script + " is missing or not executable: the gateway module's "
+          + "package phase puts it there (mvn -B -q -DskipTests install).");
+    }
+    return script;
+  }
+
+  /**
+   * What the start script gets in a test: this JVM's Java as {@code JAVA_HOME}, and
+   * {@link #diagnosticOptions} as {@code JAVA_OPTS}.
+   */
+  public static Map<String, String> startScriptEnvironment() {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("JAVA_HOME", System.getProperty("java.home"));
+    if (!diagnosticOptions().isEmpty()) {
+      environment.put("JAVA_OPTS", String.join(" ", diagnosticOptions()));
+    }
+    return environment;
   }
 
   /**
@@ -88,6 +116,10 @@ public final class GatewayProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar().toString()));
     command.addAll(List.of(args));
+    return run(command, environment);
+  }
+
+  private static GatewayProcess run(List<String> command, Map<String, String> environment) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("SCIM_GATEWAY_TOKEN");
     builder.environment().remove("SCIM_SYNC_TOKEN");
@@ -97,6 +129,11 @@ public final class GatewayProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The process started: the gateway's JVM itself when the start script started it. */
+  ProcessHandle handle() {
+    return process.toHandle();
   }
 
   /** The SCIM base URL the process announced, once it is listening. */

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The runnable jar as a user meets it: serving, and stopping on SIGTERM. (Its first start without a
- * token is in {@link CommandLineTest}.)
+ * token is in {@link CommandLineTest}, its start script in {@link StartScriptTest}.)
  */
 @Needs(Capability.EMBEDDED_STORE)
 class ProcessLifecycleTest {
@@ -63,16 +66,20 @@ class ProcessLifecycleTest {
   /**
    * A debugger (or any agent) set in {@code JAVA_TOOL_OPTIONS}, as operators attach one: the jar
    * serves in the JVM that loaded it, rather than loading it a second time in a child JVM, where the
-   * JVM refuses a second debugger and stops.
+   * JVM refuses a second debugger and stops. So does the start script, which asks a JVM without the
+   * agent for its settings (with it, the agent's "Listening" line was taken for an option).
    */
-  @Test
-  void anAgentInJavaToolOptionsIsLoadedOnce() throws Exception {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void anAgentInJavaToolOptionsIsLoadedOnce(boolean startScript) throws Exception {
     Map<String, String> environment = Map.of("SCIM_GATEWAY_TOKEN", TOKEN, "JAVA_TOOL_OPTIONS",
         "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0");
-    try (GatewayProcess gateway = GatewayProcess.startAsReadmeSays(environment, "--port", "0",
-        "--data", data.toString())) {
+    String[] args = {"--port", "0", "--data", data.toString()};
+    try (GatewayProcess gateway = startScript ? GatewayProcess.startAsReadmeSays(environment, args)
+        : GatewayProcess.launch(List.of(), environment, args)) {
       ScimClient scim = new ScimClient(gateway.awaitServing(START), TOKEN);
       assertEquals(200, scim.get("/ServiceProviderConfig").status(), gateway::output);
+      assertEquals(0, gateway.handle().descendants().count(), gateway::output);
     }
   }
 }

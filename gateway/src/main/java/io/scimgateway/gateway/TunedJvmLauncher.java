@@ -12,8 +12,10 @@ import java.util.OptionalInt;
 /**
  * Gives {@code java -jar scim-gateway.jar} the JVM settings the gateway is measured with, without the
  * user having to know them, by starting itself once more as a child process with those settings and
- * the same arguments, and forwarding its exit status; the first JVM only waits (about 40 MB). A stop
+ * the same arguments, and forwarding its exit status; the first JVM only waits (about 45 MB). A stop
  * signal to the first JVM stops the child gracefully, and the child stops if the first JVM is killed.
+ * The start script beside the jar saves that JVM: it asks {@link LaunchOptions} for the same settings
+ * and starts the gateway's one JVM with them.
  *
  * <ul>
  *   <li>{@code serve}: {@link #servingOptions}. The JVM's own defaults size the heap at a quarter
@@ -92,7 +94,8 @@ final class TunedJvmLauncher {
     // Their options are among the arguments copied above; read again, each would count twice.
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     builder.environment().remove("JDK_JAVA_OPTIONS");
-    // glibc gives each thread that allocates its own 64 MB malloc arena; two are plenty here.
+    // glibc gives each thread that allocates its own 64 MB malloc arena; two are plenty here. The
+    // start script sets the same.
     builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
     try {
       Process child = builder.start();
