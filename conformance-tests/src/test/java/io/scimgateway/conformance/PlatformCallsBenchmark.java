@@ -78,7 +78,7 @@ class PlatformCallsBenchmark {
   }
 
   /**
-   * Lookups through a gateway of its own, started as README says ({@code java -jar}, no JVM options)
+   * Lookups through a gateway of its own, started as README says (its start script, no JVM options)
    * over the same emulator, and the same platform call sent straight to the emulator, in alternating
    * rounds so that both meet the same machine; the median of the rounds' p50s.
    */

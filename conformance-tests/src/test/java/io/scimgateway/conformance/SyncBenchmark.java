@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <ul>
  *   <li>{@code in-process}: {@code sync --data DIR}, the command writing the embedded store itself;
- *   <li>{@code url}: the gateway started with {@code java -jar scim-gateway.jar --data DIR} and
+ *   <li>{@code url}: the gateway started with {@code scim-gateway --data DIR} (the start script) and
  *       {@code sync --url} as a second process, writing it through {@code /Bulk}.
  * </ul>
  *

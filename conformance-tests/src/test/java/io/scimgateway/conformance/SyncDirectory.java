@@ -61,8 +61,8 @@ abstract class SyncDirectory implements AutoCloseable {
   }
 
   /**
-   * The gateway as its own process, started as README says ({@code java -jar scim-gateway.jar
-   * --data DIR}), written by URL; stopped with SIGTERM on close.
+   * The gateway as its own process, started as README says ({@code scim-gateway --data DIR}),
+   * written by URL; stopped with SIGTERM on close.
    */
   static SyncDirectory byUrlToProcess(Path data) throws Exception {
     return byUrlToProcess(data, false);
