@@ -70,7 +70,12 @@ public final class GatewayProcess implements AutoCloseable {
    * no JVM options of the test's, for what is measured or checked as users run the gateway.
    */
   static GatewayProcess startAsReadmeSays(Map<String, String> environment, String... args) {
-    List<String> command = new ArrayList<>(List.of(startScript(jar()).toString()));
+    return runScript(startScript(jar()), environment, args);
+  }
+
+  /** Runs {@code script args...}: the start script, or a link to it. */
+  static GatewayProcess runScript(Path script, Map<String, String> environment, String... args) {
+    List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(List.of(args));
     Map<String, String> withJava = new HashMap<>(startScriptEnvironment());
     withJava.putAll(environment);

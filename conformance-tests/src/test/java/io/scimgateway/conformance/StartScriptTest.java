@@ -59,11 +59,16 @@ class StartScriptTest {
     }
   }
 
+  /** Also through a link to the script, as from a directory on the PATH. */
   @Test
   void otherCommandsReachTheJarWithTheirArgumentsIntact() throws Exception {
     Path spaced = Files.createDirectories(data.resolve("data with spaces"));
-    try (GatewayProcess command = GatewayProcess.startAsReadmeSays(Map.of(), "token", "create",
-        "--name", "script-made", "--data", spaced.toString())) {
+    Path bin = Files.createDirectories(data.resolve("bin"));
+    Path link = Files.createSymbolicLink(bin.resolve("scim-gateway"), bin.relativize(
+        GatewayProcess.startScript(Path.of("..", "gateway", "target", "scim-gateway.jar")
+            .toAbsolutePath().normalize())));
+    try (GatewayProcess command = GatewayProcess.runScript(link, GatewayProcess.startScriptEnvironment(),
+        "token", "create", "--name", "script-made", "--data", spaced.toString())) {
       assertEquals(0, command.awaitExit(START), command::output);
     }
     try (GatewayProcess command = GatewayProcess.startAsReadmeSays(Map.of(), "token", "list",
