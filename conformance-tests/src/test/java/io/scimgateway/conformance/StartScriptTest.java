@@ -59,6 +59,17 @@ class StartScriptTest {
     }
   }
 
+  /** With the settings' {@code -XX:+UseSerialGC} beside it, the JVM would refuse to start. */
+  @Test
+  void aCollectorInJavaOptsIsKept() throws Exception {
+    try (GatewayProcess gateway = GatewayProcess.startAsReadmeSays(Map.of("SCIM_GATEWAY_TOKEN", TOKEN,
+        "JAVA_OPTS", "-XX:+UseParallelGC"), "--port", "0", "--data", data.toString())) {
+      ScimClient scim = new ScimClient(gateway.awaitServing(START), TOKEN);
+      assertEquals(200, scim.get("/ServiceProviderConfig").status(), gateway::output);
+      assertFalse(jvmArguments(gateway).contains("-XX:+UseSerialGC"), gateway::output);
+    }
+  }
+
   /** Also through a link to the script, as from a directory on the PATH. */
   @Test
   void otherCommandsReachTheJarWithTheirArgumentsIntact() throws Exception {

@@ -27,8 +27,9 @@ import java.util.OptionalInt;
  * </ul>
  *
  * <p>Any {@code -Xmx} (or {@code -XX:MaxRAM...}) on the command line or in {@code JAVA_TOOL_OPTIONS}
- * means the user chose, and so does a choice of JIT for a sync: the command then runs in the JVM as
- * started. So does an agent ({@code -javaagent}, {@code -agentlib}, {@code -agentpath}: a debugger,
+ * means the user chose, and so does a collector ({@code -XX:+UseG1GC} and the like: beside
+ * {@code -XX:+UseSerialGC} the JVM would refuse to start) and a choice of JIT for a sync: the command
+ * then runs in the JVM as started. So does an agent ({@code -javaagent}, {@code -agentlib}, {@code -agentpath}: a debugger,
  * a profiler, a tracing agent): the first JVM has loaded it already, and a second copy in a child
  * would run it twice (a debugger's second copy finds its port taken).
  */
@@ -116,7 +117,8 @@ final class TunedJvmLauncher {
    * has none (token, config and backend commands are short-lived), or the user chose their own.
    */
   static Optional<List<String>> optionsFor(String[] args, List<String> jvmArguments) {
-    if (jvmArguments.stream().anyMatch(argument -> limitsMemory(argument) || loadsAgent(argument))) {
+    if (jvmArguments.stream().anyMatch(argument -> limitsMemory(argument) || choosesCollector(argument)
+        || loadsAgent(argument))) {
       return Optional.empty();
     }
     if (serves(args)) {
@@ -158,6 +160,10 @@ final class TunedJvmLauncher {
   private static boolean limitsMemory(String jvmArgument) {
     return jvmArgument.startsWith("-Xmx") || jvmArgument.startsWith("-XX:MaxHeapSize")
         || jvmArgument.startsWith("-XX:MaxRAM");
+  }
+
+  private static boolean choosesCollector(String jvmArgument) {
+    return jvmArgument.startsWith("-XX:+Use") && jvmArgument.endsWith("GC");
   }
 
   private static boolean loadsAgent(String jvmArgument) {

@@ -32,12 +32,15 @@ class TunedJvmLauncherTest {
   }
 
   @Test
-  void theUsersOwnHeapJitOrAgentKeepsTheCommandInTheirJvm() {
+  void theUsersOwnHeapCollectorJitOrAgentKeepsTheCommandInTheirJvm() {
     assertEquals(Optional.empty(), options(SERVE, "-Xmx512m"));
     assertEquals(Optional.empty(), options(DELTA_SYNC, "-Xmx2g"));
     assertEquals(Optional.empty(), options(DELTA_SYNC, "-XX:TieredStopAtLevel=4"));
     assertEquals(Optional.empty(), options(DELTA_SYNC, "-XX:-TieredCompilation"));
     assertEquals(Optional.empty(), options(SERVE, "-agentpath:/opt/profiler.so"));
+    assertEquals(Optional.empty(), options(SERVE, "-XX:+UseG1GC"), "beside -XX:+UseSerialGC: no start");
+    assertEquals(Optional.empty(), options(SERVE, "-XX:+UseZGC"));
+    assertEquals(Optional.of(SERVING), options(SERVE, "-XX:+UseStringDeduplication"));
     assertEquals(Optional.of(SERVING), options(SERVE, "-XX:TieredStopAtLevel=1"),
         "a JIT choice is the user's for a sync; serving keeps its heap settings beside it");
   }
