@@ -220,7 +220,8 @@ public final class GatewayProcess implements AutoCloseable {
         + output()));
   }
 
-  private static Path jar() {
+  /** The runnable jar the build made. */
+  static Path jar() {
     Path jar = Path.of("..", "gateway", "target", "scim-gateway.jar").toAbsolutePath().normalize();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the gateway module first "

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The start script README runs ({@code gateway/target/scim-gateway}): the gateway in one JVM with the
- * settings {@code java -jar} gives its child JVM, the user's own heap limit instead when set, and
- * every other command passed to the jar with its arguments as given.
+ * settings {@code java -jar} gives its child JVM, the user's own heap limit or collector instead when
+ * set, and every other command passed to the jar with its arguments as given.
  */
 @Needs(Capability.EMBEDDED_STORE)
 class StartScriptTest {
@@ -75,9 +75,8 @@ class StartScriptTest {
   void otherCommandsReachTheJarWithTheirArgumentsIntact() throws Exception {
     Path spaced = Files.createDirectories(data.resolve("data with spaces"));
     Path bin = Files.createDirectories(data.resolve("bin"));
-    Path link = Files.createSymbolicLink(bin.resolve("scim-gateway"), bin.relativize(
-        GatewayProcess.startScript(Path.of("..", "gateway", "target", "scim-gateway.jar")
-            .toAbsolutePath().normalize())));
+    Path link = Files.createSymbolicLink(bin.resolve("scim-gateway"),
+        bin.relativize(GatewayProcess.startScript(GatewayProcess.jar())));
     try (GatewayProcess command = GatewayProcess.runScript(link, GatewayProcess.startScriptEnvironment(),
         "token", "create", "--name", "script-made", "--data", spaced.toString())) {
       assertEquals(0, command.awaitExit(START), command::output);
