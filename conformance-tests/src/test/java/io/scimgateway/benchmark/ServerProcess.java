@@ -61,9 +61,7 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new java.util.ArrayList<>();
     command.add(GatewayProcess.startScript(jar).toString());
     command.addAll(arguments);
-    Map<String, String> withJava = new java.util.HashMap<>(GatewayProcess.startScriptEnvironment());
-    withJava.putAll(environment);
-    return run("gateway", command, withJava, announcement);
+    return run("gateway", command, GatewayProcess.startScriptEnvironment(environment), announcement);
   }
 
   private static ServerProcess run(String name, List<String> command, Map<String, String> environment,

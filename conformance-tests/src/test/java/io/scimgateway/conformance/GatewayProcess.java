@@ -77,9 +77,7 @@ public final class GatewayProcess implements AutoCloseable {
   static GatewayProcess runScript(Path script, Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(List.of(args));
-    Map<String, String> withJava = new HashMap<>(startScriptEnvironment());
-    withJava.putAll(environment);
-    return run(command, withJava);
+    return run(command, startScriptEnvironment(environment));
   }
 
   /** The start script README runs: {@code scim-gateway}, which the build puts beside the jar. */
@@ -93,15 +91,16 @@ public final class GatewayProcess implements AutoCloseable {
   }
 
   /**
-   * What the start script gets in a test: this JVM's Java as {@code JAVA_HOME}, and
-   * {@link #diagnosticOptions} as {@code JAVA_OPTS}.
+   * What the start script gets in a test: this JVM's Java as {@code JAVA_HOME},
+   * {@link #diagnosticOptions} as {@code JAVA_OPTS}, and then {@code added}, which wins.
    */
-  public static Map<String, String> startScriptEnvironment() {
+  public static Map<String, String> startScriptEnvironment(Map<String, String> added) {
     Map<String, String> environment = new HashMap<>();
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     if (!diagnosticOptions().isEmpty()) {
       environment.put("JAVA_OPTS", String.join(" ", diagnosticOptions()));
     }
+    environment.putAll(added);
     return environment;
   }
 

@@ -77,8 +77,8 @@ class StartScriptTest {
     Path bin = Files.createDirectories(data.resolve("bin"));
     Path link = Files.createSymbolicLink(bin.resolve("scim-gateway"),
         bin.relativize(GatewayProcess.startScript(GatewayProcess.jar())));
-    try (GatewayProcess command = GatewayProcess.runScript(link, GatewayProcess.startScriptEnvironment(),
-        "token", "create", "--name", "script-made", "--data", spaced.toString())) {
+    try (GatewayProcess command = GatewayProcess.runScript(link, Map.of(), "token", "create", "--name",
+        "script-made", "--data", spaced.toString())) {
       assertEquals(0, command.awaitExit(START), command::output);
     }
     try (GatewayProcess command = GatewayProcess.startAsReadmeSays(Map.of(), "token", "list",
